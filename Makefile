@@ -1,0 +1,31 @@
+# Two commands set everything up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint db-stop clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $(STAMP)
+
+## Start the app on http://127.0.0.1:$(PORT) (embedded database with demo data, or DATABASE_URL).
+run: $(STAMP)
+	$(BIN)/python -m leokop serve --port $(PORT)
+
+## Run the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+db-stop: $(STAMP)
+	$(BIN)/python -m leokop db stop
+
+clean: db-stop
+	rm -rf .leokop $(VENV)

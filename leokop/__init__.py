@@ -1,0 +1,1 @@
+"""leokop: digital cooperation between vocational school and training company."""

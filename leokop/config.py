@@ -1,0 +1,31 @@
+"""Settings from the environment, with defaults for the embedded database."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None
+    app_database_url: str | None
+    app_password: str | None
+    data_dir: Path
+    db_port: int
+    sql_dir: Path
+
+
+def load_settings() -> Settings:
+    """Read the settings once per call; nothing is cached so tests can change the environment."""
+    return Settings(
+        database_url=os.environ.get("DATABASE_URL") or None,
+        app_database_url=os.environ.get("LEOKOP_APP_DATABASE_URL") or None,
+        app_password=os.environ.get("LEOKOP_APP_PASSWORD") or None,
+        data_dir=Path(os.environ.get("LEOKOP_DATA_DIR", PROJECT_ROOT / ".leokop")),
+        db_port=int(os.environ.get("LEOKOP_DB_PORT", "54329")),
+        sql_dir=Path(os.environ.get("LEOKOP_SQL_DIR", PROJECT_ROOT / "sql")),
+    )

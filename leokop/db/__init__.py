@@ -1,0 +1,1 @@
+"""Database access: embedded server, migrations, connection pool and per-user transactions."""

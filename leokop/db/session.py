@@ -1,0 +1,49 @@
+"""Connection pool and the per-user transaction that carries the user's claims for row-level security."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from uuid import UUID
+
+import psycopg
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool
+
+# No query of an interactive page should run longer; a runaway plan must not hold a pooled connection.
+STATEMENT_TIMEOUT_MS = 15_000
+
+
+class Database:
+    """One pool per process. Every query for a user runs in user_tx; pre-login calls in login_tx."""
+
+    def __init__(self, conninfo: str, *, min_size: int = 1, max_size: int = 10) -> None:
+        self.pool = ConnectionPool(
+            conninfo,
+            min_size=min_size,
+            max_size=max_size,
+            kwargs={"row_factory": dict_row, "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"},
+            open=True,
+            timeout=10,
+        )
+
+    def close(self) -> None:
+        self.pool.close()
+
+    @contextmanager
+    def user_tx(self, user_id: UUID | str) -> Iterator[psycopg.Connection]:
+        """A transaction as the signed-in user: role authenticated plus the user's JWT claims, both local."""
+        claims = json.dumps({"sub": str(user_id), "role": "authenticated"})
+        with self.pool.connection() as conn, conn.transaction():
+            conn.execute(
+                "select set_config('role', 'authenticated', true), set_config('request.jwt.claims', %s, true)",
+                (claims,),
+            )
+            yield conn
+
+    @contextmanager
+    def login_tx(self) -> Iterator[psycopg.Connection]:
+        """A transaction as the app's login role itself: it may only call the app_auth functions."""
+        with self.pool.connection() as conn, conn.transaction():
+            yield conn

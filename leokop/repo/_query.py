@@ -1,0 +1,19 @@
+"""Small helpers shared by the repositories."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import psycopg
+
+# Don't allow unbounded results into a page: a pair dashboard never needs more rows than this.
+MAX_ROWS = 5_000
+
+
+def fetch_df(conn: psycopg.Connection, sql: str, params: Any = None, columns: list[str] | None = None) -> pd.DataFrame:
+    """Run a query and return at most MAX_ROWS rows as a DataFrame (with the given columns when empty)."""
+    cur = conn.execute(sql, params)
+    rows = cur.fetchmany(MAX_ROWS)
+    names = [d.name for d in cur.description] if cur.description else (columns or [])
+    return pd.DataFrame(rows, columns=names)

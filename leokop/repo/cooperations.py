@@ -1,0 +1,49 @@
+"""Cooperation pairs and the apprentices they share."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import pandas as pd
+
+from leokop.db.session import Database
+from leokop.repo._query import fetch_df
+
+
+def my_cooperations(db: Database, user_id: UUID) -> pd.DataFrame:
+    """The pairs the user works in, with the number of active apprentices the user can see in each."""
+    with db.user_tx(user_id) as conn:
+        return fetch_df(
+            conn,
+            """
+            select c.id, s.name as school, s.city as school_city, co.name as company, co.city as company_city,
+                   c.since, count(a.id) filter (where a.status = 'aktiv') as apprentices
+            from public.cooperations c
+            join public.schools s on s.id = c.school_id
+            join public.companies co on co.id = c.company_id
+            left join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
+            where c.active
+            group by c.id, s.name, s.city, co.name, co.city
+            having count(a.id) > 0
+            order by s.name, co.name
+            """,
+        )
+
+
+def cooperation_apprentices(db: Database, user_id: UUID, cooperation_id: UUID) -> pd.DataFrame:
+    """The apprentices of one pair that the user may see (RLS decides), newest contracts last."""
+    with db.user_tx(user_id) as conn:
+        return fetch_df(
+            conn,
+            """
+            select a.id, a.last_name, a.first_name, k.name as class_name, o.name as occupation, a.track,
+                   k.school_year, a.contract_start, a.probation_end, a.contract_end, a.status::text as status
+            from public.cooperations c
+            join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
+            join public.classes k on k.id = a.class_id
+            join public.occupations o on o.id = a.occupation_id
+            where c.id = %s
+            order by k.name, a.last_name, a.first_name
+            """,
+            (cooperation_id,),
+        )

@@ -1,0 +1,38 @@
+"""Credential records, login attempts and password changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from leokop.db.session import Database
+
+
+@dataclass(frozen=True)
+class LoginRecord:
+    user_id: UUID
+    username: str
+    display_name: str
+    email: str | None
+    password_hash: str
+    locked_until: datetime | None
+
+
+def login_record(db: Database, username: str) -> LoginRecord | None:
+    """The active user's credential record, or None for an unknown or deactivated user."""
+    with db.login_tx() as conn:
+        row = conn.execute("select * from app_auth.login_record(%s)", (username,)).fetchone()
+    return LoginRecord(**row) if row else None
+
+
+def record_login_attempt(db: Database, username: str, success: bool) -> datetime | None:
+    """Write one attempt back; returns the lock end when this failure locked the account."""
+    with db.login_tx() as conn:
+        row = conn.execute("select app_auth.record_login_attempt(%s, %s) as locked_until", (username, success)).fetchone()
+    return row["locked_until"]
+
+
+def change_own_password(db: Database, user_id: UUID, new_hash: str) -> None:
+    with db.user_tx(user_id) as conn:
+        conn.execute("select public.change_own_password(%s)", (new_hash,))

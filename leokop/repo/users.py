@@ -1,0 +1,172 @@
+"""Users and memberships: the signed-in user's profile and the admin's user management."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID, uuid4
+
+import pandas as pd
+
+from leokop.db.session import Database
+from leokop.repo._query import fetch_df
+
+
+@dataclass(frozen=True)
+class Profile:
+    user_id: UUID
+    username: str
+    display_name: str
+    roles: frozenset[str]
+
+
+def load_profile(db: Database, user_id: UUID) -> Profile | None:
+    """The user's own row and active roles, read under the user's own RLS."""
+    with db.user_tx(user_id) as conn:
+        user = conn.execute(
+            "select id, username, display_name from public.app_users where id = %s and active", (user_id,)
+        ).fetchone()
+        if not user:
+            return None
+        roles = conn.execute(
+            "select distinct role::text as role from public.memberships where user_id = %s and active", (user_id,)
+        ).fetchall()
+    return Profile(user["id"], user["username"], user["display_name"], frozenset(r["role"] for r in roles))
+
+
+def list_managed_users(db: Database, admin_id: UUID) -> pd.DataFrame:
+    """Users holding a membership of the admin's schools, with their roles."""
+    with db.user_tx(admin_id) as conn:
+        return fetch_df(
+            conn,
+            """
+            select u.id, u.username, u.display_name, u.email, u.active,
+                   string_agg(distinct m.role::text, ', ' order by m.role::text) as roles
+            from public.app_users u
+            left join public.memberships m on m.user_id = u.id
+            group by u.id
+            order by u.display_name
+            """,
+        )
+
+
+def list_memberships(db: Database, admin_id: UUID) -> pd.DataFrame:
+    """Memberships administered by the admin's schools, with a readable scope."""
+    with db.user_tx(admin_id) as conn:
+        return fetch_df(
+            conn,
+            """
+            select m.id, u.username, u.display_name, m.role::text as role, s.name as school,
+                   coalesce(k.name, co.name, cs.name || ' – ' || cc.name, s.name) as scope, m.active
+            from public.memberships m
+            join public.app_users u on u.id = m.user_id
+            join public.schools s on s.id = m.school_id
+            left join public.classes k on k.id = m.class_id
+            left join public.companies co on co.id = m.company_id
+            left join public.cooperations c on c.id = m.cooperation_id
+            left join public.schools cs on cs.id = c.school_id
+            left join public.companies cc on cc.id = c.company_id
+            where m.school_id in (select app_private.school_ids_with_role('admin'))
+            order by u.display_name, m.role
+            """,
+        )
+
+
+def admin_school_ids(db: Database, admin_id: UUID) -> list[UUID]:
+    with db.user_tx(admin_id) as conn:
+        rows = conn.execute("select app_private.school_ids_with_role('admin') as id").fetchall()
+    return [r["id"] for r in rows]
+
+
+def scope_options(db: Database, admin_id: UUID) -> dict[str, pd.DataFrame]:
+    """What an admin can grant: the classes and the cooperation companies of their schools."""
+    with db.user_tx(admin_id) as conn:
+        classes = fetch_df(
+            conn,
+            """
+            select k.id, k.school_id, k.name || ' (' || s.name || ')' as label
+            from public.classes k join public.schools s on s.id = k.school_id
+            where k.school_id in (select app_private.school_ids_with_role('admin'))
+            order by k.name
+            """,
+        )
+        companies = fetch_df(
+            conn,
+            """
+            select co.id, c.school_id, co.name || ' (' || s.name || ')' as label
+            from public.cooperations c
+            join public.companies co on co.id = c.company_id
+            join public.schools s on s.id = c.school_id
+            where c.school_id in (select app_private.school_ids_with_role('admin'))
+            order by co.name
+            """,
+        )
+        schools = fetch_df(
+            conn,
+            """
+            select s.id, s.id as school_id, s.name as label from public.schools s
+            where s.id in (select app_private.school_ids_with_role('admin')) order by s.name
+            """,
+        )
+    return {"class": classes, "company": companies, "school": schools}
+
+
+def create_user_with_membership(
+    db: Database,
+    admin_id: UUID,
+    *,
+    username: str,
+    display_name: str,
+    email: str | None,
+    password_hash: str,
+    role: str,
+    school_id: UUID,
+    class_id: UUID | None,
+    company_id: UUID | None,
+) -> UUID:
+    """Create user, first membership and password in one transaction (all or nothing)."""
+    user_id = uuid4()
+    with db.user_tx(admin_id) as conn:
+        conn.execute(
+            "insert into public.app_users (id, username, display_name, email) values (%s, %s, %s, %s)",
+            (user_id, username, display_name, email),
+        )
+        _insert_membership(conn, user_id, role, school_id, class_id, company_id)
+        conn.execute("select public.admin_set_password(%s, %s)", (user_id, password_hash))
+    return user_id
+
+
+def add_membership(
+    db: Database, admin_id: UUID, *, user_id: UUID, role: str, school_id: UUID,
+    class_id: UUID | None, company_id: UUID | None,
+) -> None:
+    with db.user_tx(admin_id) as conn:
+        _insert_membership(conn, user_id, role, school_id, class_id, company_id)
+
+
+def _insert_membership(conn, user_id, role, school_id, class_id, company_id) -> None:
+    conn.execute(
+        """
+        insert into public.memberships (user_id, role, school_id, class_id, company_id)
+        values (%s, %s, %s, %s, %s)
+        """,
+        (user_id, role, school_id, class_id, company_id),
+    )
+
+
+def username_taken(db: Database, admin_id: UUID, username: str) -> bool:
+    """Whether the name is in use anywhere (checked through a definer function: other schools' users are hidden)."""
+    with db.user_tx(admin_id) as conn:
+        return conn.execute("select public.username_taken(%s) as taken", (username,)).fetchone()["taken"]
+
+
+def set_user_active(db: Database, admin_id: UUID, user_id: UUID, active: bool) -> bool:
+    """Activate or deactivate; False when the user is not one the admin manages."""
+    with db.user_tx(admin_id) as conn:
+        cur = conn.execute("update public.app_users set active = %s where id = %s", (active, user_id))
+        return cur.rowcount == 1
+
+
+def set_membership_active(db: Database, admin_id: UUID, membership_id: UUID, active: bool) -> bool:
+    with db.user_tx(admin_id) as conn:
+        cur = conn.execute("update public.memberships set active = %s where id = %s", (active, membership_id))
+        return cur.rowcount == 1

@@ -1,0 +1,1 @@
+"""Domain rules, free of Streamlit and SQL."""

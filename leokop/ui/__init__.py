@@ -1,0 +1,1 @@
+"""Shared UI pieces: German texts, widgets and chart builders."""
