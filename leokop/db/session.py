@@ -9,7 +9,7 @@ from uuid import UUID
 
 import psycopg
 from psycopg.rows import dict_row
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 # No query of an interactive page should run longer; a runaway plan must not hold a pooled connection.
 STATEMENT_TIMEOUT_MS = 15_000
@@ -27,6 +27,12 @@ class Database:
             open=True,
             timeout=10,
         )
+        try:
+            # fail now, with one message, instead of on the first page that queries
+            self.pool.wait(timeout=10)
+        except PoolTimeout:
+            self.pool.close()
+            raise
 
     def close(self) -> None:
         self.pool.close()

@@ -1,0 +1,35 @@
+"""Which page each role sees: the one table that app.py and the page guards both read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leokop.ui import texts
+
+ALL_ROLES = frozenset({"lehrkraft", "ausbilder", "schulleitung", "admin"})
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    path: str
+    title: str
+    icon: str
+    roles: frozenset[str]
+
+
+PAGES = (
+    PageSpec("kooperationen", "pages/kooperationen.py", texts.PAGE_COOPERATIONS, ":material/handshake:",
+             frozenset({"lehrkraft", "ausbilder"})),
+    PageSpec("schulueberblick", "pages/schulueberblick.py", texts.PAGE_OVERVIEW, ":material/monitoring:",
+             frozenset({"schulleitung"})),
+    PageSpec("verwaltung", "pages/verwaltung.py", texts.PAGE_ADMIN, ":material/manage_accounts:",
+             frozenset({"admin"})),
+    PageSpec("konto", "pages/konto.py", texts.PAGE_ACCOUNT, ":material/person:", ALL_ROLES),
+)
+PAGE_BY_KEY = {page.key: page for page in PAGES}
+
+
+def pages_for(roles: frozenset[str]) -> list[PageSpec]:
+    """The pages a user with these roles may open, in menu order."""
+    return [page for page in PAGES if page.roles & roles]

@@ -1,0 +1,33 @@
+"""Process-wide resources for the Streamlit app (never anything user-specific)."""
+
+from __future__ import annotations
+
+import psycopg
+import streamlit as st
+from psycopg_pool import PoolTimeout
+
+from leokop.db.errors import SetupError
+from leokop.db.locate import app_url, owner_url
+from leokop.db.session import Database
+from leokop.ui import texts
+
+# What a lost or refused database connection raises; pages show one German message for all of them.
+DATABASE_DOWN = (psycopg.OperationalError, PoolTimeout, SetupError)
+
+
+@st.cache_resource(show_spinner=False)
+def _database(conninfo: str) -> Database:
+    return Database(conninfo)
+
+
+def database() -> Database:
+    """The process's pool for the app's login role; stops the page with a German message when unreachable."""
+    try:
+        return _database(app_url(owner_url()))
+    except DATABASE_DOWN:
+        show_database_down()
+        st.stop()
+
+
+def show_database_down() -> None:
+    st.error(texts.DB_UNAVAILABLE, icon="⚠️")

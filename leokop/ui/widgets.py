@@ -1,0 +1,72 @@
+"""Shared widgets: German-formatted tables and figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from leokop.ui import texts
+
+
+def german_date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else "–"
+
+
+def apprentice_table(apprentices: pd.DataFrame) -> None:
+    """The apprentices of a pair, with German headers and dates."""
+    if apprentices.empty:
+        return
+    table = apprentices[list(texts.COOP_COLUMNS)].copy()
+    table["status"] = table["status"].map(texts.STATUS_LABELS)
+    for column in ("contract_start", "probation_end", "contract_end"):
+        table[column] = table[column].map(german_date)
+    st.dataframe(table.rename(columns=texts.COOP_COLUMNS), hide_index=True, width="stretch")
+
+
+def overview_metrics(school: pd.DataFrame) -> None:
+    """Headline counts of one school: apprentices, classes, cooperations."""
+    total = school[school["dimension"] == "gesamt"]["apprentices"]
+    structure = school[school["dimension"] == "struktur"].set_index("label")["apprentices"]
+    columns = st.columns(3)
+    columns[0].metric(texts.OVERVIEW_TOTAL, format_count(total.iloc[0] if len(total) else None))
+    for column, label in zip(columns[1:], ("Klassen", "Kooperationen")):
+        column.metric(label, format_count(structure.get(label)))
+
+
+def format_count(value) -> str:
+    """A count, or "< 5" where the database suppressed a small group."""
+    if value is None or pd.isna(value):
+        return texts.SUPPRESSED
+    return f"{int(value):,}".replace(",", ".")
+
+
+def count_table(rows: pd.DataFrame) -> None:
+    table = pd.DataFrame({"": rows["label"], texts.COUNT: rows["apprentices"].map(format_count)})
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def admin_table(frame: pd.DataFrame, columns: list[str]) -> None:
+    table = frame[columns].copy()
+    if "role" in table:
+        table["role"] = table["role"].map(texts.ROLE_LABELS)
+    st.dataframe(table.rename(columns=texts.ADMIN_COLUMNS), hide_index=True, width="stretch")
+
+
+def label_from(frame: pd.DataFrame, key: str, parts: list[str]):
+    """A format_func for selectboxes over a frame's ids: 'part1 · part2 ...'."""
+    labels = {row[key]: " · ".join(str(texts.ROLE_LABELS.get(row[p], row[p])) for p in parts)
+              for row in frame.to_dict("records")}
+    return lambda value: labels.get(value, str(value))
+
+
+def scope_select(options: dict[str, pd.DataFrame], kind: str, key: str):
+    """Choose what a membership is scoped to; returns (school_id, scope_id) with scope_id None for schools."""
+    frame = options[kind]
+    choice = st.selectbox(texts.FIELD_SCOPE, list(range(len(frame))), key=key,
+                          format_func=lambda i: frame.iloc[i]["label"], index=0 if len(frame) else None)
+    if choice is None:
+        return None, None
+    row = frame.iloc[choice]
+    return row["school_id"], (None if kind == "school" else row["id"])

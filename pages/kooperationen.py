@@ -1,0 +1,25 @@
+"""Meine Kooperationen: the pairs a teacher or trainer works in, each with its apprentices."""
+
+import streamlit as st
+
+from leokop import auth
+from leokop.repo import cooperations
+from leokop.ui import texts, widgets
+from leokop.ui.resources import database
+
+user = auth.require_page("kooperationen")
+db = database()
+
+st.title(texts.PAGE_COOPERATIONS)
+st.caption(texts.COOP_INTRO)
+
+pairs = cooperations.my_cooperations(db, user.user_id)
+if pairs.empty:
+    st.info(texts.COOP_NONE)
+
+for pair in pairs.itertuples():
+    with st.container(border=True):
+        st.subheader(texts.COOP_HEADER.format(school=pair.school, company=pair.company))
+        st.caption(texts.COOP_META.format(since=widgets.german_date(pair.since), n=pair.apprentices))
+        apprentices = cooperations.cooperation_apprentices(db, user.user_id, pair.id)
+        widgets.apprentice_table(apprentices)

@@ -1,0 +1,66 @@
+"""Test database: a fresh `leokop_test` on the embedded server, or on DATABASE_URL's server when set."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from leokop.config import load_settings
+from leokop.db import embedded
+from leokop.db.locate import app_url
+from leokop.db.migrate import migrate
+from leokop.db.session import Database
+from leokop.demo.seed import seed_demo
+
+TEST_DATABASE = "leokop_test"
+
+
+def server_url(database: str) -> str:
+    """A URL for `database` on the server under test (owner rights)."""
+    settings = load_settings()
+    base = settings.database_url or embedded.start(settings.data_dir, settings.db_port)
+    params = conninfo_to_dict(base)
+    params["dbname"] = database
+    return make_conninfo(**params)
+
+
+def recreate_database(name: str) -> str:
+    with psycopg.connect(server_url("postgres"), autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{name}" with (force)')
+        conn.execute(f'create database "{name}"')
+    return server_url(name)
+
+
+@pytest.fixture(scope="session")
+def owner_url() -> Iterator[str]:
+    """The migrated, seeded test database; DATABASE_URL points at it for the app under test."""
+    url = recreate_database(TEST_DATABASE)
+    migrate(url, load_settings().sql_dir)
+    seed_demo(url)
+    previous = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = url
+    yield url
+    if previous is None:
+        os.environ.pop("DATABASE_URL", None)
+    else:
+        os.environ["DATABASE_URL"] = previous
+
+
+@pytest.fixture(scope="session")
+def db(owner_url: str) -> Iterator[Database]:
+    """The pool the app uses: the leokop_app login role, no RLS bypass."""
+    database = Database(app_url(owner_url), max_size=4)
+    yield database
+    database.close()
+
+
+@pytest.fixture()
+def owner(owner_url: str) -> Iterator[psycopg.Connection]:
+    """An owner connection whose transaction is rolled back after the test."""
+    with psycopg.connect(owner_url) as conn:
+        yield conn
+        conn.rollback()
