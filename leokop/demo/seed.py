@@ -199,11 +199,10 @@ def _insert_apprentices(conn, rng, school, class_key, occ, start_year, track, co
         probation_months = rng.choice((3, 4, 4))
         status, dissolved_on = "aktiv", None
         # a few contracts dissolved, most of them in the probation period, as in the national statistics
-        if rng.random() < 0.06:
-            dissolved_on = min(start + timedelta(days=rng.randint(20, 300)), today - timedelta(days=7))
-            if dissolved_on < start:  # a contract that starts in the future cannot have been dissolved yet
-                status, dissolved_on = "aktiv", None
-            status = "geloest"
+        dissolves, days_in = rng.random() < 0.06, rng.randint(20, 300)
+        last_possible = today - timedelta(days=7)
+        if dissolves and start <= last_possible:  # a contract not yet a week old cannot have been dissolved
+            status, dissolved_on = "geloest", min(start + timedelta(days=days_in), last_possible)
         conn.execute(
             """
             insert into public.apprentices (id, first_name, last_name, birth_date, school_id, class_id,

@@ -19,13 +19,13 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("kooperationen", "pages/kooperationen.py", texts.PAGE_COOPERATIONS, ":material/handshake:",
+    PageSpec("kooperationen", "pages/kooperationen_page.py", texts.PAGE_COOPERATIONS, ":material/handshake:",
              frozenset({"lehrkraft", "ausbilder"})),
-    PageSpec("schulueberblick", "pages/schulueberblick.py", texts.PAGE_OVERVIEW, ":material/monitoring:",
+    PageSpec("schulueberblick", "pages/schulueberblick_page.py", texts.PAGE_OVERVIEW, ":material/monitoring:",
              frozenset({"schulleitung"})),
-    PageSpec("verwaltung", "pages/verwaltung.py", texts.PAGE_ADMIN, ":material/manage_accounts:",
+    PageSpec("verwaltung", "pages/verwaltung_page.py", texts.PAGE_ADMIN, ":material/manage_accounts:",
              frozenset({"admin"})),
-    PageSpec("konto", "pages/konto.py", texts.PAGE_ACCOUNT, ":material/person:", ALL_ROLES),
+    PageSpec("konto", "pages/konto_page.py", texts.PAGE_ACCOUNT, ":material/person:", ALL_ROLES),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 

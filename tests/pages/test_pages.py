@@ -1,0 +1,211 @@
+"""The first page of each role, through the real app script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from leokop.repo.users import Profile
+from leokop.services.passwords import hash_password
+from leokop.ui import texts
+from tests.helpers import SHARED_CLASS, company_id, user_id
+from tests.pages.conftest import errors, start_app, submit_login
+
+PAGES_DIR = Path(__file__).parents[2] / "pages"
+
+
+def _subheaders(at: AppTest) -> list[str]:
+    return [s.value for s in at.subheader]
+
+
+def _frame_names(at: AppTest) -> set[str]:
+    names = set()
+    for frame in at.dataframe:
+        if "Nachname" in frame.value:
+            names |= set(frame.value["Nachname"])
+    return names
+
+
+def test_teacher_sees_each_cooperation_of_her_classes(login, owner):
+    at = login("lehrkraft")
+    expected = owner.execute(
+        """
+        select s.name || ' ↔ ' || co.name from memberships m
+        join apprentices a on a.class_id = m.class_id
+        join schools s on s.id = a.school_id join companies co on co.id = a.company_id
+        where m.user_id = %s group by 1 order by 1
+        """,
+        (user_id("lehrkraft"),),
+    ).fetchall()
+    assert _subheaders(at) == [row[0] for row in expected]
+    assert len(at.dataframe) == len(expected)
+
+
+def test_trainer_sees_only_own_company_apprentices(login, owner):
+    at = login("ausbilder")
+    assert _subheaders(at) == ["Berufliche Schulen am Mainufer ↔ Rhein-Main Datentechnik GmbH",
+                               "Lahntal-Schule Gießen ↔ Rhein-Main Datentechnik GmbH"]
+    own = {r[0] for r in owner.execute("select last_name from apprentices where company_id = %s",
+                                       (company_id("rmd"),))}
+    others_in_shared_class = {r[0] for r in owner.execute(
+        "select last_name from apprentices where class_id = %s and company_id = %s",
+        (SHARED_CLASS, company_id("taunus")))} - own
+    shown = _frame_names(at)
+    assert shown == own
+    assert others_in_shared_class and not (shown & others_in_shared_class)
+
+
+def test_leadership_sees_counts_with_small_groups_suppressed(login, owner):
+    at = login("schulleitung")
+    total = owner.execute("select count(*) from apprentices a join schools s on s.id = a.school_id "
+                          "where s.school_number = '9401' and a.status = 'aktiv'").fetchone()[0]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[texts.OVERVIEW_TOTAL] == str(total)
+    assert len(at.get("plotly_chart")) == 3
+    # no names anywhere on the page
+    names = {r[0] for r in owner.execute("select last_name from apprentices")}
+    page_text = " ".join(str(f.value.to_dict()) for f in at.dataframe)
+    assert not any(name in page_text for name in names)
+
+
+def test_school_overview_suppresses_groups_under_five(db, owner_url):
+    """4 apprentices in a class come back as NULL, 5 as 5."""
+    from leokop.repo.overview import school_overview
+
+    with psycopg.connect(owner_url) as conn:
+        sizes = dict(conn.execute(
+            "select k.name, count(*) from apprentices a join classes k on k.id = a.class_id "
+            "where a.status = 'aktiv' and k.school_id = (select id from schools where school_number = '9401') "
+            "group by k.name").fetchall())
+    figures = school_overview(db, user_id("schulleitung"))
+    classes = figures[figures["dimension"] == "klasse"].set_index("label")["apprentices"]
+    for name, size in sizes.items():
+        shown = classes[name]
+        assert (shown != shown) if size < 5 else shown == size  # NaN for suppressed
+
+
+@pytest.fixture()
+def throwaway_user(owner_url):
+    with psycopg.connect(owner_url) as conn:
+        uid = conn.execute("insert into app_users (username, display_name) values ('pwtest', 'PW Test') "
+                           "returning id").fetchone()[0]
+        conn.execute("insert into user_credentials (user_id, password_hash) values (%s, %s)",
+                     (uid, hash_password("altes-passwort")))
+        conn.execute("insert into memberships (user_id, role, school_id) select %s, 'schulleitung', id "
+                     "from schools where school_number = '9401'", (uid,))
+    yield "pwtest"
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("delete from app_users where username = 'pwtest'")
+
+
+def _change_password(at: AppTest, current: str, new: str, repeat: str) -> AppTest:
+    at.switch_page("pages/konto_page.py").run()
+    fields = {t.label: t for t in at.text_input}
+    fields[texts.FIELD_CURRENT_PASSWORD].input(current)
+    fields[texts.FIELD_NEW_PASSWORD].input(new)
+    fields[texts.FIELD_NEW_PASSWORD_REPEAT].input(repeat)
+    return at.button(key="FormSubmitter:change-password-Speichern").click().run()
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "repeat", "message"),
+    [
+        ("falsches-passwort", "neues-passwort-1", "neues-passwort-1", texts.PASSWORD_WRONG_CURRENT),
+        ("altes-passwort", "kurz", "kurz", texts.PASSWORD_TOO_SHORT.format(n=10)),
+        ("altes-passwort", "neues-passwort-1", "neues-passwort-2", texts.PASSWORD_MISMATCH),
+        ("altes-passwort", "altes-passwort", "altes-passwort", texts.PASSWORD_SAME),
+    ],
+)
+def test_bad_password_change_is_refused_and_changes_nothing(login, throwaway_user, current, new, repeat, message):
+    at = _change_password(login(throwaway_user, "altes-passwort"), current, new, repeat)
+    assert message in errors(at)
+    assert errors(submit_login(start_app(), throwaway_user, "altes-passwort")) == []
+
+
+def test_password_change_takes_effect(login, throwaway_user):
+    at = _change_password(login(throwaway_user, "altes-passwort"), "altes-passwort", "neues-passwort-1",
+                          "neues-passwort-1")
+    assert [s.value for s in at.success] == [texts.PASSWORD_CHANGED]
+    assert errors(submit_login(start_app(), throwaway_user, "altes-passwort")) == [texts.LOGIN_FAILED]
+    assert errors(submit_login(start_app(), throwaway_user, "neues-passwort-1")) == []
+
+
+def _admin_new_user(at: AppTest, **values) -> AppTest:
+    at.switch_page("pages/verwaltung_page.py").run()
+    fields = {t.label: t for t in at.text_input}
+    for label, value in values.items():
+        fields[label].input(value)
+    return at.button(key="FormSubmitter:new-user-Anlegen").click().run()
+
+
+def _user_exists(owner_url, username: str) -> bool:
+    with psycopg.connect(owner_url) as conn:
+        return conn.execute("select exists (select 1 from app_users where username = %s)", (username,)).fetchone()[0]
+
+
+def test_admin_creates_a_teacher_who_can_log_in(login, owner_url):
+    at = _admin_new_user(login("admin"), **{
+        texts.FIELD_USERNAME: "neue.lehrkraft", texts.FIELD_DISPLAY_NAME: "Neue Lehrkraft",
+        texts.FIELD_PASSWORD: "start-passwort", texts.FIELD_PASSWORD_REPEAT: "start-passwort"})
+    try:
+        assert [s.value for s in at.success] == [texts.USER_CREATED.format(username="neue.lehrkraft")]
+        fresh = submit_login(start_app(), "neue.lehrkraft", "start-passwort")
+        assert errors(fresh) == []
+        assert [s.value for s in fresh.title] == [texts.PAGE_COOPERATIONS]
+    finally:
+        with psycopg.connect(owner_url) as conn:
+            conn.execute("delete from app_users where username = 'neue.lehrkraft'")
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "message"),
+    [
+        ("Neu Person", "start-passwort", texts.USERNAME_INVALID),
+        ("ausbilder2", "start-passwort", texts.USERNAME_TAKEN.format(username="ausbilder2")),
+        ("neu.person", "kurz", texts.PASSWORD_TOO_SHORT.format(n=10)),
+    ],
+)
+def test_admin_bad_input_saves_nothing(login, owner_url, username, password, message):
+    at = _admin_new_user(login("admin"), **{
+        texts.FIELD_USERNAME: username, texts.FIELD_DISPLAY_NAME: "Neu Person",
+        texts.FIELD_PASSWORD: password, texts.FIELD_PASSWORD_REPEAT: password})
+    assert message in errors(at)
+    assert not _user_exists(owner_url, "neu.person")
+
+
+def test_admin_deactivates_and_reactivates_a_user(login, owner_url):
+    at = login("admin")
+    at.switch_page("pages/verwaltung_page.py").run()
+    def toggle(button: str) -> AppTest:
+        box = [s for s in at.selectbox if s.label == texts.FIELD_USER][0]  # the first: the toggle form's
+        box.select(user_id("ausbilder2"))
+        return at.button(key=f"FormSubmitter:toggle-user-{button}").click().run()
+
+    assert [s.value for s in toggle("Deaktivieren").success] == [
+        texts.USER_STATE_CHANGED.format(username="ausbilder2", state=texts.STATE_INACTIVE)]
+    try:
+        assert errors(submit_login(start_app(), "ausbilder2", "leokop-demo")) == [texts.LOGIN_FAILED]
+    finally:
+        toggle("Aktivieren")
+    assert errors(submit_login(start_app(), "ausbilder2", "leokop-demo")) == []
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in PAGES_DIR.glob("*_page.py")))
+def test_page_run_without_login_shows_nothing(owner_url, page):
+    """The legacy pages/ auto-navigation could run a page file directly: the page itself must refuse."""
+    at = AppTest.from_file(str(PAGES_DIR / page), default_timeout=30).run()
+    assert [w.value for w in at.warning] == [texts.LOGIN_REQUIRED]
+    assert len(at.dataframe) == 0 and len(at.text_input) == 0
+
+
+@pytest.mark.parametrize("page", ["verwaltung_page.py", "schulueberblick_page.py"])
+def test_page_of_another_role_is_refused(owner_url, page):
+    at = AppTest.from_file(str(PAGES_DIR / page), default_timeout=30)
+    at.session_state["leokop_user"] = Profile(user_id("ausbilder"), "ausbilder", "Markus Brandt",
+                                              frozenset({"ausbilder"}))
+    at.run()
+    assert errors(at) == [texts.PAGE_NOT_ALLOWED]
+    assert len(at.dataframe) == 0
