@@ -27,5 +27,6 @@ lint: $(STAMP)
 db-stop: $(STAMP)
 	$(BIN)/python -m leokop db stop
 
-clean: db-stop
+clean:
+	[ ! -x $(BIN)/python ] || $(BIN)/python -m leokop db stop
 	rm -rf .leokop $(VENV)

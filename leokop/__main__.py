@@ -52,10 +52,11 @@ def _db_setup(_args) -> None:
     """Start (embedded), migrate and load the demo data into an empty database: what `make run` needs."""
     from leokop.demo.seed import seed_demo
 
-    url = owner_url(start=True)
+    settings = load_settings()
+    url = owner_url(settings, start=True)
     check_connection(url)
-    migrate(url, load_settings().sql_dir)
-    seeded = seed_demo(url, only_if_empty=True)
+    migrate(url, settings.sql_dir)
+    seeded = settings.demo_data and seed_demo(url, only_if_empty=True)
     print("database ready" + (" (demo data loaded)" if seeded else ""))
 
 

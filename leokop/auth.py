@@ -57,7 +57,7 @@ def login(db: Database) -> None:
         authenticator.login(location="main", fields=texts.LOGIN_FIELDS, key="leokop-login")
     except AccountLocked as exc:
         st.session_state["authentication_status"] = None
-        st.error(texts.LOGIN_LOCKED.format(until=exc.until.astimezone(_BERLIN).strftime("%H:%M")))
+        st.error(locked_message(exc))
         return
     except LoginError:
         st.session_state["authentication_status"] = None
@@ -88,12 +88,26 @@ def logout_button() -> None:
 
 
 def change_password(db: Database, user: Profile, current: str, new: str) -> bool:
-    """Check the current password against the database, then store the new hash. False when wrong."""
+    """Check the current password, then store the new hash. False when wrong.
+
+    A wrong current password counts as a failed login: a left-open session cannot be used to guess it.
+    """
     record = credentials.login_record(db, user.username)
-    if record is None or not verify_password(current, record.password_hash):
+    if record is None:
+        return False
+    if record.locked_until is not None:
+        raise AccountLocked(record.locked_until)
+    if not verify_password(current, record.password_hash):
+        locked_until = credentials.record_login_attempt(db, user.username, False)
+        if locked_until is not None:
+            raise AccountLocked(locked_until)
         return False
     credentials.change_own_password(db, user.user_id, hash_password(new))
     return True
+
+
+def locked_message(exc: AccountLocked) -> str:
+    return texts.LOGIN_LOCKED.format(until=exc.until.astimezone(_BERLIN).strftime("%H:%M"))
 
 
 def _forget_login(authenticator: stauth.Authenticate | None) -> None:

@@ -17,6 +17,7 @@ class Settings:
     data_dir: Path
     db_port: int
     sql_dir: Path
+    demo_data: bool
 
 
 def load_settings() -> Settings:
@@ -28,4 +29,6 @@ def load_settings() -> Settings:
         data_dir=Path(os.environ.get("LEOKOP_DATA_DIR", PROJECT_ROOT / ".leokop")),
         db_port=int(os.environ.get("LEOKOP_DB_PORT", "54329")),
         sql_dir=Path(os.environ.get("LEOKOP_SQL_DIR", PROJECT_ROOT / "sql")),
+        # `make run` loads the demo data into an empty database; set 0 for a real school's database
+        demo_data=os.environ.get("LEOKOP_DEMO_DATA", "1") != "0",
     )

@@ -26,7 +26,13 @@ with st.form("change-password", clear_on_submit=True):
         if problems:
             for problem in problems:
                 st.error(problem)
-        elif auth.change_password(db, user, current, new):
-            st.success(texts.PASSWORD_CHANGED)
         else:
-            st.error(texts.PASSWORD_WRONG_CURRENT)
+            try:
+                changed = auth.change_password(db, user, current, new)
+            except auth.AccountLocked as exc:
+                st.error(auth.locked_message(exc))
+            else:
+                if changed:
+                    st.success(texts.PASSWORD_CHANGED)
+                else:
+                    st.error(texts.PASSWORD_WRONG_CURRENT)

@@ -21,7 +21,7 @@ for school_name, school in figures.groupby("school_name", sort=True):
     st.header(school_name)
     widgets.overview_metrics(school)
     columns = st.columns(len(texts.OVERVIEW_DIMENSIONS))
-    for column, (dimension, title) in zip(columns, texts.OVERVIEW_DIMENSIONS.items()):
+    for column, (dimension, title) in zip(columns, texts.OVERVIEW_DIMENSIONS.items(), strict=False):
         rows = school[school["dimension"] == dimension]
         with column:
             st.subheader(title)

@@ -23,6 +23,15 @@ def _report(problems: list[str]) -> None:
         st.error(problem)
 
 
+def _state_buttons() -> tuple[bool, bool]:
+    activate, deactivate = st.columns(2)
+    return activate.form_submit_button(texts.BUTTON_ACTIVATE), deactivate.form_submit_button(texts.BUTTON_DEACTIVATE)
+
+
+def _state_label(active: bool) -> str:
+    return texts.STATE_ACTIVE if active else texts.STATE_INACTIVE
+
+
 tab_users, tab_memberships = st.tabs([texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS])
 
 with tab_users:
@@ -31,31 +40,29 @@ with tab_users:
 
     st.subheader(texts.ADMIN_NEW_USER)
     role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="new-user-role")
-    with st.form("new-user", clear_on_submit=False):
+    with st.form("new-user"):
         username = st.text_input(texts.FIELD_USERNAME)
         display_name = st.text_input(texts.FIELD_DISPLAY_NAME)
         email = st.text_input(texts.FIELD_EMAIL)
-        school_id, scope_id = widgets.scope_select(options, accounts.ROLE_SCOPE[role], key="new-user-scope")
+        scope = widgets.scope_select(options, accounts.ROLE_SCOPES[role], key="new-user-scope")
         password = st.text_input(texts.FIELD_PASSWORD, type="password")
         password_repeat = st.text_input(texts.FIELD_PASSWORD_REPEAT, type="password")
         if st.form_submit_button(texts.BUTTON_CREATE):
             new = accounts.NewUser(
                 username=accounts.normalise_username(username), display_name=display_name.strip(),
                 email=email.strip() or None, password=password, password_repeat=password_repeat,
-                role=role, school_id=school_id, scope_id=scope_id,
+                role=role, scope=scope,
             )
-            taken = accounts.USERNAME_PATTERN.match(new.username) and users.username_taken(
+            taken = bool(accounts.USERNAME_PATTERN.match(new.username)) and users.username_taken(
                 db, user.user_id, new.username)
-            problems = accounts.new_user_problems(new, bool(taken))
+            problems = accounts.new_user_problems(new, taken)
             if problems:
                 _report(problems)
             else:
-                class_id, company_id = accounts.scope_columns(role, scope_id)
                 try:
                     users.create_user_with_membership(
                         db, user.user_id, username=new.username, display_name=new.display_name, email=new.email,
-                        password_hash=hash_password(new.password), role=role, school_id=school_id,
-                        class_id=class_id, company_id=company_id,
+                        password_hash=hash_password(new.password), role=role, scope=scope.columns(),
                     )
                 except psycopg.Error:
                     st.error(texts.DB_ERROR)
@@ -64,17 +71,14 @@ with tab_users:
 
     st.subheader(texts.ADMIN_TOGGLE_USER)
     with st.form("toggle-user"):
-        others = managed[managed["id"] != user.user_id]
+        others = managed[managed["id"] != user.user_id]  # nobody locks themselves out
         target = st.selectbox(texts.FIELD_USER, others["id"].tolist(),
                               format_func=widgets.label_from(others, "id", ["display_name", "username"]))
-        activate, deactivate = st.columns(2)
-        wants_active = activate.form_submit_button(texts.BUTTON_ACTIVATE)
-        wants_inactive = deactivate.form_submit_button(texts.BUTTON_DEACTIVATE)
+        wants_active, wants_inactive = _state_buttons()
         if (wants_active or wants_inactive) and target is not None:
             name = others.set_index("id").loc[target, "username"]
             if users.set_user_active(db, user.user_id, target, wants_active):
-                st.success(texts.USER_STATE_CHANGED.format(
-                    username=name, state=texts.STATE_ACTIVE if wants_active else texts.STATE_INACTIVE))
+                st.success(texts.USER_STATE_CHANGED.format(username=name, state=_state_label(wants_active)))
             else:
                 st.error(texts.DB_ERROR)
 
@@ -87,31 +91,31 @@ with tab_memberships:
     with st.form("assign-membership"):
         target = st.selectbox(texts.FIELD_USER, managed["id"].tolist(),
                               format_func=widgets.label_from(managed, "id", ["display_name", "username"]))
-        school_id, scope_id = widgets.scope_select(options, accounts.ROLE_SCOPE[role], key="assign-scope")
+        scope = widgets.scope_select(options, accounts.ROLE_SCOPES[role], key="assign-scope")
         if st.form_submit_button(texts.BUTTON_ASSIGN):
-            problems = accounts.scope_problems(role, school_id, scope_id)
+            problems = accounts.scope_problems(role, scope)
             if target is None or problems:
                 _report(problems or [texts.SCOPE_MISSING])
             else:
-                class_id, company_id = accounts.scope_columns(role, scope_id)
                 try:
-                    users.add_membership(db, user.user_id, user_id=target, role=role, school_id=school_id,
-                                         class_id=class_id, company_id=company_id)
+                    created = users.add_membership(db, user.user_id, user_id=target, role=role,
+                                                   scope=scope.columns())
                 except psycopg.Error:
                     st.error(texts.DB_ERROR)
                 else:
-                    st.success(texts.MEMBERSHIP_CREATED)
+                    if created:
+                        st.success(texts.MEMBERSHIP_CREATED)
+                    else:
+                        st.error(texts.MEMBERSHIP_EXISTS)
 
     st.subheader(texts.ADMIN_TOGGLE_MEMBERSHIP)
     with st.form("toggle-membership"):
-        target = st.selectbox(texts.FIELD_MEMBERSHIP, memberships["id"].tolist(),
-                              format_func=widgets.label_from(memberships, "id", ["display_name", "role", "scope"]))
-        activate, deactivate = st.columns(2)
-        wants_active = activate.form_submit_button(texts.BUTTON_ACTIVATE)
-        wants_inactive = deactivate.form_submit_button(texts.BUTTON_DEACTIVATE)
+        foreign = memberships[memberships["user_id"] != user.user_id]  # own roles stay: no self lock-out
+        target = st.selectbox(texts.FIELD_MEMBERSHIP, foreign["id"].tolist(),
+                              format_func=widgets.label_from(foreign, "id", ["display_name", "role", "scope"]))
+        wants_active, wants_inactive = _state_buttons()
         if (wants_active or wants_inactive) and target is not None:
             if users.set_membership_active(db, user.user_id, target, wants_active):
-                st.success(texts.MEMBERSHIP_STATE_CHANGED.format(
-                    state=texts.STATE_ACTIVE if wants_active else texts.STATE_INACTIVE))
+                st.success(texts.MEMBERSHIP_STATE_CHANGED.format(state=_state_label(wants_active)))
             else:
                 st.error(texts.DB_ERROR)

@@ -21,10 +21,19 @@ create schema app_auth;
 revoke all on schema app_auth from public;
 grant usage on schema app_auth to leokop_app;
 
--- Supabase grants everything in "public" to anon and authenticated by default; we grant per table instead.
-alter default privileges in schema public revoke all on tables from public;
-alter default privileges in schema public revoke all on functions from public;
+-- Supabase grants everything in "public" to anon and authenticated by default (TRUNCATE included, which RLS
+-- does not cover); we grant per table and per function instead, next to each object.
+alter default privileges in schema public revoke all on tables from public, anon, authenticated;
+alter default privileges in schema public revoke all on sequences from public, anon, authenticated;
+alter default privileges in schema public revoke all on functions from public, anon, authenticated;
 grant usage on schema public to authenticated;
+
+-- The school year starts on 1 August: 2026 for any day from 2026-08-01 to 2027-07-31.
+create function public.school_year_start(p_day date default current_date)
+returns int
+language sql stable
+as $$ select extract(year from p_day - interval '7 months')::int $$;
+grant execute on function public.school_year_start(date) to authenticated;
 
 create type public.app_role as enum ('lehrkraft', 'ausbilder', 'schulleitung', 'admin');
 create type public.apprentice_status as enum ('aktiv', 'geloest', 'abgeschlossen');

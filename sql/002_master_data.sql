@@ -54,8 +54,8 @@ create table public.classes (
   school_id uuid not null references public.schools,
   occupation_id uuid not null references public.occupations,
   name text not null check (length(btrim(name)) > 0),
+  -- the year the class began; its Ausbildungsjahr follows from public.school_year_start()
   start_year int not null check (start_year between 2000 and 2100),
-  school_year int not null check (school_year between 1 and 4),
   schedule public.class_schedule not null,
   created_at timestamptz not null default now(),
   unique (school_id, name, start_year),

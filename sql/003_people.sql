@@ -6,9 +6,12 @@ create table public.app_users (
   display_name text not null check (length(btrim(display_name)) > 0),
   email text check (email is null or email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'),
   active boolean not null default true,
+  -- the admin who created the account: only they may give it its first membership
+  created_by uuid references public.app_users on delete set null default auth.uid(),
   created_at timestamptz not null default now()
 );
 create unique index app_users_username_key on public.app_users (username);
+create index app_users_created_by_idx on public.app_users (created_by);
 
 -- Kept apart from app_users so that no policy on users can ever expose a hash: this table has RLS and no
 -- policy at all; only security definer functions read or write it.
@@ -36,6 +39,8 @@ create table public.memberships (
   foreign key (cooperation_id, school_id) references public.cooperations (id, school_id),
   -- a school may only grant trainer access for companies it cooperates with
   foreign key (school_id, company_id) references public.cooperations (school_id, company_id),
+  constraint memberships_unique unique nulls not distinct
+    (user_id, role, school_id, class_id, company_id, cooperation_id),
   constraint memberships_scope_check check (
     case role
       when 'schulleitung' then num_nonnulls(class_id, company_id, cooperation_id) = 0
@@ -45,7 +50,6 @@ create table public.memberships (
     end
   )
 );
-create index memberships_user_id_idx on public.memberships (user_id);
 create index memberships_school_id_idx on public.memberships (school_id);
 create index memberships_class_id_idx on public.memberships (class_id);
 create index memberships_company_id_idx on public.memberships (company_id);
@@ -80,3 +84,17 @@ create table public.apprentices (
 create index apprentices_class_id_idx on public.apprentices (class_id);
 create index apprentices_company_id_idx on public.apprentices (company_id);
 create index apprentices_school_company_idx on public.apprentices (school_id, company_id);
+
+create function public.touch_updated_at()
+returns trigger
+language plpgsql
+as $$
+begin
+  new.updated_at = now();
+  return new;
+end
+$$;
+revoke all on function public.touch_updated_at() from public;
+
+create trigger apprentices_touch_updated_at before update on public.apprentices
+  for each row execute function public.touch_updated_at();

@@ -16,7 +16,8 @@ from leokop.db.migrate import migrate
 from leokop.db.session import Database
 from leokop.demo.seed import seed_demo
 
-TEST_DATABASE = "leokop_test"
+# Separate names let two suites run side by side on one server (e.g. a developer and CI).
+TEST_DATABASE = os.environ.get("LEOKOP_TEST_DATABASE", "leokop_test")
 
 
 def server_url(database: str) -> str:

@@ -31,12 +31,13 @@ def cooperation_id(school: str, company: str) -> UUID:
 SHARED_CLASS = demo_class_id("mainufer", "FI", 1, "a")  # FI25a in 2026/27: ausbilder and ausbilder2 both send to it
 
 
-def act_as(conn: psycopg.Connection, username: str | None) -> None:
+def act_as(conn: psycopg.Connection, user: str | UUID | None) -> None:
     """Switch the current transaction to a signed-in user (as Database.user_tx does) or to anon (None)."""
-    if username is None:
+    if user is None:
         conn.execute("select set_config('role', 'anon', true)")
         return
-    claims = json.dumps({"sub": str(user_id(username)), "role": "authenticated"})
+    uid = user_id(user) if isinstance(user, str) else user
+    claims = json.dumps({"sub": str(uid), "role": "authenticated"})
     conn.execute(
         "select set_config('role', 'authenticated', true), set_config('request.jwt.claims', %s, true)", (claims,)
     )

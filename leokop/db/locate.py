@@ -21,7 +21,9 @@ def owner_url(settings: Settings | None = None, *, start: bool = False) -> str:
         return embedded.start(settings.data_dir, settings.db_port)
     found = embedded.url(settings.data_dir)
     if not found:
-        raise SetupError("The embedded database is not running. Start it with `make run` or `python -m leokop db start`.")
+        raise SetupError(
+            "The embedded database is not running. Start it with `make run` or `python -m leokop db start`."
+        )
     return found
 
 
@@ -39,6 +41,12 @@ def app_url(owner: str, settings: Settings | None = None) -> str:
     if settings.app_password:
         params["password"] = settings.app_password
     return make_conninfo(**params)
+
+
+def runtime_url(settings: Settings | None = None) -> str:
+    """What the app connects with: LEOKOP_APP_DATABASE_URL, or the owner URL with the user swapped."""
+    settings = settings or load_settings()
+    return settings.app_database_url or app_url(owner_url(settings), settings)
 
 
 def check_connection(conninfo: str) -> None:

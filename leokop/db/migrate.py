@@ -32,7 +32,7 @@ class Migration:
 
 
 def discover(sql_dir: Path) -> list[Migration]:
-    """The numbered migration files in order; refuses gaps in the folder setup, duplicates and strays."""
+    """The numbered migration files in order; refuses badly named files and duplicate numbers."""
     if not sql_dir.is_dir():
         raise SetupError(f"Migration folder {sql_dir} is missing. Run from the project root or set LEOKOP_SQL_DIR.")
     found = sorted(p for p in sql_dir.glob("*.sql"))
@@ -66,12 +66,15 @@ def migrate(conninfo: str, sql_dir: Path) -> list[str]:
             for migration in migrations:
                 if migration.name in applied:
                     continue
-                with conn.transaction():
-                    conn.execute(migration.sql)
-                    conn.execute(
-                        "insert into public.schema_migrations (name, checksum) values (%s, %s)",
-                        (migration.name, migration.checksum),
-                    )
+                try:
+                    with conn.transaction():
+                        conn.execute(migration.sql)
+                        conn.execute(
+                            "insert into public.schema_migrations (name, checksum) values (%s, %s)",
+                            (migration.name, migration.checksum),
+                        )
+                except psycopg.Error as exc:
+                    raise SetupError(f"Migration {migration.name} failed and was rolled back: {exc}") from exc
                 applied_now.append(migration.name)
         finally:
             conn.execute("select pg_advisory_unlock(%s)", (_ADVISORY_LOCK_KEY,))

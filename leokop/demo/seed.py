@@ -78,7 +78,7 @@ USERS = (
      [("lehrkraft", "mainufer", "class", ("FI", 1, "a")), ("lehrkraft", "mainufer", "class", ("FI", 2, "a")),
       ("lehrkraft", "mainufer", "class", ("BM", 1, "a"))]),
     ("ausbilder", "Markus Brandt", "m.brandt@rhein-main-datentechnik.de",
-     [("ausbilder", "mainufer", "company", "rmd")]),
+     [("ausbilder", "mainufer", "company", "rmd"), ("ausbilder", "lahntal", "company", "rmd")]),
     ("ausbilder2", "Julia Schneider", "j.schneider@taunus-software.de",
      [("ausbilder", "mainufer", "company", "taunus")]),
     ("schulleitung", "Dr. Thomas Wagner", "t.wagner@mainufer.schule.hessen.de",
@@ -153,10 +153,10 @@ def _load(conn: psycopg.Connection) -> None:
         name = class_name(prefix, years_ago, suffix, today)
         start_year = school_year_start(today) - years_ago
         conn.execute(
-            "insert into public.classes (id, school_id, occupation_id, name, start_year, school_year, schedule)"
-            " values (%s, %s, %s, %s, %s, %s, %s) on conflict do nothing",
+            "insert into public.classes (id, school_id, occupation_id, name, start_year, schedule)"
+            " values (%s, %s, %s, %s, %s, %s) on conflict do nothing",
             (_class_id(school, (prefix, years_ago, suffix)), _id("school", school), _id("occupation", code),
-             name, start_year, years_ago + 1, schedule),
+             name, start_year, schedule),
         )
         _insert_apprentices(conn, rng, school, (prefix, years_ago, suffix), occ, start_year, track, companies,
                             today)
@@ -238,7 +238,7 @@ def _insert_user(conn, username, display_name, email, memberships) -> None:
             "insert into public.memberships (id, user_id, role, school_id, class_id, company_id, cooperation_id)"
             " values (%s, %s, %s, %s, %s, %s, %s) on conflict do nothing",
             (
-                _id("membership", f"{username}/{role}/{scope_kind}/{scope_key}"), user_id, role,
+                _id("membership", f"{username}/{role}/{school}/{scope_kind}/{scope_key}"), user_id, role,
                 _id("school", school),
                 _class_id(school, scope_key) if scope_kind == "class" else None,
                 _id("company", scope_key) if scope_kind == "company" else None,

@@ -37,7 +37,8 @@ def cooperation_apprentices(db: Database, user_id: UUID, cooperation_id: UUID) -
             conn,
             """
             select a.id, a.last_name, a.first_name, k.name as class_name, o.name as occupation, a.track,
-                   k.school_year, a.contract_start, a.probation_end, a.contract_end, a.status::text as status
+                   public.school_year_start() - k.start_year + 1 as school_year,
+                   a.contract_start, a.probation_end, a.contract_end, a.status::text as status
             from public.cooperations c
             join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
             join public.classes k on k.id = a.class_id

@@ -29,7 +29,9 @@ def login_record(db: Database, username: str) -> LoginRecord | None:
 def record_login_attempt(db: Database, username: str, success: bool) -> datetime | None:
     """Write one attempt back; returns the lock end when this failure locked the account."""
     with db.login_tx() as conn:
-        row = conn.execute("select app_auth.record_login_attempt(%s, %s) as locked_until", (username, success)).fetchone()
+        row = conn.execute(
+            "select app_auth.record_login_attempt(%s, %s) as locked_until", (username, success)
+        ).fetchone()
     return row["locked_until"]
 
 

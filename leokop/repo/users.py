@@ -50,12 +50,12 @@ def list_managed_users(db: Database, admin_id: UUID) -> pd.DataFrame:
 
 
 def list_memberships(db: Database, admin_id: UUID) -> pd.DataFrame:
-    """Memberships administered by the admin's schools, with a readable scope."""
+    """Memberships administered by the admin's schools, with a readable scope and the user's id."""
     with db.user_tx(admin_id) as conn:
         return fetch_df(
             conn,
             """
-            select m.id, u.username, u.display_name, m.role::text as role, s.name as school,
+            select m.id, m.user_id, u.username, u.display_name, m.role::text as role, s.name as school,
                    coalesce(k.name, co.name, cs.name || ' – ' || cc.name, s.name) as scope, m.active
             from public.memberships m
             join public.app_users u on u.id = m.user_id
@@ -78,7 +78,7 @@ def admin_school_ids(db: Database, admin_id: UUID) -> list[UUID]:
 
 
 def scope_options(db: Database, admin_id: UUID) -> dict[str, pd.DataFrame]:
-    """What an admin can grant: the classes and the cooperation companies of their schools."""
+    """What an admin can grant: the schools, classes, cooperation companies and cooperations they administer."""
     with db.user_tx(admin_id) as conn:
         classes = fetch_df(
             conn,
@@ -100,6 +100,17 @@ def scope_options(db: Database, admin_id: UUID) -> dict[str, pd.DataFrame]:
             order by co.name
             """,
         )
+        pairs = fetch_df(
+            conn,
+            """
+            select c.id, c.school_id, s.name || ' ↔ ' || co.name as label
+            from public.cooperations c
+            join public.companies co on co.id = c.company_id
+            join public.schools s on s.id = c.school_id
+            where c.school_id in (select app_private.school_ids_with_role('admin'))
+            order by s.name, co.name
+            """,
+        )
         schools = fetch_df(
             conn,
             """
@@ -107,7 +118,7 @@ def scope_options(db: Database, admin_id: UUID) -> dict[str, pd.DataFrame]:
             where s.id in (select app_private.school_ids_with_role('admin')) order by s.name
             """,
         )
-    return {"class": classes, "company": companies, "school": schools}
+    return {"class": classes, "company": companies, "cooperation": pairs, "school": schools}
 
 
 def create_user_with_membership(
@@ -119,9 +130,7 @@ def create_user_with_membership(
     email: str | None,
     password_hash: str,
     role: str,
-    school_id: UUID,
-    class_id: UUID | None,
-    company_id: UUID | None,
+    scope: dict[str, UUID | None],
 ) -> UUID:
     """Create user, first membership and password in one transaction (all or nothing)."""
     user_id = uuid4()
@@ -130,27 +139,27 @@ def create_user_with_membership(
             "insert into public.app_users (id, username, display_name, email) values (%s, %s, %s, %s)",
             (user_id, username, display_name, email),
         )
-        _insert_membership(conn, user_id, role, school_id, class_id, company_id)
+        _insert_membership(conn, user_id, role, scope)
         conn.execute("select public.admin_set_password(%s, %s)", (user_id, password_hash))
     return user_id
 
 
-def add_membership(
-    db: Database, admin_id: UUID, *, user_id: UUID, role: str, school_id: UUID,
-    class_id: UUID | None, company_id: UUID | None,
-) -> None:
+def add_membership(db: Database, admin_id: UUID, *, user_id: UUID, role: str, scope: dict[str, UUID | None]) -> bool:
+    """Grant a role; False when the user already holds exactly this membership."""
     with db.user_tx(admin_id) as conn:
-        _insert_membership(conn, user_id, role, school_id, class_id, company_id)
+        return _insert_membership(conn, user_id, role, scope)
 
 
-def _insert_membership(conn, user_id, role, school_id, class_id, company_id) -> None:
-    conn.execute(
+def _insert_membership(conn, user_id: UUID, role: str, scope: dict[str, UUID | None]) -> bool:
+    cur = conn.execute(
         """
-        insert into public.memberships (user_id, role, school_id, class_id, company_id)
-        values (%s, %s, %s, %s, %s)
+        insert into public.memberships (user_id, role, school_id, class_id, company_id, cooperation_id)
+        values (%(user_id)s, %(role)s, %(school_id)s, %(class_id)s, %(company_id)s, %(cooperation_id)s)
+        on conflict on constraint memberships_unique do nothing
         """,
-        (user_id, role, school_id, class_id, company_id),
+        {"user_id": user_id, "role": role, **scope},
     )
+    return cur.rowcount == 1
 
 
 def username_taken(db: Database, admin_id: UUID, username: str) -> bool:

@@ -11,8 +11,31 @@ from leokop.ui import texts
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9._-]{3,40}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# Which kind of scope each role is granted on (see the memberships table's check constraint).
-ROLE_SCOPE = {"lehrkraft": "class", "ausbilder": "company", "schulleitung": "school", "admin": "school"}
+# Which kinds of scope each role may be granted on (see the memberships table's check constraint).
+ROLE_SCOPES = {
+    "lehrkraft": ("class", "cooperation"),
+    "ausbilder": ("company", "cooperation"),
+    "schulleitung": ("school",),
+    "admin": ("school",),
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a membership is for: a school, a class, a company (of a cooperation) or one cooperation."""
+
+    kind: str
+    school_id: UUID
+    target_id: UUID
+
+    def columns(self) -> dict[str, UUID | None]:
+        """The memberships columns for this scope."""
+        return {
+            "school_id": self.school_id,
+            "class_id": self.target_id if self.kind == "class" else None,
+            "company_id": self.target_id if self.kind == "company" else None,
+            "cooperation_id": self.target_id if self.kind == "cooperation" else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -23,8 +46,7 @@ class NewUser:
     password: str
     password_repeat: str
     role: str
-    school_id: UUID | None
-    scope_id: UUID | None
+    scope: Scope | None
 
 
 def normalise_username(raw: str) -> str:
@@ -43,17 +65,11 @@ def new_user_problems(user: NewUser, username_taken: bool) -> list[str]:
     if user.email and not EMAIL_PATTERN.match(user.email):
         problems.append(texts.EMAIL_INVALID)
     problems.extend(password_problems(user.password, user.password_repeat))
-    problems.extend(scope_problems(user.role, user.school_id, user.scope_id))
+    problems.extend(scope_problems(user.role, user.scope))
     return problems
 
 
-def scope_problems(role: str, school_id: UUID | None, scope_id: UUID | None) -> list[str]:
-    if school_id is None or (ROLE_SCOPE[role] != "school" and scope_id is None):
+def scope_problems(role: str, scope: Scope | None) -> list[str]:
+    if scope is None or scope.kind not in ROLE_SCOPES[role]:
         return [texts.SCOPE_MISSING]
     return []
-
-
-def scope_columns(role: str, scope_id: UUID | None) -> tuple[UUID | None, UUID | None]:
-    """(class_id, company_id) for a membership of this role."""
-    kind = ROLE_SCOPE[role]
-    return (scope_id if kind == "class" else None, scope_id if kind == "company" else None)

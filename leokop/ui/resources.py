@@ -7,7 +7,7 @@ import streamlit as st
 from psycopg_pool import PoolTimeout
 
 from leokop.db.errors import SetupError
-from leokop.db.locate import app_url, owner_url
+from leokop.db.locate import runtime_url
 from leokop.db.session import Database
 from leokop.ui import texts
 
@@ -23,7 +23,7 @@ def _database(conninfo: str) -> Database:
 def database() -> Database:
     """The process's pool for the app's login role; stops the page with a German message when unreachable."""
     try:
-        return _database(app_url(owner_url()))
+        return _database(runtime_url())
     except DATABASE_DOWN:
         show_database_down()
         st.stop()

@@ -113,6 +113,8 @@ USERNAME_TAKEN = "Der Benutzername „{username}“ ist bereits vergeben."
 DISPLAY_NAME_EMPTY = "Bitte einen Namen eingeben."
 EMAIL_INVALID = "Die E-Mail-Adresse ist ungültig."
 SCOPE_MISSING = "Bitte auswählen, wofür die Person zuständig ist."
+MEMBERSHIP_EXISTS = "Diese Person hat diese Zuordnung bereits."
+SCOPE_KIND_LABELS = {"school": "Schule", "class": "Klasse", "company": "Betrieb", "cooperation": "Kooperation"}
 ADMIN_COLUMNS = {
     "username": "Benutzername",
     "display_name": "Name",

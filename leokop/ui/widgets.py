@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from leokop.services.accounts import Scope
 from leokop.ui import texts
 
 
@@ -31,7 +32,7 @@ def overview_metrics(school: pd.DataFrame) -> None:
     structure = school[school["dimension"] == "struktur"].set_index("label")["apprentices"]
     columns = st.columns(3)
     columns[0].metric(texts.OVERVIEW_TOTAL, format_count(total.iloc[0] if len(total) else None))
-    for column, label in zip(columns[1:], ("Klassen", "Kooperationen")):
+    for column, label in zip(columns[1:], ("Klassen", "Kooperationen"), strict=False):
         column.metric(label, format_count(structure.get(label)))
 
 
@@ -56,17 +57,20 @@ def admin_table(frame: pd.DataFrame, columns: list[str]) -> None:
 
 def label_from(frame: pd.DataFrame, key: str, parts: list[str]):
     """A format_func for selectboxes over a frame's ids: 'part1 · part2 ...'."""
-    labels = {row[key]: " · ".join(str(texts.ROLE_LABELS.get(row[p], row[p])) for p in parts)
-              for row in frame.to_dict("records")}
+    def part(row: dict, name: str) -> str:
+        return texts.ROLE_LABELS[row[name]] if name == "role" else str(row[name])
+
+    labels = {row[key]: " · ".join(part(row, p) for p in parts) for row in frame.to_dict("records")}
     return lambda value: labels.get(value, str(value))
 
 
-def scope_select(options: dict[str, pd.DataFrame], kind: str, key: str):
-    """Choose what a membership is scoped to; returns (school_id, scope_id) with scope_id None for schools."""
-    frame = options[kind]
-    choice = st.selectbox(texts.FIELD_SCOPE, list(range(len(frame))), key=key,
-                          format_func=lambda i: frame.iloc[i]["label"], index=0 if len(frame) else None)
-    if choice is None:
-        return None, None
-    row = frame.iloc[choice]
-    return row["school_id"], (None if kind == "school" else row["id"])
+def scope_select(options: dict[str, pd.DataFrame], kinds: tuple[str, ...], key: str) -> Scope | None:
+    """Choose what a membership is for, among the scope kinds a role allows."""
+    choices = [
+        (Scope(kind, row["school_id"], row["id"]), f"{texts.SCOPE_KIND_LABELS[kind]}: {row['label']}")
+        for kind in kinds
+        for row in options[kind].to_dict("records")
+    ]
+    index = st.selectbox(texts.FIELD_SCOPE, list(range(len(choices))), key=key,
+                         format_func=lambda i: choices[i][1], index=0 if choices else None)
+    return None if index is None else choices[index][0]

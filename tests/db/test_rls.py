@@ -10,7 +10,7 @@ from leokop.repo import cooperations
 from tests.helpers import DENIED, SHARED_CLASS, act_as, attempt, company_id, cooperation_id, school_id, user_id
 
 ROLES = ("lehrkraft", "ausbilder", "ausbilder2", "schulleitung", "admin", "admin2", "koordination")
-ALL_USERS = ROLES + (None,)  # None = anonymous connection
+ALL_USERS = (*ROLES, None)  # None = anonymous connection
 ALL_TABLES = (
     "schools", "companies", "occupations", "learning_fields", "training_positions", "classes", "cooperations",
     "app_users", "user_credentials", "memberships", "apprentices", "schema_migrations",
@@ -28,14 +28,15 @@ EXPECTED_VISIBLE = {
                                                   where role = 'lehrkraft')
         or k.school_id in (select school_id from ({_MY_MEMBERSHIPS}) m where role in ('admin', 'schulleitung'))
         or k.id in (select a.class_id from apprentices a join ({_MY_MEMBERSHIPS}) m
-                      on m.role = 'ausbilder' and m.company_id = a.company_id)
+                      on m.role = 'ausbilder' and m.company_id = a.company_id and m.school_id = a.school_id)
         or k.id in (select a.class_id from apprentices a join cooperations c
                       on c.school_id = a.school_id and c.company_id = a.company_id
                     join ({_MY_MEMBERSHIPS}) m on m.cooperation_id = c.id)
     """,
     "cooperations": f"""
         select c.id from cooperations c
-        where c.company_id in (select company_id from ({_MY_MEMBERSHIPS}) m where role = 'ausbilder')
+        where exists (select 1 from ({_MY_MEMBERSHIPS}) m
+                      where m.role = 'ausbilder' and m.company_id = c.company_id and m.school_id = c.school_id)
         or c.id in (select cooperation_id from ({_MY_MEMBERSHIPS}) m)
         or c.school_id in (select school_id from ({_MY_MEMBERSHIPS}) m where role in ('admin', 'schulleitung'))
         or exists (select 1 from apprentices a join ({_MY_MEMBERSHIPS}) m on m.class_id = a.class_id
@@ -44,7 +45,8 @@ EXPECTED_VISIBLE = {
     "apprentices": f"""
         select a.id from apprentices a
         where a.class_id in (select class_id from ({_MY_MEMBERSHIPS}) m where role = 'lehrkraft')
-        or a.company_id in (select company_id from ({_MY_MEMBERSHIPS}) m where role = 'ausbilder')
+        or exists (select 1 from ({_MY_MEMBERSHIPS}) m
+                   where m.role = 'ausbilder' and m.company_id = a.company_id and m.school_id = a.school_id)
         or a.school_id in (select school_id from ({_MY_MEMBERSHIPS}) m where role = 'admin')
         or exists (select 1 from cooperations c join ({_MY_MEMBERSHIPS}) m on m.cooperation_id = c.id
                    where c.school_id = a.school_id and c.company_id = a.company_id)
@@ -61,8 +63,7 @@ EXPECTED_VISIBLE = {
 }
 EXPECTED_VISIBLE["companies"] = f"""
     select co.id from companies co
-    where co.id in (select company_id from ({_MY_MEMBERSHIPS}) m where role = 'ausbilder')
-    or co.id in (select c.company_id from cooperations c where c.id in ({EXPECTED_VISIBLE["cooperations"]}))
+    where co.id in (select c.company_id from cooperations c where c.id in ({EXPECTED_VISIBLE["cooperations"]}))
 """
 
 
@@ -115,8 +116,8 @@ _NEW_ID = "00000000-0000-4000-8000-000000000001"
 _MAINUFER = school_id("mainufer")
 _FI = demo_id("occupation", "FI")
 _EMPTY_CLASS_SETUP = (
-    f"insert into classes (id, school_id, occupation_id, name, start_year, school_year, schedule) "
-    f"select '{_NEW_ID}', '{_MAINUFER}', occupation_id, 'XY99z', 2099, 1, 'blockunterricht' "
+    f"insert into classes (id, school_id, occupation_id, name, start_year, schedule) "
+    f"select '{_NEW_ID}', '{_MAINUFER}', occupation_id, 'XY99z', 2099, 'blockunterricht' "
     f"from classes where id = '{SHARED_CLASS}'"
 )
 _FREE_COOP_SETUP = (
@@ -146,8 +147,8 @@ WRITE_CASES = {
     "companies update": ("update companies set sector = 'X' where id = %s", (company_id("rmd"),), None,
                          {"admin": 1, "admin2": 1}, 0),
     "companies delete": ("delete from companies where id = %s", (company_id("rmd"),), None, {}, DENIED),
-    "classes insert": (f"insert into classes (school_id, occupation_id, name, start_year, school_year, schedule)"
-                       f" values ('{_MAINUFER}', '{_FI}', 'XY98z', 2098, 1, 'blockunterricht')", None, None,
+    "classes insert": (f"insert into classes (school_id, occupation_id, name, start_year, schedule)"
+                       f" values ('{_MAINUFER}', '{_FI}', 'XY98z', 2098, 'blockunterricht')", None, None,
                        {"admin": 1}, DENIED),
     "classes update": ("update classes set schedule = 'teilzeitunterricht' where id = %s", (SHARED_CLASS,), None,
                        {"admin": 1}, 0),
@@ -169,7 +170,9 @@ WRITE_CASES = {
     "app_users insert": ("insert into app_users (username, display_name) values ('neu.user', 'Neu')", None, None,
                          {"admin": 1, "admin2": 1}, DENIED),
     "app_users update": ("update app_users set display_name = 'X' where id = %s", (user_id("ausbilder"),), None,
-                         {"admin": 1}, 0),
+                         {"admin": 1, "admin2": 1}, 0),  # both schools granted ausbilder a membership
+    "app_users update created_by": ("update app_users set created_by = null where id = %s",
+                                    (user_id("ausbilder"),), None, {}, DENIED),
     "app_users delete": ("delete from app_users where id = %s", (user_id("ausbilder"),), None, {}, DENIED),
     "user_credentials insert": ("insert into user_credentials (user_id, password_hash) values (%s, 'x')",
                                 (user_id("ausbilder"),), None, {}, DENIED),
@@ -178,15 +181,24 @@ WRITE_CASES = {
     "memberships insert": ("insert into memberships (user_id, role, school_id, class_id) values (%s, 'lehrkraft',"
                            " %s, %s)", (user_id("ausbilder2"), _MAINUFER, SHARED_CLASS), None, {"admin": 1},
                            DENIED),
+    "memberships insert foreign user": ("insert into memberships (user_id, role, school_id, class_id)"
+                                        " values (%s, 'lehrkraft', %s, %s)",
+                                        (user_id("lehrkraft2"), _MAINUFER, SHARED_CLASS), None, {}, DENIED),
+    "memberships insert duplicate": ("insert into memberships (user_id, role, school_id, company_id)"
+                                     " values (%s, 'ausbilder', %s, %s) on conflict do nothing",
+                                     (user_id("ausbilder"), _MAINUFER, company_id("rmd")), None, {"admin": 0},
+                                     DENIED),
     "memberships update": ("update memberships set active = false where user_id = %s",
-                           (user_id("ausbilder"),), None, {"admin": 1}, 0),
+                           (user_id("ausbilder"),), None, {"admin": 1, "admin2": 1}, 0),
+    "memberships update user_id": ("update memberships set user_id = %s where user_id = %s",
+                                   (user_id("admin"), user_id("ausbilder2")), None, {}, DENIED),
     "memberships delete": ("delete from memberships where user_id = %s", (user_id("ausbilder2"),), None,
                            {"admin": 1}, 0),
 }
 
 
 def _expected_write(owner, case: str, username: str | None):
-    sql, params, _setup, allowed, default = WRITE_CASES[case]
+    _sql, _params, _setup, allowed, default = WRITE_CASES[case]
     if username is None:
         return DENIED
     expected = allowed.get(username, default)
@@ -243,18 +255,33 @@ def test_trainer_never_sees_other_company_apprentices_through_the_data_layer(db,
         assert conn.execute(probes[0][0], probes[0][1]).fetchone()["n"] > 0
 
 
+def test_trainer_access_follows_the_granting_school(db, owner_url):
+    """ausbilder's company also trains at Lahntal; without Lahntal's own grant those apprentices stay hidden."""
+    lahntal_pair = "select count(*) as n from public.apprentices where school_id = %s"
+    with db.user_tx(user_id("ausbilder")) as conn:
+        assert conn.execute(lahntal_pair, (school_id("lahntal"),)).fetchone()["n"] > 0
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("update memberships set active = false where user_id = %s and school_id = %s",
+                     (user_id("ausbilder"), school_id("lahntal")))
+    try:
+        with db.user_tx(user_id("ausbilder")) as conn:
+            assert conn.execute(lahntal_pair, (school_id("lahntal"),)).fetchone()["n"] == 0
+            assert conn.execute(lahntal_pair, (school_id("mainufer"),)).fetchone()["n"] > 0
+    finally:
+        with psycopg.connect(owner_url) as conn:
+            conn.execute("update memberships set active = true where user_id = %s", (user_id("ausbilder"),))
+
+
 def test_leaving_the_user_role_gives_no_access(db):
     """`reset role` inside a user transaction falls back to leokop_app, which holds no table privileges."""
-    with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        with db.user_tx(user_id("ausbilder")) as conn:
-            conn.execute("reset role")
-            conn.execute("select count(*) from public.apprentices")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), db.user_tx(user_id("ausbilder")) as conn:
+        conn.execute("reset role")
+        conn.execute("select count(*) from public.apprentices")
 
 
 def test_query_without_user_context_sees_nothing(db):
-    with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        with db.login_tx() as conn:
-            conn.execute("select count(*) from public.apprentices")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), db.login_tx() as conn:
+        conn.execute("select count(*) from public.apprentices")
 
 
 def test_deactivated_user_sees_nothing(db, owner_url):
@@ -275,7 +302,6 @@ def test_cross_school_admin_is_refused(db):
                             (user_id("lehrkraft"),)).fetchone()["n"] == 0
         assert conn.execute("update public.classes set name = name where id = %s",
                             (SHARED_CLASS,)).rowcount == 0
-    with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        with db.user_tx(user_id("admin2")) as conn:
-            conn.execute("select public.admin_set_password(%s, %s)",
-                         (user_id("lehrkraft"), "$2b$12$" + "a" * 53))
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), db.user_tx(user_id("admin2")) as conn:
+        conn.execute("select public.admin_set_password(%s, %s)",
+                     (user_id("lehrkraft"), "$2b$12$" + "a" * 53))

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from leokop.repo.users import Profile
 from leokop.services.passwords import hash_password
 from leokop.ui import texts
-from tests.helpers import SHARED_CLASS, company_id, user_id
+from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
 from tests.pages.conftest import errors, start_app, submit_login
 
 PAGES_DIR = Path(__file__).parents[2] / "pages"
@@ -180,7 +180,7 @@ def test_admin_deactivates_and_reactivates_a_user(login, owner_url):
     at = login("admin")
     at.switch_page("pages/verwaltung_page.py").run()
     def toggle(button: str) -> AppTest:
-        box = [s for s in at.selectbox if s.label == texts.FIELD_USER][0]  # the first: the toggle form's
+        box = next(s for s in at.selectbox if s.label == texts.FIELD_USER)  # the first: the toggle form's
         box.select(user_id("ausbilder2"))
         return at.button(key=f"FormSubmitter:toggle-user-{button}").click().run()
 
@@ -209,3 +209,49 @@ def test_page_of_another_role_is_refused(owner_url, page):
     at.run()
     assert errors(at) == [texts.PAGE_NOT_ALLOWED]
     assert len(at.dataframe) == 0
+
+
+def test_wrong_current_passwords_lock_the_account(login, throwaway_user):
+    at = login(throwaway_user, "altes-passwort")
+    for attempt in range(5):
+        at = _change_password(at, f"falsch-{attempt}", "neues-passwort-1", "neues-passwort-1")
+    assert errors(at)[0].startswith("Dieses Konto ist nach 5")
+    assert errors(submit_login(start_app(), throwaway_user, "altes-passwort"))[0].startswith("Dieses Konto ist")
+
+
+def _assign(at: AppTest, role: str, username: str, scope_label: str) -> AppTest:
+    at.switch_page("pages/verwaltung_page.py").run()
+    at.selectbox(key="assign-role").select(role).run()
+    user_box = [s for s in at.selectbox if s.label == texts.FIELD_USER][1]  # the assign form's
+    user_box.select(user_id(username))
+    scope_box = at.selectbox(key="assign-scope")
+    scope_box.select_index(scope_box.options.index(scope_label))  # AppTest lists the shown labels
+    return at.button(key="FormSubmitter:assign-membership-Zuordnen").click().run()
+
+
+def test_admin_assigns_a_cooperation_and_a_duplicate_is_refused(login, owner_url):
+    label = "Kooperation: Berufliche Schulen am Mainufer ↔ Main-Kinzig Energie GmbH"
+    at = _assign(login("admin"), "ausbilder", "ausbilder2", label)
+    try:
+        assert [s.value for s in at.success] == [texts.MEMBERSHIP_CREATED]
+        at = _assign(at, "ausbilder", "ausbilder2", label)
+        assert errors(at) == [texts.MEMBERSHIP_EXISTS]
+        with psycopg.connect(owner_url) as conn:
+            count = conn.execute("select count(*) from memberships where user_id = %s and cooperation_id = %s",
+                                 (user_id("ausbilder2"), cooperation_id("mainufer", "mke"))).fetchone()[0]
+        assert count == 1
+        shown = {s.value for s in submit_login(start_app(), "ausbilder2", "leokop-demo").subheader}
+        assert "Berufliche Schulen am Mainufer ↔ Main-Kinzig Energie GmbH" in shown
+    finally:
+        with psycopg.connect(owner_url) as conn:
+            conn.execute("delete from memberships where cooperation_id = %s and user_id = %s",
+                         (cooperation_id("mainufer", "mke"), user_id("ausbilder2")))
+
+
+def test_admin_cannot_deactivate_own_account_or_roles(login):
+    at = login("admin")
+    at.switch_page("pages/verwaltung_page.py").run()
+    user_box = next(s for s in at.selectbox if s.label == texts.FIELD_USER)
+    assert "Petra Hoffmann · admin" not in user_box.options and "Sabine Keller · lehrkraft" in user_box.options
+    membership_box = next(s for s in at.selectbox if s.label == texts.FIELD_MEMBERSHIP)
+    assert membership_box.options and not any("Petra Hoffmann" in o for o in membership_box.options)

@@ -4,15 +4,16 @@ from uuid import uuid4
 
 import pytest
 
-from leokop.services.accounts import NewUser, new_user_problems, normalise_username, scope_columns, scope_problems
+from leokop.services.accounts import NewUser, Scope, new_user_problems, normalise_username, scope_problems
 from leokop.ui import texts
 
 SCHOOL, CLASS = uuid4(), uuid4()
+CLASS_SCOPE = Scope("class", SCHOOL, CLASS)
 
 
 def _user(**changes) -> NewUser:
     base = dict(username="m.muster", display_name="Max Muster", email="m@example.de", password="geheim-genug",
-                password_repeat="geheim-genug", role="lehrkraft", school_id=SCHOOL, scope_id=CLASS)
+                password_repeat="geheim-genug", role="lehrkraft", scope=CLASS_SCOPE)
     base.update(changes)
     return NewUser(**base)
 
@@ -31,7 +32,8 @@ def test_valid_user_has_no_problems():
         ({"display_name": "   "}, False, texts.DISPLAY_NAME_EMPTY),
         ({"email": "kein-at-zeichen"}, False, texts.EMAIL_INVALID),
         ({"password_repeat": "anders-genug"}, False, texts.PASSWORD_MISMATCH),
-        ({"scope_id": None}, False, texts.SCOPE_MISSING),
+        ({"scope": None}, False, texts.SCOPE_MISSING),
+        ({"scope": Scope("company", SCHOOL, CLASS)}, False, texts.SCOPE_MISSING),  # a teacher is not a company
     ],
 )
 def test_each_bad_field_is_named(changes, taken, expected):
@@ -42,14 +44,19 @@ def test_username_is_normalised():
     assert normalise_username("  Max.Muster ") == "max.muster"
 
 
-def test_school_roles_need_no_scope_but_a_school():
-    assert scope_problems("schulleitung", SCHOOL, None) == []
-    assert scope_problems("admin", None, None) == [texts.SCOPE_MISSING]
+def test_school_roles_take_a_school_scope():
+    assert scope_problems("schulleitung", Scope("school", SCHOOL, SCHOOL)) == []
+    assert scope_problems("admin", CLASS_SCOPE) == [texts.SCOPE_MISSING]
 
 
 @pytest.mark.parametrize(
-    ("role", "expected"),
-    [("lehrkraft", (CLASS, None)), ("ausbilder", (None, CLASS)), ("admin", (None, None))],
+    ("kind", "expected"),
+    [
+        ("class", {"school_id": SCHOOL, "class_id": CLASS, "company_id": None, "cooperation_id": None}),
+        ("company", {"school_id": SCHOOL, "class_id": None, "company_id": CLASS, "cooperation_id": None}),
+        ("cooperation", {"school_id": SCHOOL, "class_id": None, "company_id": None, "cooperation_id": CLASS}),
+        ("school", {"school_id": SCHOOL, "class_id": None, "company_id": None, "cooperation_id": None}),
+    ],
 )
-def test_scope_columns_follow_the_role(role, expected):
-    assert scope_columns(role, CLASS) == expected
+def test_scope_columns_follow_the_kind(kind, expected):
+    assert Scope(kind, SCHOOL, CLASS).columns() == expected

@@ -1,0 +1,138 @@
+"""Browser tests: the real app under `streamlit run`, driven by Debian's headless Chromium through playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+STARTUP_TIMEOUT = 60.0  # seconds until /_stcore/health must answer "ok"
+EXPECT_TIMEOUT = 15_000  # milliseconds, for playwright's expect and actions
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: real headless Chromium")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    """The system Chromium; skips (hand runs only: .ci/run installs it) when it is missing."""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium) or run .ci/run"
+        print(f"\nbrowser tests skipped: {reason}", file=sys.stderr)
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_output(log: Path) -> str:
+    try:
+        return log.read_text(errors="replace")
+    except OSError:
+        return "(no output captured)"
+
+
+def _wait_until_healthy(proc: subprocess.Popen, base_url: str, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    last_error = "no answer yet"
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited with code {proc.returncode} before it was healthy:\n{_server_output(log)}")
+        try:
+            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+                body = response.read().decode(errors="replace").strip()
+            if body == "ok":
+                return
+            last_error = f"health answered {body!r}"
+        except (urllib.error.URLError, OSError) as exc:
+            last_error = str(exc)
+        time.sleep(0.25)
+    pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT:.0f} s ({last_error}):\n{_server_output(log)}")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop exactly the process this fixture started, by its PID."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def app_url(chromium: Path, owner_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run app.py` on a free port against the migrated, seeded test database."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+    ]
+    env = {**os.environ, "DATABASE_URL": owner_url}
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=subprocess.STDOUT)
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        _wait_until_healthy(proc, base_url, log)
+        yield base_url
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture()
+def page(browser, app_url: str):
+    """A fresh browser context (own Streamlit session) per test, opened on the app."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    context.set_default_timeout(EXPECT_TIMEOUT)
+    page = context.new_page()
+    try:
+        page.goto(app_url, wait_until="domcontentloaded")
+        yield page
+    finally:
+        context.close()
