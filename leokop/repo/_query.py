@@ -17,3 +17,15 @@ def fetch_df(conn: psycopg.Connection, sql: str, params: Any = None, columns: li
     rows = cur.fetchmany(MAX_ROWS)
     names = [d.name for d in cur.description] if cur.description else (columns or [])
     return pd.DataFrame(rows, columns=names)
+
+
+class StaleWrite(Exception):
+    """The record changed (or appeared) since the user loaded it: the save is refused, nothing is written."""
+
+
+def expect_one(cur: psycopg.Cursor) -> dict:
+    """The single row an optimistic UPDATE ... RETURNING touched, or StaleWrite when it touched none."""
+    row = cur.fetchone()
+    if row is None:
+        raise StaleWrite
+    return row

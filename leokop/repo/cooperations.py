@@ -48,3 +48,21 @@ def cooperation_apprentices(db: Database, user_id: UUID, cooperation_id: UUID) -
             """,
             (cooperation_id,),
         )
+
+
+def apprentice(db: Database, user_id: UUID, apprentice_id: UUID) -> dict | None:
+    """One apprentice with class, occupation, school and company; None when not visible to the user."""
+    with db.user_tx(user_id) as conn:
+        return conn.execute(
+            """
+            select a.*, k.name as class_name, o.name as occupation, s.name as school, co.name as company,
+                   public.school_year_start() - k.start_year + 1 as training_year
+            from public.apprentices a
+            join public.classes k on k.id = a.class_id
+            join public.occupations o on o.id = a.occupation_id
+            join public.schools s on s.id = a.school_id
+            join public.companies co on co.id = a.company_id
+            where a.id = %s
+            """,
+            (apprentice_id,),
+        ).fetchone()

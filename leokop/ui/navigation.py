@@ -19,6 +19,10 @@ class PageSpec:
 
 
 PAGES = (
+    PageSpec("dashboard", "pages/dashboard_page.py", texts.PAGE_DASHBOARD, ":material/dashboard:",
+             frozenset({"lehrkraft", "ausbilder"})),
+    PageSpec("azubi", "pages/azubi_page.py", texts.PAGE_APPRENTICE, ":material/person_search:",
+             frozenset({"lehrkraft", "ausbilder"})),
     PageSpec("kooperationen", "pages/kooperationen_page.py", texts.PAGE_COOPERATIONS, ":material/handshake:",
              frozenset({"lehrkraft", "ausbilder"})),
     PageSpec("schulueberblick", "pages/schulueberblick_page.py", texts.PAGE_OVERVIEW, ":material/monitoring:",

@@ -140,3 +140,135 @@ PASSWORD_SPACES = "Das Passwort darf nicht mit Leerzeichen beginnen oder enden."
 PASSWORD_MISMATCH = "Die beiden Passwörter stimmen nicht überein."
 PASSWORD_SAME = "Das neue Passwort muss sich vom aktuellen unterscheiden."
 YOUR_ROLES = "Ihre Rollen"
+
+# Dashboard
+PAGE_DASHBOARD = "Kooperations-Dashboard"
+PAGE_APPRENTICE = "Auszubildende/r"
+CHOOSE_COOPERATION = "Kooperation"
+CHOOSE_APPRENTICE = "Auszubildende/r"
+METRIC_APPRENTICES = "Auszubildende"
+METRIC_OPEN_RISKS = "Offene Risiken"
+METRIC_NEXT_PHASE = "Nächster Termin"
+METRIC_LAST_OTHER = "Letzte Aktivität {place}"
+PLACE_LABELS = {"schule": "Schule", "betrieb": "Betrieb"}
+NONE_YET = "noch keine"
+SECTION_SCHOOL = "Schule: Lernfelder"
+SECTION_COMPANY = "Betrieb: Berufsbildpositionen"
+SECTION_RECORD_BOOK = "Berichtsheft"
+SECTION_ABSENCES = "Fehlzeiten"
+SECTION_TIMELINE = "Planung"
+SECTION_NEXT_WEEKS = "Die nächsten 8 Wochen"
+SECTION_RISKS = "Risiken"
+GRADES_NOT_RELEASED = "Die Schule hat Noten für den Betrieb nicht freigegeben."
+ABSENCES_NOT_RELEASED = "Die Schule hat Fehlzeiten für den Betrieb nicht freigegeben."
+NO_DATA = "Noch keine Einträge."
+LF_STATUS_LABELS = {"nicht_begonnen": "nicht begonnen", "laufend": "läuft", "abgeschlossen": "abgeschlossen"}
+POSITION_LEVELS = {0: "nicht begonnen", 1: "eingeführt", 2: "geübt", 3: "selbstständig", 4: "sicher beherrscht"}
+KIND_LABELS = {
+    "schulblock": "Schulblock",
+    "pruefung": "Prüfung",
+    "phase": "Ausbildungsabschnitt",
+    "probezeit": "Ende Probezeit",
+    "termin": "Gemeinsamer Termin",
+    "ferien": "Schulferien",
+}
+EXAM_LABELS = {
+    "zwischenpruefung": "Zwischenprüfung",
+    "abschluss_teil1": "Abschlussprüfung Teil 1",
+    "abschluss_teil2": "Abschlussprüfung Teil 2",
+}
+CONFLICT_PHASE_BLOCK = "Konflikt: „{phase}“ liegt im Schulblock {other} ({start}–{end})."
+CONFLICT_PHASE_EXAM = "Konflikt: „{phase}“ überschneidet die Prüfung {other} ({start}–{end})."
+CONFLICT_BLOCK_HOLIDAY = "Konflikt: Schulblock in den {other} ({start}–{end})."
+RECORD_BOOK_COLUMNS = {
+    "name": "Auszubildende/r", "due": "fällig", "signed": "unterschrieben", "submitted": "offen",
+    "returned": "zurückgegeben", "missing": "fehlen", "missing_weeks": "fehlende Wochen (neueste)",
+}
+ABSENCE_COLUMNS = {
+    "name": "Auszubildende/r", "unexcused_30": "unentsch. 30 T.", "excused_30": "entsch. 30 T.",
+    "unexcused_90": "unentsch. 90 T.", "excused_90": "entsch. 90 T.", "lessons_90": "Stunden 90 T.",
+    "open_proposals": "offene Vorschläge",
+}
+UPCOMING_COLUMNS = {"starts_on": "Beginn", "ends_on": "Ende", "kind": "Art", "label": "Was", "who": "Wer",
+                    "conflict": "Hinweis"}
+GRADE_AXIS = "Note"
+OPEN_APPRENTICE = "Öffnen"
+
+# Forms on the apprentice page
+INVALID_STATUS = "Bitte einen gültigen Status wählen."
+GRADE_RANGE = "Die Note muss zwischen 1 und 6 liegen."
+GRADE_DATE_MISSING = "Bitte das Datum der Note angeben."
+GRADE_NOT_STARTED = "Ein nicht begonnenes Lernfeld kann keine Note haben."
+DATE_IN_FUTURE = "Das Datum liegt in der Zukunft."
+DATE_MISSING = "Bitte ein Datum angeben."
+ABSENCE_IN_FUTURE = "Eine Fehlzeit kann nicht in der Zukunft liegen."
+BEFORE_CONTRACT = "Das Datum liegt vor Beginn der Ausbildung."
+LESSONS_RANGE = "Bitte 1 bis 12 Unterrichtsstunden angeben."
+END_BEFORE_START = "Das Ende liegt vor dem Beginn."
+TOO_FAR_AHEAD = "Das Ende liegt mehr als drei Jahre in der Zukunft."
+TEXT_EMPTY = "Bitte einen Text eingeben."
+TEXT_TOO_LONG = "Der Text darf höchstens {n} Zeichen lang sein."
+TITLE_EMPTY = "Bitte eine Bezeichnung eingeben."
+COMMENT_REQUIRED = "Bitte eine Begründung angeben."
+STALE_WRITE = (
+    "Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert; "
+    "bitte prüfen Sie den aktuellen Stand und speichern Sie erneut."
+)
+DUPLICATE_ABSENCE = "Für diesen Tag ist bereits eine Fehlzeit eingetragen."
+SAVED_GRADE = "Lernfeld {code} gespeichert."
+SAVED_ABSENCE = "Fehlzeit am {day} gespeichert."
+SAVED_DECISION = "Entscheidung gespeichert."
+SAVED_BLOCK = "Schulblock {start}–{end} für {class_name} geplant."
+SAVED_RATING = "Bewertung von {number} gespeichert."
+SAVED_WEEK = "Berichtsheft-Woche ab {week} {action}."
+WEEK_SIGNED = "unterschrieben"
+WEEK_RETURNED = "zurückgegeben"
+SAVED_PROPOSAL = "Vorschlag „entschuldigt“ an die Schule gesendet."
+SAVED_PHASE = "Ausbildungsabschnitt „{title}“ geplant."
+SAVED_NOTE = "Notiz gespeichert."
+NOT_VISIBLE = "Diese/r Auszubildende ist für Ihr Konto nicht sichtbar."
+CHOOSE_FROM_DASHBOARD = "Bitte wählen Sie eine/n Auszubildende/n auf dem Dashboard."
+
+FORM_GRADE = "Lernfeld: Status und Note"
+FORM_ABSENCE = "Fehlzeit erfassen"
+FORM_DECIDE = "Entschuldigungsvorschläge des Betriebs"
+FORM_BLOCK = "Schulblock für die Klasse planen"
+FORM_RATING = "Berufsbildposition bewerten"
+FORM_WEEK = "Berichtsheft: Woche abzeichnen"
+FORM_PROPOSE = "„Entschuldigt“ vorschlagen"
+FORM_PHASE = "Ausbildungsabschnitt planen"
+FORM_NOTE = "Notiz für den anderen Lernort"
+
+FIELD_LF = "Lernfeld"
+FIELD_STATUS = "Status"
+FIELD_GRADE = "Note"
+FIELD_NO_GRADE = "keine Note"
+FIELD_GRADED_ON = "Datum der Note"
+FIELD_DATE = "Datum"
+FIELD_LESSONS = "Unterrichtsstunden"
+FIELD_EXCUSED = "entschuldigt"
+FIELD_PROPOSAL = "Vorschlag"
+FIELD_START = "Beginn"
+FIELD_END = "Ende"
+FIELD_NOTE = "Bemerkung (optional)"
+FIELD_POSITION = "Berufsbildposition"
+FIELD_LEVEL = "Stand"
+FIELD_COMMENT = "Kommentar"
+FIELD_WEEK = "Woche"
+FIELD_ABSENCE = "Fehlzeit"
+FIELD_TITLE = "Abschnitt / Thema"
+FIELD_DEPARTMENT = "Abteilung (optional)"
+FIELD_TEXT = "Text"
+BUTTON_ACCEPT = "Annehmen"
+BUTTON_REJECT = "Ablehnen"
+BUTTON_SIGN = "Unterschreiben"
+BUTTON_RETURN = "Zurückgeben"
+BUTTON_PROPOSE = "Vorschlagen"
+BUTTON_PLAN = "Planen"
+NO_OPEN_WEEKS = "Keine eingereichten Wochen offen."
+NO_OPEN_PROPOSALS = "Keine offenen Vorschläge."
+NO_UNEXCUSED = "Keine unentschuldigten Fehlzeiten, für die ein Vorschlag möglich ist."
+SECTION_HISTORY = "Verlauf"
+SECTION_NOTES = "Notizen"
+WRITTEN_BY = "{author} ({place}), {at}"
+HISTORY_COLUMNS = {"day": "Datum", "kind": "Art", "what": "Was", "who": "Von"}

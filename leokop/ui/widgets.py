@@ -74,3 +74,30 @@ def scope_select(options: dict[str, pd.DataFrame], kinds: tuple[str, ...], key: 
     index = st.selectbox(texts.FIELD_SCOPE, list(range(len(choices))), key=key,
                          format_func=lambda i: choices[i][1], index=0 if choices else None)
     return None if index is None else choices[index][0]
+
+
+COOP_KEY = "leokop_cooperation"
+APPRENTICE_KEY = "leokop_apprentice"
+
+
+def cooperation_select(pairs: pd.DataFrame):
+    """Choose one of "Meine Kooperationen"; the choice is kept for the session (and the apprentice page)."""
+    labels = {row["id"]: f"{row['school']} ↔ {row['company']}" for row in pairs.to_dict("records")}
+    ids = list(labels)
+    current = st.session_state.get(COOP_KEY)
+    choice = st.selectbox(texts.CHOOSE_COOPERATION, ids, format_func=labels.get,
+                          index=ids.index(current) if current in ids else 0)
+    st.session_state[COOP_KEY] = choice
+    return choice
+
+
+def apprentice_opener(apprentices: pd.DataFrame, names: dict) -> None:
+    """Pick an apprentice and open their page."""
+    if apprentices.empty:
+        return
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    ids = sorted(names, key=names.get)
+    choice = left.selectbox(texts.CHOOSE_APPRENTICE, ids, format_func=names.get, key="open-apprentice")
+    if right.button(texts.OPEN_APPRENTICE, icon=":material/person_search:"):
+        st.session_state[APPRENTICE_KEY] = choice
+        st.switch_page("pages/azubi_page.py")

@@ -1,0 +1,53 @@
+"""School blocks and company phases."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import pandas as pd
+
+from leokop.db.session import Database
+from leokop.repo._query import fetch_df
+
+
+def add_school_block(db: Database, user_id: UUID, *, class_id: UUID, starts_on: date, ends_on: date,
+                     note: str | None) -> None:
+    with db.user_tx(user_id) as conn:
+        conn.execute(
+            "insert into public.school_blocks (class_id, starts_on, ends_on, note, created_by)"
+            " values (%s, %s, %s, %s, %s)",
+            (class_id, starts_on, ends_on, note, user_id),
+        )
+
+
+def add_company_phase(db: Database, user_id: UUID, *, apprentice_id: UUID, title: str, department: str | None,
+                      starts_on: date, ends_on: date) -> None:
+    with db.user_tx(user_id) as conn:
+        conn.execute(
+            "insert into public.company_phases (apprentice_id, title, department, starts_on, ends_on, created_by)"
+            " values (%s, %s, %s, %s, %s, %s)",
+            (apprentice_id, title, department, starts_on, ends_on, user_id),
+        )
+
+
+def apprentice_schedule(db: Database, user_id: UUID, apprentice_id: UUID) -> pd.DataFrame:
+    """The apprentice's phases, class blocks and exams, and the probation end (same columns as the pair's)."""
+    with db.user_tx(user_id) as conn:
+        return fetch_df(
+            conn,
+            """
+            with a as (select * from public.apprentices where id = %(a)s)
+            select 'phase' as kind, f.title as label, f.starts_on, f.ends_on, f.apprentice_id, a.class_id, f.id
+            from public.company_phases f join a on a.id = f.apprentice_id
+            union all
+            select 'schulblock', k.name, b.starts_on, b.ends_on, null, b.class_id, b.id
+            from public.school_blocks b join a on a.class_id = b.class_id join public.classes k on k.id = b.class_id
+            union all
+            select 'pruefung', k.name || ': ' || e.kind::text, e.starts_on, e.ends_on, null, e.class_id, e.id
+            from public.exams e join a on a.class_id = e.class_id join public.classes k on k.id = e.class_id
+            union all
+            select 'probezeit', 'Ende der Probezeit', a.probation_end, a.probation_end, a.id, a.class_id, a.id from a
+            """,
+            {"a": apprentice_id},
+        )

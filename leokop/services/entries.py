@@ -1,0 +1,66 @@
+"""Checks of the dashboard forms before anything is written; each returns German reasons (empty: fine)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from leokop.ui import texts
+
+MAX_TEXT = 4000
+# Plans further ahead than this are almost always typing errors (a year instead of a month).
+MAX_PLAN_AHEAD = timedelta(days=3 * 365)
+
+
+def grade_problems(status: str, grade: int | None, graded_on: date | None, today: date) -> list[str]:
+    problems = []
+    if status not in texts.LF_STATUS_LABELS:
+        problems.append(texts.INVALID_STATUS)
+    if grade is not None and not 1 <= grade <= 6:
+        problems.append(texts.GRADE_RANGE)
+    if grade is not None and graded_on is None:
+        problems.append(texts.GRADE_DATE_MISSING)
+    if graded_on is not None and graded_on > today:
+        problems.append(texts.DATE_IN_FUTURE)
+    if grade is not None and status == "nicht_begonnen":
+        problems.append(texts.GRADE_NOT_STARTED)
+    return problems
+
+
+def absence_problems(on: date | None, lessons: int | None, today: date, contract_start: date) -> list[str]:
+    problems = []
+    if on is None:
+        problems.append(texts.DATE_MISSING)
+    elif on > today:
+        problems.append(texts.ABSENCE_IN_FUTURE)
+    elif on < contract_start:
+        problems.append(texts.BEFORE_CONTRACT)
+    if lessons is None or not 1 <= lessons <= 12:
+        problems.append(texts.LESSONS_RANGE)
+    return problems
+
+
+def period_problems(starts_on: date | None, ends_on: date | None, today: date) -> list[str]:
+    if starts_on is None or ends_on is None:
+        return [texts.DATE_MISSING]
+    problems = []
+    if ends_on < starts_on:
+        problems.append(texts.END_BEFORE_START)
+    if ends_on > today + MAX_PLAN_AHEAD:
+        problems.append(texts.TOO_FAR_AHEAD)
+    return problems
+
+
+def text_problems(body: str, *, required: bool = True) -> list[str]:
+    if required and not body.strip():
+        return [texts.TEXT_EMPTY]
+    if len(body) > MAX_TEXT:
+        return [texts.TEXT_TOO_LONG.format(n=MAX_TEXT)]
+    return []
+
+
+def title_problems(title: str) -> list[str]:
+    if not title.strip():
+        return [texts.TITLE_EMPTY]
+    if len(title) > 200:
+        return [texts.TEXT_TOO_LONG.format(n=200)]
+    return []

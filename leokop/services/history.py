@@ -1,0 +1,47 @@
+"""One apprentice's history from both learning places, as one list of dated events."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from leokop.ui import texts
+
+COLUMNS = ["day", "kind", "what", "who"]
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def apprentice_history(grades: pd.DataFrame, absences: pd.DataFrame, weeks: pd.DataFrame, notes: pd.DataFrame,
+                       schedule: pd.DataFrame) -> pd.DataFrame:
+    """Grades, absences, Berichtsheft decisions, notes and plans, newest first."""
+    rows = [
+        {"day": r["graded_on"], "kind": "Note", "what": f"{r['code']}: Note {r['grade']}", "who": r["recorded_by"]}
+        for r in grades.to_dict("records")
+    ]
+    rows += [
+        {"day": r["absence_date"], "kind": "Fehlzeit",
+         "what": f"{r['lessons']} Std. {'entschuldigt' if r['excused'] else 'unentschuldigt'}"
+                 + (" · Vorschlag Betrieb: " + r["excuse_comment"] if r["excuse_state"] == "vorgeschlagen" else ""),
+         "who": r["recorded_by"]}
+        for r in absences.to_dict("records")
+    ]
+    rows += [
+        {"day": r["week_start"], "kind": "Berichtsheft",
+         "what": f"Woche ab {r['week_start']:%d.%m.%Y}: {r['status']}"
+                 + (f" – {r['trainer_comment']}" if r["trainer_comment"] else ""),
+         "who": r["decided_by"]}
+        for r in weeks.to_dict("records")
+    ]
+    rows += [
+        {"day": r["created_at"].date(), "kind": f"Notiz {texts.PLACE_LABELS[r['place']]}", "what": r["body"],
+         "who": r["author"]}
+        for r in notes.to_dict("records")
+    ]
+    rows += [
+        {"day": r["starts_on"], "kind": texts.KIND_LABELS[r["kind"]], "what": r["label"], "who": None}
+        for r in schedule.to_dict("records")
+    ]
+    history = _frame(rows)
+    return history.sort_values("day", ascending=False, kind="stable").reset_index(drop=True)

@@ -1,0 +1,217 @@
+"""The forms of the apprentice page. Each validates first, saves in one transaction, confirms in German."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+import psycopg
+import streamlit as st
+
+from leokop.db.session import Database
+from leokop.repo import absences, grades, notes, planning, ratings, record_book
+from leokop.repo._query import StaleWrite
+from leokop.repo.users import Profile
+from leokop.services import entries
+from leokop.ui import texts, versions
+from leokop.ui.widgets import german_date
+
+
+def _save(problems: list[str], action: Callable[[], object], success: str) -> bool:
+    """Show the problems, or run the write and confirm it; True when something was saved."""
+    for problem in problems:
+        st.error(problem)
+    if problems:
+        return False
+    try:
+        action()
+    except StaleWrite:
+        st.error(texts.STALE_WRITE)
+        return False
+    except absences.DuplicateAbsence:
+        st.error(texts.DUPLICATE_ABSENCE)
+        return False
+    except psycopg.Error:
+        st.error(texts.DB_ERROR)
+        return False
+    st.success(success)
+    return True
+
+
+def _optional_int(value) -> int | None:
+    return None if value is None else int(value)
+
+
+def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, today: date) -> None:
+    st.subheader(texts.FORM_GRADE)
+    labels = {row["learning_field_id"]: f"{row['code']} {row['title']}" for row in lf.to_dict("records")}
+    lf_id = st.selectbox(texts.FIELD_LF, list(labels), format_func=labels.get, key="grade-lf")
+    if lf_id is None:
+        return
+    current = lf.set_index("learning_field_id").loc[lf_id]
+    fresh = None if pd.isna(current["version"]) else int(current["version"])
+    record_key = f"lf:{person['id']}:{lf_id}"
+    base = versions.seen(record_key, fresh)
+    statuses = list(texts.LF_STATUS_LABELS)
+    with st.form("grade-form"):
+        status = st.selectbox(texts.FIELD_STATUS, statuses, format_func=texts.LF_STATUS_LABELS.get,
+                              index=statuses.index(current["status"]) if isinstance(current["status"], str) else 1)
+        grade = st.number_input(texts.FIELD_GRADE, value=None if pd.isna(current["grade"]) else int(current["grade"]),
+                                step=1, placeholder=texts.FIELD_NO_GRADE)
+        graded_on = st.date_input(texts.FIELD_GRADED_ON, value=current["graded_on"] if pd.notna(
+            current["graded_on"]) else today, format="DD.MM.YYYY")
+        if st.form_submit_button(texts.BUTTON_SAVE):
+            grade = _optional_int(grade)
+            on = graded_on if grade is not None else None
+            saved = {}
+            if _save(entries.grade_problems(status, grade, on, today),
+                     lambda: saved.setdefault("v", grades.save_lf_result(
+                         db, user.user_id, apprentice_id=person["id"], learning_field_id=lf_id, status=status,
+                         grade=grade, graded_on=on, version=base)),
+                     texts.SAVED_GRADE.format(code=current["code"])):
+                versions.remember(record_key, saved["v"])
+                return
+    versions.remember(record_key, fresh)
+
+
+def absence_form(db: Database, user: Profile, person: dict, today: date) -> None:
+    st.subheader(texts.FORM_ABSENCE)
+    with st.form("absence-form", clear_on_submit=False):
+        on = st.date_input(texts.FIELD_DATE, value=today, format="DD.MM.YYYY")
+        lessons = st.number_input(texts.FIELD_LESSONS, value=6, step=1)
+        excused = st.checkbox(texts.FIELD_EXCUSED)
+        if st.form_submit_button(texts.BUTTON_SAVE):
+            lessons = _optional_int(lessons)
+            _save(entries.absence_problems(on, lessons, today, person["contract_start"]),
+                  lambda: absences.record_absence(db, user.user_id, apprentice_id=person["id"], on=on,
+                                                  lessons=lessons, excused=excused),
+                  texts.SAVED_ABSENCE.format(day=german_date(on)))
+
+
+def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame) -> None:
+    st.subheader(texts.FORM_DECIDE)
+    open_rows = absence_rows[absence_rows["excuse_state"] == "vorgeschlagen"]
+    if open_rows.empty:
+        st.caption(texts.NO_OPEN_PROPOSALS)
+        return
+    labels = {r["id"]: f"{german_date(r['absence_date'])}, {r['lessons']} Std. – „{r['excuse_comment']}“ "
+                       f"({r['proposed_by']})" for r in open_rows.to_dict("records")}
+    with st.form("decide-form"):
+        absence_id = st.selectbox(texts.FIELD_PROPOSAL, list(labels), format_func=labels.get)
+        accept_col, reject_col = st.columns(2)
+        accept = accept_col.form_submit_button(texts.BUTTON_ACCEPT)
+        reject = reject_col.form_submit_button(texts.BUTTON_REJECT)
+        if accept or reject:
+            version = int(open_rows.set_index("id").loc[absence_id, "version"])
+            _save([], lambda: absences.decide_excuse(db, user.user_id, absence_id=absence_id, version=version,
+                                                     accept=accept), texts.SAVED_DECISION)
+
+
+def school_block_form(db: Database, user: Profile, person: dict, today: date) -> None:
+    st.subheader(texts.FORM_BLOCK)
+    with st.form("block-form", clear_on_submit=False):
+        starts_on = st.date_input(texts.FIELD_START, value=None, format="DD.MM.YYYY")
+        ends_on = st.date_input(texts.FIELD_END, value=None, format="DD.MM.YYYY")
+        note = st.text_input(texts.FIELD_NOTE)
+        if st.form_submit_button(texts.BUTTON_PLAN):
+            _save(entries.period_problems(starts_on, ends_on, today) + entries.text_problems(note, required=False),
+                  lambda: planning.add_school_block(db, user.user_id, class_id=person["class_id"],
+                                                    starts_on=starts_on, ends_on=ends_on, note=note.strip() or None),
+                  texts.SAVED_BLOCK.format(start=german_date(starts_on), end=german_date(ends_on),
+                                           class_name=person["class_name"]) if starts_on and ends_on else "")
+
+
+def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFrame) -> None:
+    st.subheader(texts.FORM_RATING)
+    labels = {r["training_position_id"]: f"{r['number']} {r['title']}" for r in positions.to_dict("records")}
+    position_id = st.selectbox(texts.FIELD_POSITION, list(labels), format_func=labels.get, key="rating-position")
+    if position_id is None:
+        return
+    current = positions.set_index("training_position_id").loc[position_id]
+    fresh = None if pd.isna(current["version"]) else int(current["version"])
+    record_key = f"rating:{person['id']}:{position_id}"
+    base = versions.seen(record_key, fresh)
+    with st.form("rating-form"):
+        levels = list(texts.POSITION_LEVELS)
+        level = st.select_slider(texts.FIELD_LEVEL, levels, format_func=texts.POSITION_LEVELS.get,
+                                 value=0 if pd.isna(current["level"]) else int(current["level"]))
+        comment = st.text_area(texts.FIELD_COMMENT, value=current["comment"] if isinstance(current["comment"], str)
+                               else "")
+        if st.form_submit_button(texts.BUTTON_SAVE):
+            saved = {}
+            if _save(entries.text_problems(comment, required=False),
+                     lambda: saved.setdefault("v", ratings.rate_position(
+                         db, user.user_id, apprentice_id=person["id"], training_position_id=position_id,
+                         level=level, comment=comment.strip() or None, version=base)),
+                     texts.SAVED_RATING.format(number=current["number"])):
+                versions.remember(record_key, saved["v"])
+                return
+    versions.remember(record_key, fresh)
+
+
+def week_form(db: Database, user: Profile, weeks: pd.DataFrame) -> None:
+    st.subheader(texts.FORM_WEEK)
+    open_weeks = weeks[weeks["status"] == "eingereicht"]
+    if open_weeks.empty:
+        st.caption(texts.NO_OPEN_WEEKS)
+        return
+    labels = {r["id"]: f"Woche ab {german_date(r['week_start'])}" for r in open_weeks.to_dict("records")}
+    with st.form("week-form"):
+        week_id = st.selectbox(texts.FIELD_WEEK, list(labels), format_func=labels.get)
+        comment = st.text_area(texts.FIELD_COMMENT)
+        sign_col, return_col = st.columns(2)
+        sign = sign_col.form_submit_button(texts.BUTTON_SIGN)
+        send_back = return_col.form_submit_button(texts.BUTTON_RETURN)
+        if sign or send_back:
+            row = open_weeks.set_index("id").loc[week_id]
+            problems = entries.text_problems(comment, required=send_back)
+            if send_back and not comment.strip():
+                problems = [texts.COMMENT_REQUIRED]
+            _save(problems, lambda: record_book.decide_week(
+                db, user.user_id, week_id=week_id, version=int(row["version"]), sign=sign,
+                comment=comment.strip() or None),
+                texts.SAVED_WEEK.format(week=german_date(row["week_start"]),
+                                        action=texts.WEEK_SIGNED if sign else texts.WEEK_RETURNED))
+
+
+def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame) -> None:
+    st.subheader(texts.FORM_PROPOSE)
+    candidates = absence_rows[~absence_rows["excused"] & absence_rows["excuse_state"].isin(["keiner", "abgelehnt"])]
+    if candidates.empty:
+        st.caption(texts.NO_UNEXCUSED)
+        return
+    labels = {r["id"]: f"{german_date(r['absence_date'])}, {r['lessons']} Std." for r in candidates.to_dict("records")}
+    with st.form("propose-form", clear_on_submit=False):
+        absence_id = st.selectbox(texts.FIELD_ABSENCE, list(labels), format_func=labels.get)
+        comment = st.text_area(texts.FIELD_COMMENT)
+        if st.form_submit_button(texts.BUTTON_PROPOSE):
+            version = int(candidates.set_index("id").loc[absence_id, "version"])
+            problems = [texts.COMMENT_REQUIRED] if not comment.strip() else entries.text_problems(comment)
+            _save(problems, lambda: absences.propose_excuse(db, user.user_id, absence_id=absence_id, version=version,
+                                                            comment=comment.strip()), texts.SAVED_PROPOSAL)
+
+
+def phase_form(db: Database, user: Profile, person: dict, today: date) -> None:
+    st.subheader(texts.FORM_PHASE)
+    with st.form("phase-form", clear_on_submit=False):
+        title = st.text_input(texts.FIELD_TITLE)
+        department = st.text_input(texts.FIELD_DEPARTMENT)
+        starts_on = st.date_input(texts.FIELD_START, value=None, format="DD.MM.YYYY")
+        ends_on = st.date_input(texts.FIELD_END, value=None, format="DD.MM.YYYY")
+        if st.form_submit_button(texts.BUTTON_PLAN):
+            _save(entries.title_problems(title) + entries.period_problems(starts_on, ends_on, today),
+                  lambda: planning.add_company_phase(db, user.user_id, apprentice_id=person["id"], title=title.strip(),
+                                                     department=department.strip() or None, starts_on=starts_on,
+                                                     ends_on=ends_on),
+                  texts.SAVED_PHASE.format(title=title.strip()))
+
+
+def note_form(db: Database, user: Profile, person: dict, place: str) -> None:
+    st.subheader(texts.FORM_NOTE)
+    with st.form("note-form", clear_on_submit=False):
+        body = st.text_area(texts.FIELD_TEXT)
+        if st.form_submit_button(texts.BUTTON_SAVE):
+            _save(entries.text_problems(body),
+                  lambda: notes.add_note(db, user.user_id, apprentice_id=person["id"], place=place, body=body.strip()),
+                  texts.SAVED_NOTE)

@@ -1,0 +1,99 @@
+"""Rendering pieces of the cooperation dashboard (German tables and charts from repo frames)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from leokop.services import planning
+from leokop.services.dashboard import ApprenticeRisk
+from leokop.ui import charts, texts
+from leokop.ui.widgets import german_date
+
+SEVERITY_ICONS = {"kritisch": "🔴", "warnung": "🟠", "hinweis": "🔵"}
+
+
+def own_place(roles: frozenset[str]) -> str:
+    """The learning place a user speaks for on the dashboard."""
+    return "schule" if "lehrkraft" in roles or "admin" in roles else "betrieb"
+
+
+def risk_list(risks: list[ApprenticeRisk]) -> None:
+    if not risks:
+        st.success("Keine Warnzeichen bei den Auszubildenden dieser Kooperation.")
+        return
+    for risk in risks:
+        lines = "  \n".join(f"{SEVERITY_ICONS[f.severity]} **{f.severity}**: {f.reason}" for f in risk.flags)
+        st.markdown(f"**{risk.name}**  \n{lines}")
+
+
+def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """The schedule with German kind labels, a lane per class/apprentice, and conflict reasons."""
+    if schedule.empty:
+        return schedule.assign(lane=[], kind_label=[], conflict=[], who=[])
+    conflicts = {c.item_id: c.reason for c in planning.find_conflicts(schedule)}
+    rows = schedule.copy()
+    rows["label"] = [_exam_label(label) if kind == planning.EXAM else label
+                     for kind, label in zip(rows["kind"], rows["label"], strict=True)]
+    rows["who"] = rows["apprentice_id"].map(names).fillna("")
+    rows["kind_label"] = rows["kind"].map(texts.KIND_LABELS)
+    rows["lane"] = [
+        who if who else texts.KIND_LABELS[kind] for who, kind in zip(rows["who"], rows["kind"], strict=True)
+    ]
+    rows["conflict"] = rows["id"].map(conflicts)
+    return rows
+
+
+def _exam_label(label: str) -> str:
+    """"FI25a: abschluss_teil1" -> "FI25a: Abschlussprüfung Teil 1"."""
+    class_name, _, kind = label.partition(": ")
+    return f"{class_name}: {texts.EXAM_LABELS.get(kind, kind)}"
+
+
+def upcoming_table(rows: pd.DataFrame, today: date) -> None:
+    upcoming = planning.upcoming(rows, today)
+    if upcoming.empty:
+        st.caption(texts.NO_DATA)
+        return
+    table = upcoming[list(texts.UPCOMING_COLUMNS)].copy()
+    table["kind"] = table["kind"].map(texts.KIND_LABELS)
+    table["conflict"] = table["conflict"].fillna("")
+    for column in ("starts_on", "ends_on"):
+        table[column] = table[column].map(german_date)
+    st.dataframe(table.rename(columns=texts.UPCOMING_COLUMNS), hide_index=True, width="stretch")
+
+
+def next_date(rows: pd.DataFrame, today: date) -> str:
+    """The next planned event that is not a holiday, as "Art, Datum"."""
+    upcoming = planning.upcoming(rows[rows["kind"] != planning.HOLIDAY], today) if not rows.empty else rows
+    if upcoming.empty:
+        return "–"
+    first = upcoming.iloc[0]
+    return f"{texts.KIND_LABELS[first['kind']]}, {german_date(max(first['starts_on'], today))}"
+
+
+def named_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
+    if frame.empty:
+        st.caption(texts.NO_DATA)
+        return
+    table = frame[list(columns)].copy()
+    for column in table.columns:
+        if table[column].map(lambda v: isinstance(v, list)).any():
+            table[column] = table[column].map(lambda v: ", ".join(german_date(d) for d in v) if v else "")
+    st.dataframe(table.rename(columns=columns), hide_index=True, width="stretch")
+
+
+def lf_chart(matrix: pd.DataFrame, names: dict, key: str) -> None:
+    if matrix.empty:
+        st.caption(texts.NO_DATA)
+        return
+    st.plotly_chart(charts.lf_heatmap(matrix, names), key=key)
+
+
+def position_chart(ratings: pd.DataFrame, names: dict, key: str) -> None:
+    if ratings.empty:
+        st.caption(texts.NO_DATA)
+        return
+    st.plotly_chart(charts.position_heatmap(ratings, names), key=key)

@@ -1,0 +1,66 @@
+"""Auszubildende/r: everything about one apprentice in one timeline, and the forms of both learning places."""
+
+from datetime import date
+
+import streamlit as st
+
+from leokop import auth
+from leokop.repo import absences, cooperations, grades, notes, planning, ratings, record_book
+from leokop.services import history
+from leokop.ui import apprentice_forms as forms
+from leokop.ui import charts, texts, widgets
+from leokop.ui.dashboard_view import own_place
+from leokop.ui.resources import database
+
+user = auth.require_page("azubi")
+db = database()
+today = date.today()
+
+apprentice_id = st.session_state.get(widgets.APPRENTICE_KEY)
+if apprentice_id is None:
+    st.info(texts.CHOOSE_FROM_DASHBOARD)
+    st.stop()
+person = cooperations.apprentice(db, user.user_id, apprentice_id)
+if person is None:
+    st.error(texts.NOT_VISIBLE)
+    st.stop()
+
+st.title(f"{person['first_name']} {person['last_name']}")
+st.caption(
+    f"{person['occupation']} · Klasse {person['class_name']} ({person['training_year']}. Ausbildungsjahr) · "
+    f"{person['school']} ↔ {person['company']} · Ausbildung {widgets.german_date(person['contract_start'])}–"
+    f"{widgets.german_date(person['contract_end'])} · Probezeit bis {widgets.german_date(person['probation_end'])}"
+)
+
+lf = grades.lf_results_of(db, user.user_id, apprentice_id)
+grade_history = grades.grade_history_of(db, user.user_id, apprentice_id)
+absence_rows = absences.absences_of(db, user.user_id, apprentice_id)
+weeks = record_book.weeks_of(db, user.user_id, apprentice_id)
+note_rows = notes.notes_of(db, user.user_id, apprentice_id)
+schedule = planning.apprentice_schedule(db, user.user_id, apprentice_id)
+events = history.apprentice_history(grade_history, absence_rows, weeks, note_rows, schedule)
+
+place = own_place(user.roles)
+overview, forms_tab, notes_tab = st.tabs([texts.SECTION_HISTORY, "Eintragen", texts.SECTION_NOTES])
+with overview:
+    if not events.empty:
+        st.plotly_chart(charts.history(events), key="history")
+    st.dataframe(events.rename(columns=texts.HISTORY_COLUMNS), hide_index=True, width="stretch")
+with forms_tab:
+    if place == "schule":
+        forms.grade_form(db, user, person, lf, today)
+        forms.absence_form(db, user, person, today)
+        forms.decide_excuses_form(db, user, absence_rows)
+        forms.school_block_form(db, user, person, today)
+    else:
+        forms.rating_form(db, user, person, ratings.positions_of(db, user.user_id, apprentice_id))
+        forms.week_form(db, user, weeks)
+        forms.propose_excuse_form(db, user, absence_rows)
+        forms.phase_form(db, user, person, today)
+with notes_tab:
+    forms.note_form(db, user, person, place)
+    for note in note_rows.to_dict("records"):
+        with st.container(border=True):
+            st.caption(texts.WRITTEN_BY.format(author=note["author"] or "–", place=texts.PLACE_LABELS[note["place"]],
+                                               at=note["created_at"].strftime("%d.%m.%Y %H:%M")))
+            st.write(note["body"])
