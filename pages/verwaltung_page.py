@@ -4,7 +4,7 @@ import psycopg
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import users
+from leokop.repo import release, users
 from leokop.services import accounts
 from leokop.services.passwords import hash_password
 from leokop.ui import texts, widgets
@@ -32,7 +32,8 @@ def _state_label(active: bool) -> str:
     return texts.STATE_ACTIVE if active else texts.STATE_INACTIVE
 
 
-tab_users, tab_memberships = st.tabs([texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS])
+tab_users, tab_memberships, tab_release = st.tabs(
+    [texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE])
 
 with tab_users:
     managed = users.list_managed_users(db, user.user_id)
@@ -119,3 +120,31 @@ with tab_memberships:
                 st.success(texts.MEMBERSHIP_STATE_CHANGED.format(state=_state_label(wants_active)))
             else:
                 st.error(texts.DB_ERROR)
+
+with tab_release:
+    st.caption(texts.RELEASE_INTRO)
+    for school in release.school_settings(db, user.user_id).to_dict("records"):
+        with st.form(f"release-{school['school_id']}"):
+            st.subheader(school["name"])
+            values = {key: st.checkbox(label, value=bool(school[key]), key=f"{school['school_id']}-{key}")
+                      for key, label in texts.RELEASE_LABELS.items()}
+            if st.form_submit_button(texts.BUTTON_SAVE):
+                release.save_school_settings(db, user.user_id, school["school_id"], values)
+                st.success(texts.RELEASE_SAVED)
+
+    st.subheader(texts.RELEASE_OVERRIDE)
+    exceptions = release.overrides(db, user.user_id)
+    chosen = st.selectbox(texts.CHOOSE_APPRENTICE, exceptions["apprentice_id"].tolist(),
+                          format_func=widgets.label_from(exceptions, "apprentice_id", ["label"]), key="release-who")
+    if chosen is not None:
+        current = exceptions.set_index("apprentice_id").loc[chosen]
+        choices = list(texts.RELEASE_CHOICES)
+        with st.form("release-override"):
+            values = {
+                key: st.selectbox(label, choices, format_func=texts.RELEASE_CHOICES.get,
+                                  index=choices.index(widgets.optional_bool(current[key])))
+                for key, label in texts.RELEASE_LABELS.items()
+            }
+            if st.form_submit_button(texts.BUTTON_SAVE):
+                release.save_override(db, user.user_id, chosen, values)
+                st.success(texts.RELEASE_SAVED)

@@ -272,3 +272,18 @@ SECTION_HISTORY = "Verlauf"
 SECTION_NOTES = "Notizen"
 WRITTEN_BY = "{author} ({place}), {at}"
 HISTORY_COLUMNS = {"day": "Datum", "kind": "Art", "what": "Was", "who": "Von"}
+
+# Release settings (admin page)
+ADMIN_RELEASE = "Datenfreigabe für Betriebe"
+RELEASE_INTRO = (
+    "Die Schule entscheidet, welche Daten die Ausbilder/innen der Kooperationsbetriebe sehen. "
+    "Die Einstellung gilt für alle Auszubildenden der Schule; für Einzelne kann sie abweichen."
+)
+RELEASE_LABELS = {
+    "share_grades": "Noten und Lernfeldstand",
+    "share_absences": "Fehlzeiten",
+    "share_teacher_notes": "Notizen der Lehrkräfte",
+}
+RELEASE_OVERRIDE = "Ausnahme für eine/n Auszubildende/n"
+RELEASE_CHOICES = {None: "wie Schule", True: "freigegeben", False: "nicht freigegeben"}
+RELEASE_SAVED = "Freigabe gespeichert."

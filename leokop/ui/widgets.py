@@ -101,3 +101,8 @@ def apprentice_opener(apprentices: pd.DataFrame, names: dict) -> None:
     if right.button(texts.OPEN_APPRENTICE, icon=":material/person_search:"):
         st.session_state[APPRENTICE_KEY] = choice
         st.switch_page("pages/azubi_page.py")
+
+
+def optional_bool(value) -> bool | None:
+    """True/False, or None for a missing value (pandas gives NaN or None)."""
+    return None if value is None or pd.isna(value) else bool(value)
