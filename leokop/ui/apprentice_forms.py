@@ -137,7 +137,7 @@ def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFra
         level = st.select_slider(texts.FIELD_LEVEL, levels, format_func=texts.POSITION_LEVELS.get,
                                  value=0 if pd.isna(current["level"]) else int(current["level"]))
         comment = st.text_area(texts.FIELD_COMMENT, value=current["comment"] if isinstance(current["comment"], str)
-                               else "")
+                               else "", key="rating-comment")
         if st.form_submit_button(texts.BUTTON_SAVE):
             saved = {}
             if _save(entries.text_problems(comment, required=False),
@@ -159,7 +159,7 @@ def week_form(db: Database, user: Profile, weeks: pd.DataFrame) -> None:
     labels = {r["id"]: f"Woche ab {german_date(r['week_start'])}" for r in open_weeks.to_dict("records")}
     with st.form("week-form"):
         week_id = st.selectbox(texts.FIELD_WEEK, list(labels), format_func=labels.get)
-        comment = st.text_area(texts.FIELD_COMMENT)
+        comment = st.text_area(texts.FIELD_COMMENT, key="week-comment")
         sign_col, return_col = st.columns(2)
         sign = sign_col.form_submit_button(texts.BUTTON_SIGN)
         send_back = return_col.form_submit_button(texts.BUTTON_RETURN)
@@ -184,7 +184,7 @@ def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame)
     labels = {r["id"]: f"{german_date(r['absence_date'])}, {r['lessons']} Std." for r in candidates.to_dict("records")}
     with st.form("propose-form", clear_on_submit=False):
         absence_id = st.selectbox(texts.FIELD_ABSENCE, list(labels), format_func=labels.get)
-        comment = st.text_area(texts.FIELD_COMMENT)
+        comment = st.text_area(texts.FIELD_COMMENT, key="propose-comment")
         if st.form_submit_button(texts.BUTTON_PROPOSE):
             version = int(candidates.set_index("id").loc[absence_id, "version"])
             problems = [texts.COMMENT_REQUIRED] if not comment.strip() else entries.text_problems(comment)

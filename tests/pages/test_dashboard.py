@@ -1,0 +1,239 @@
+"""The cooperation dashboard and the apprentice page with every form, for teacher and trainer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import psycopg
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from leokop.demo.seed import demo_id
+from leokop.ui import texts, widgets
+from tests.helpers import SHARED_CLASS, company_id, cooperation_id
+from tests.pages.conftest import errors
+
+A_RMD = demo_id("apprentice", f"{SHARED_CLASS}/0")  # FI25a, company rmd
+LF6 = demo_id("lf", "FI/LF6")
+TODAY = date.today()
+
+
+def _by_label(elements, label):
+    return next(e for e in elements if e.label == label)
+
+
+def _dashboard(login, username: str) -> AppTest:
+    at = login(username)
+    at.session_state[widgets.COOP_KEY] = cooperation_id("mainufer", "rmd")
+    at.switch_page("pages/dashboard_page.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _apprentice_page(login, username: str) -> AppTest:
+    at = login(username)
+    at.session_state[widgets.APPRENTICE_KEY] = A_RMD
+    at.switch_page("pages/azubi_page.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _submit(at: AppTest, form: str, button: str) -> AppTest:
+    return at.button(key=f"FormSubmitter:{form}-{button}").click().run()
+
+
+def _one(owner_url, sql, *params):
+    with psycopg.connect(owner_url) as conn:
+        return conn.execute(sql, params).fetchone()
+
+
+@pytest.mark.parametrize("username", ["lehrkraft", "ausbilder"])
+def test_dashboard_shows_figures_charts_and_plan(login, username):
+    at = _dashboard(login, username)
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics[texts.METRIC_APPRENTICES]) > 0
+    assert texts.METRIC_OPEN_RISKS in metrics
+    assert len(at.get("plotly_chart")) >= 2  # Lernfeld heatmap, positions, timeline
+    assert errors(at) == []
+
+
+def test_trainer_dashboard_lists_only_own_company(login, owner):
+    at = _dashboard(login, "ausbilder")
+    shown = set(_by_label(at.selectbox, texts.CHOOSE_APPRENTICE).options)
+    own = {f"{ln}, {fn}" for ln, fn in owner.execute(
+        "select last_name, first_name from apprentices where company_id = %s and school_id = %s and status = 'aktiv'",
+        (company_id("rmd"), demo_id("school", "mainufer")))}
+    assert shown == own
+
+
+def test_teacher_saves_a_grade_and_history_records_it(login, owner_url):
+    at = _apprentice_page(login, "lehrkraft")
+    _by_label(at.selectbox, texts.FIELD_LF).select(LF6).run()
+    _by_label(at.selectbox, texts.FIELD_STATUS).select("laufend")
+    _by_label(at.number_input, texts.FIELD_GRADE).set_value(2)
+    _by_label(at.date_input, texts.FIELD_GRADED_ON).set_value(TODAY)
+    at = _submit(at, "grade-form", texts.BUTTON_SAVE)
+    assert [s.value for s in at.success] == [texts.SAVED_GRADE.format(code="LF6")]
+    assert _one(owner_url, "select grade, status::text from lf_results where apprentice_id = %s"
+                " and learning_field_id = %s", A_RMD, LF6) == (2, "laufend")
+    assert _one(owner_url, "select count(*) from lf_grade_history where apprentice_id = %s and learning_field_id = %s"
+                " and grade = 2 and graded_on = %s", A_RMD, LF6, TODAY)[0] >= 1
+
+
+def _lf6_state(owner_url):
+    return _one(owner_url, "select grade, version from lf_results where apprentice_id = %s and learning_field_id = %s",
+                A_RMD, LF6)
+
+
+def test_grade_seven_is_refused_and_nothing_changes(login, owner_url):
+    before = _lf6_state(owner_url)
+    at = _apprentice_page(login, "lehrkraft")
+    _by_label(at.selectbox, texts.FIELD_LF).select(LF6).run()
+    _by_label(at.number_input, texts.FIELD_GRADE).set_value(7)
+    at = _submit(at, "grade-form", texts.BUTTON_SAVE)
+    assert errors(at) == [texts.GRADE_RANGE]
+    assert _lf6_state(owner_url) == before
+
+
+def test_second_save_of_the_same_record_is_refused(login, owner_url):
+    at = _apprentice_page(login, "lehrkraft")
+    _by_label(at.selectbox, texts.FIELD_LF).select(LF6).run()
+    # someone else saves LF6 meanwhile
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("insert into lf_results (apprentice_id, learning_field_id, status, grade, graded_on)"
+                     " values (%s, %s, 'laufend', 3, current_date) on conflict (apprentice_id, learning_field_id)"
+                     " do update set grade = 3, version = lf_results.version + 1", (A_RMD, LF6))
+    before = _lf6_state(owner_url)
+    _by_label(at.number_input, texts.FIELD_GRADE).set_value(1)
+    _by_label(at.date_input, texts.FIELD_GRADED_ON).set_value(TODAY)
+    at = _submit(at, "grade-form", texts.BUTTON_SAVE)
+    assert errors(at) == [texts.STALE_WRITE]
+    assert _lf6_state(owner_url) == before
+    # after seeing the new state, saving works
+    _by_label(at.number_input, texts.FIELD_GRADE).set_value(1)
+    at = _submit(at, "grade-form", texts.BUTTON_SAVE)
+    assert [s.value for s in at.success] == [texts.SAVED_GRADE.format(code="LF6")]
+
+
+def _absence_count(owner_url) -> int:
+    return _one(owner_url, "select count(*) from absences where apprentice_id = %s", A_RMD)[0]
+
+
+def test_absence_in_the_future_is_refused(login, owner_url):
+    before = _absence_count(owner_url)
+    at = _apprentice_page(login, "lehrkraft")
+    _by_label(at.date_input, texts.FIELD_DATE).set_value(TODAY + timedelta(days=3))
+    at = _submit(at, "absence-form", texts.BUTTON_SAVE)
+    assert errors(at) == [texts.ABSENCE_IN_FUTURE]
+    assert _absence_count(owner_url) == before
+
+
+def test_absence_is_recorded_once(login, owner_url):
+    day = TODAY - timedelta(days=400 % 7 + 1)
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("delete from absences where apprentice_id = %s and absence_date = %s", (A_RMD, day))
+    at = _apprentice_page(login, "lehrkraft")
+    _by_label(at.date_input, texts.FIELD_DATE).set_value(day)
+    _by_label(at.number_input, texts.FIELD_LESSONS).set_value(4)
+    at = _submit(at, "absence-form", texts.BUTTON_SAVE)
+    assert errors(at) == []
+    assert _one(owner_url, "select lessons, excused from absences where apprentice_id = %s and absence_date = %s",
+                A_RMD, day) == (4, False)
+    at = _submit(at, "absence-form", texts.BUTTON_SAVE)
+    assert errors(at) == [texts.DUPLICATE_ABSENCE]
+
+
+def test_block_ending_before_it_starts_is_refused(login, owner_url):
+    count = _one(owner_url, "select count(*) from school_blocks")[0]
+    at = _apprentice_page(login, "lehrkraft")
+    _by_label(at.date_input, texts.FIELD_START).set_value(TODAY + timedelta(days=30))
+    _by_label(at.date_input, texts.FIELD_END).set_value(TODAY + timedelta(days=20))
+    at = _submit(at, "block-form", texts.BUTTON_PLAN)
+    assert errors(at) == [texts.END_BEFORE_START]
+    assert _one(owner_url, "select count(*) from school_blocks")[0] == count
+
+
+@pytest.mark.parametrize("username", ["lehrkraft", "ausbilder"])
+def test_empty_note_is_refused_and_a_note_shows_its_author(login, owner_url, username):
+    count = _one(owner_url, "select count(*) from notes where apprentice_id = %s", A_RMD)[0]
+    at = _apprentice_page(login, username)
+    _by_label(at.text_area, texts.FIELD_TEXT).input("   ")
+    at = _submit(at, "note-form", texts.BUTTON_SAVE)
+    assert errors(at) == [texts.TEXT_EMPTY]
+    assert _one(owner_url, "select count(*) from notes where apprentice_id = %s", A_RMD)[0] == count
+    _by_label(at.text_area, texts.FIELD_TEXT).input(f"Rückmeldung von {username}: Gespräch geführt.")
+    at = _submit(at, "note-form", texts.BUTTON_SAVE)
+    assert [s.value for s in at.success] == [texts.SAVED_NOTE]
+    place = "schule" if username == "lehrkraft" else "betrieb"
+    row = _one(owner_url, "select n.place::text, u.username from notes n join app_users u on u.id = n.author_id"
+               " where n.body = %s", f"Rückmeldung von {username}: Gespräch geführt.")
+    assert row == (place, username)
+
+
+def test_phase_ending_before_it_starts_is_refused_then_a_valid_one_is_planned(login, owner_url):
+    count = _one(owner_url, "select count(*) from company_phases where apprentice_id = %s", A_RMD)[0]
+    at = _apprentice_page(login, "ausbilder")
+    _by_label(at.text_input, texts.FIELD_TITLE).input("Netzwerkadministration")
+    _by_label(at.date_input, texts.FIELD_START).set_value(TODAY + timedelta(days=60))
+    _by_label(at.date_input, texts.FIELD_END).set_value(TODAY + timedelta(days=40))
+    at = _submit(at, "phase-form", texts.BUTTON_PLAN)
+    assert errors(at) == [texts.END_BEFORE_START]
+    assert _one(owner_url, "select count(*) from company_phases where apprentice_id = %s", A_RMD)[0] == count
+    _by_label(at.date_input, texts.FIELD_END).set_value(TODAY + timedelta(days=90))
+    at = _submit(at, "phase-form", texts.BUTTON_PLAN)
+    assert [s.value for s in at.success] == [texts.SAVED_PHASE.format(title="Netzwerkadministration")]
+    assert _one(owner_url, "select count(*) from company_phases where apprentice_id = %s", A_RMD)[0] == count + 1
+
+
+def test_trainer_rates_a_position(login, owner_url):
+    at = _apprentice_page(login, "ausbilder")
+    _by_label(at.selectbox, texts.FIELD_POSITION).select(demo_id("position", "FI/A1")).run()
+    _by_label(at.select_slider, texts.FIELD_LEVEL).set_value(3)
+    at = _submit(at, "rating-form", texts.BUTTON_SAVE)
+    assert errors(at) == []
+    assert _one(owner_url, "select level from position_ratings where apprentice_id = %s and training_position_id = %s",
+                A_RMD, demo_id("position", "FI/A1")) == (3,)
+
+
+def test_trainer_signs_and_returns_weeks(login, owner_url):
+    monday = TODAY - timedelta(days=TODAY.weekday() + 7)
+    with psycopg.connect(owner_url) as conn:
+        week_id = conn.execute("insert into record_weeks (apprentice_id, week_start) values (%s, %s)"
+                               " on conflict (apprentice_id, week_start) do update set status = 'eingereicht',"
+                               " trainer_comment = null returning id", (A_RMD, monday)).fetchone()[0]
+    at = _apprentice_page(login, "ausbilder")
+    _by_label(at.selectbox, texts.FIELD_WEEK).select(week_id)
+    at = _submit(at, "week-form", texts.BUTTON_RETURN)
+    assert errors(at) == [texts.COMMENT_REQUIRED]  # sending back needs a reason
+    _by_label(at.selectbox, texts.FIELD_WEEK).select(week_id)
+    at = _submit(at, "week-form", texts.BUTTON_SIGN)
+    assert errors(at) == []
+    status = _one(owner_url, "select status::text from record_weeks where id = %s", week_id)
+    assert status == ("unterschrieben",)
+
+
+def test_company_proposes_and_teacher_decides(login, owner_url):
+    day = TODAY - timedelta(days=2)
+    with psycopg.connect(owner_url) as conn:
+        absence_id = conn.execute(
+            "insert into absences (apprentice_id, absence_date, lessons) values (%s, %s, 5)"
+            " on conflict (apprentice_id, absence_date) do update set excused = false, excuse_state = 'keiner'"
+            " returning id", (A_RMD, day)).fetchone()[0]
+    at = _apprentice_page(login, "ausbilder")
+    _by_label(at.selectbox, texts.FIELD_ABSENCE).select(absence_id)
+    at.text_area(key="propose-comment").input("Arzttermin, Attest liegt dem Betrieb vor.")
+    at = _submit(at, "propose-form", texts.BUTTON_PROPOSE)
+    assert [s.value for s in at.success] == [texts.SAVED_PROPOSAL]
+    teacher = _apprentice_page(login, "lehrkraft")
+    _by_label(teacher.selectbox, texts.FIELD_PROPOSAL).select(absence_id)
+    teacher = _submit(teacher, "decide-form", texts.BUTTON_ACCEPT)
+    assert [s.value for s in teacher.success] == [texts.SAVED_DECISION]
+    assert _one(owner_url, "select excused, excuse_state::text from absences where apprentice_id = %s"
+                " and absence_date = %s", A_RMD, day) == (True, "angenommen")
+
+
+def test_foreign_apprentice_page_is_refused(login):
+    at = login("ausbilder2")
+    at.session_state[widgets.APPRENTICE_KEY] = A_RMD
+    at.switch_page("pages/azubi_page.py").run()
+    assert errors(at) == [texts.NOT_VISIBLE]
