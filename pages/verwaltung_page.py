@@ -23,13 +23,18 @@ def _report(problems: list[str]) -> None:
         st.error(problem)
 
 
-def _state_buttons() -> tuple[bool, bool]:
-    activate, deactivate = st.columns(2)
-    return activate.form_submit_button(texts.BUTTON_ACTIVATE), deactivate.form_submit_button(texts.BUTTON_DEACTIVATE)
-
-
-def _state_label(active: bool) -> str:
-    return texts.STATE_ACTIVE if active else texts.STATE_INACTIVE
+def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message) -> None:
+    """Pick a row of `frame` and (de)activate it; `message(row_id, active)` is the German confirmation."""
+    with st.form(form):
+        target = st.selectbox(label, frame["id"].tolist(), format_func=widgets.label_from(frame, "id", parts))
+        activate, deactivate = st.columns(2)
+        wants_active = activate.form_submit_button(texts.BUTTON_ACTIVATE)
+        wants_inactive = deactivate.form_submit_button(texts.BUTTON_DEACTIVATE)
+        if (wants_active or wants_inactive) and target is not None:
+            if apply(db, user.user_id, target, wants_active):
+                st.success(message(target, texts.STATE_ACTIVE if wants_active else texts.STATE_INACTIVE))
+            else:
+                st.error(texts.DB_ERROR)
 
 
 tab_users, tab_memberships, tab_release = st.tabs(
@@ -71,17 +76,10 @@ with tab_users:
                     st.success(texts.USER_CREATED.format(username=new.username))
 
     st.subheader(texts.ADMIN_TOGGLE_USER)
-    with st.form("toggle-user"):
-        others = managed[managed["id"] != user.user_id]  # nobody locks themselves out
-        target = st.selectbox(texts.FIELD_USER, others["id"].tolist(),
-                              format_func=widgets.label_from(others, "id", ["display_name", "username"]))
-        wants_active, wants_inactive = _state_buttons()
-        if (wants_active or wants_inactive) and target is not None:
-            name = others.set_index("id").loc[target, "username"]
-            if users.set_user_active(db, user.user_id, target, wants_active):
-                st.success(texts.USER_STATE_CHANGED.format(username=name, state=_state_label(wants_active)))
-            else:
-                st.error(texts.DB_ERROR)
+    others = managed[managed["id"] != user.user_id]  # nobody locks themselves out
+    usernames = dict(zip(others["id"], others["username"], strict=True))
+    _toggle_form("toggle-user", texts.FIELD_USER, others, ["display_name", "username"], users.set_user_active,
+                 lambda target, state: texts.USER_STATE_CHANGED.format(username=usernames[target], state=state))
 
 with tab_memberships:
     memberships = users.list_memberships(db, user.user_id)
@@ -110,16 +108,10 @@ with tab_memberships:
                         st.error(texts.MEMBERSHIP_EXISTS)
 
     st.subheader(texts.ADMIN_TOGGLE_MEMBERSHIP)
-    with st.form("toggle-membership"):
-        foreign = memberships[memberships["user_id"] != user.user_id]  # own roles stay: no self lock-out
-        target = st.selectbox(texts.FIELD_MEMBERSHIP, foreign["id"].tolist(),
-                              format_func=widgets.label_from(foreign, "id", ["display_name", "role", "scope"]))
-        wants_active, wants_inactive = _state_buttons()
-        if (wants_active or wants_inactive) and target is not None:
-            if users.set_membership_active(db, user.user_id, target, wants_active):
-                st.success(texts.MEMBERSHIP_STATE_CHANGED.format(state=_state_label(wants_active)))
-            else:
-                st.error(texts.DB_ERROR)
+    foreign = memberships[memberships["user_id"] != user.user_id]  # own roles stay: no self lock-out
+    _toggle_form("toggle-membership", texts.FIELD_MEMBERSHIP, foreign, ["display_name", "role", "scope"],
+                 users.set_membership_active,
+                 lambda _target, state: texts.MEMBERSHIP_STATE_CHANGED.format(state=state))
 
 with tab_release:
     st.caption(texts.RELEASE_INTRO)

@@ -53,12 +53,39 @@ as $$
   where app_private.is_released(id, p_category)
 $$;
 
-create function app_private.classes_of_company_side()
+create function app_private.admin_class_ids()
+returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select k.id from public.classes k where k.school_id in (select app_private.school_ids_with_role('admin'))
+$$;
+
+-- Classes the school side plans for: the teacher's classes and every class of the admin's schools.
+create function app_private.school_side_class_ids()
+returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select app_private.teacher_class_ids()
+  union
+  select app_private.admin_class_ids()
+$$;
+
+-- Apprentices of the schools the user administers (release exceptions are the admin's decision).
+create function app_private.admin_apprentice_ids()
+returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select a.id from public.apprentices a where a.school_id in (select app_private.school_ids_with_role('admin'))
+$$;
+
+-- Classes of the apprentices the user works with, at either place (whose plans they need to see).
+create function app_private.classes_of_my_apprentices()
 returns setof uuid
 language sql stable security definer set search_path = ''
 as $$
   select distinct a.class_id from public.apprentices a
   where a.id in (select app_private.company_side_apprentice_ids())
+     or a.id in (select app_private.school_side_apprentice_ids())
 $$;
 
 -- Display names of users for "who wrote it": staff names only, never e-mail or roles.
@@ -92,16 +119,12 @@ grant select, insert, update, delete on public.release_overrides to authenticate
 create policy release_overrides_select on public.release_overrides for select to authenticated
   using (apprentice_id in (select app_private.school_side_apprentice_ids()));
 create policy release_overrides_insert on public.release_overrides for insert to authenticated
-  with check (apprentice_id in (select a.id from public.apprentices a
-                                where a.school_id in (select app_private.school_ids_with_role('admin'))));
+  with check (apprentice_id in (select app_private.admin_apprentice_ids()));
 create policy release_overrides_update on public.release_overrides for update to authenticated
-  using (apprentice_id in (select a.id from public.apprentices a
-                           where a.school_id in (select app_private.school_ids_with_role('admin'))))
-  with check (apprentice_id in (select a.id from public.apprentices a
-                                where a.school_id in (select app_private.school_ids_with_role('admin'))));
+  using (apprentice_id in (select app_private.admin_apprentice_ids()))
+  with check (apprentice_id in (select app_private.admin_apprentice_ids()));
 create policy release_overrides_delete on public.release_overrides for delete to authenticated
-  using (apprentice_id in (select a.id from public.apprentices a
-                           where a.school_id in (select app_private.school_ids_with_role('admin'))));
+  using (apprentice_id in (select app_private.admin_apprentice_ids()));
 
 -- Lernfeld results: the school writes; the company reads where grades are released.
 alter table public.lf_results enable row level security;
@@ -194,42 +217,27 @@ create policy notes_insert on public.notes for insert to authenticated
 alter table public.school_blocks enable row level security;
 grant select, insert, update, delete on public.school_blocks to authenticated;
 create policy school_blocks_select on public.school_blocks for select to authenticated
-  using (class_id in (select app_private.teacher_class_ids())
-         or class_id in (select app_private.classes_of_company_side())
-         or class_id in (select k.id from public.classes k
-                         where k.school_id in (select app_private.school_ids_with_role('admin'))));
+  using (class_id in (select app_private.school_side_class_ids())
+         or class_id in (select app_private.classes_of_my_apprentices()));
 create policy school_blocks_insert on public.school_blocks for insert to authenticated
-  with check (class_id in (select app_private.teacher_class_ids())
-              or class_id in (select k.id from public.classes k
-                              where k.school_id in (select app_private.school_ids_with_role('admin'))));
+  with check (class_id in (select app_private.school_side_class_ids()));
 create policy school_blocks_update on public.school_blocks for update to authenticated
-  using (class_id in (select app_private.teacher_class_ids())
-         or class_id in (select k.id from public.classes k
-                         where k.school_id in (select app_private.school_ids_with_role('admin'))))
-  with check (class_id in (select app_private.teacher_class_ids())
-              or class_id in (select k.id from public.classes k
-                              where k.school_id in (select app_private.school_ids_with_role('admin'))));
+  using (class_id in (select app_private.school_side_class_ids()))
+  with check (class_id in (select app_private.school_side_class_ids()));
 create policy school_blocks_delete on public.school_blocks for delete to authenticated
-  using (class_id in (select app_private.teacher_class_ids())
-         or class_id in (select k.id from public.classes k
-                         where k.school_id in (select app_private.school_ids_with_role('admin'))));
+  using (class_id in (select app_private.school_side_class_ids()));
 
 -- Exams: the school records them per class; both places read.
 alter table public.exams enable row level security;
 grant select, insert, update on public.exams to authenticated;
 create policy exams_select on public.exams for select to authenticated
-  using (class_id in (select app_private.teacher_class_ids())
-         or class_id in (select app_private.classes_of_company_side())
-         or class_id in (select k.id from public.classes k
-                         where k.school_id in (select app_private.school_ids_with_role('admin'))));
+  using (class_id in (select app_private.school_side_class_ids())
+         or class_id in (select app_private.classes_of_my_apprentices()));
 create policy exams_insert on public.exams for insert to authenticated
-  with check (class_id in (select k.id from public.classes k
-                           where k.school_id in (select app_private.school_ids_with_role('admin'))));
+  with check (class_id in (select app_private.admin_class_ids()));
 create policy exams_update on public.exams for update to authenticated
-  using (class_id in (select k.id from public.classes k
-                      where k.school_id in (select app_private.school_ids_with_role('admin'))))
-  with check (class_id in (select k.id from public.classes k
-                           where k.school_id in (select app_private.school_ids_with_role('admin'))));
+  using (class_id in (select app_private.admin_class_ids()))
+  with check (class_id in (select app_private.admin_class_ids()));
 
 -- Company phases: the company plans them; both places read.
 alter table public.company_phases enable row level security;

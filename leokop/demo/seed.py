@@ -162,6 +162,9 @@ def _load(conn: psycopg.Connection) -> None:
                             today)
     for username, display_name, email, memberships in USERS:
         _insert_user(conn, username, display_name, email, memberships)
+    from leokop.demo.activity import load_activity  # here, not on top: activity builds on this module's ids
+
+    load_activity(conn, today)
 
 
 def _insert_occupation(conn: psycopg.Connection, occ: Occupation) -> None:

@@ -39,6 +39,15 @@ def _save(problems: list[str], action: Callable[[], object], success: str) -> bo
     return True
 
 
+def _versioned_save(record_key: str, fresh: int | None, problems: list[str], save: Callable[[int | None], int],
+                    success: str) -> None:
+    """Save against the version the user saw; remember the version now shown (the new one after a save)."""
+    base = versions.seen(record_key, fresh)
+    saved: dict[str, int] = {}
+    ok = _save(problems, lambda: saved.setdefault("version", save(base)), success)
+    versions.remember(record_key, saved["version"] if ok else fresh)
+
+
 def _optional_int(value) -> int | None:
     return None if value is None else int(value)
 
@@ -52,7 +61,6 @@ def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, toda
     current = lf.set_index("learning_field_id").loc[lf_id]
     fresh = None if pd.isna(current["version"]) else int(current["version"])
     record_key = f"lf:{person['id']}:{lf_id}"
-    base = versions.seen(record_key, fresh)
     statuses = list(texts.LF_STATUS_LABELS)
     with st.form("grade-form"):
         status = st.selectbox(texts.FIELD_STATUS, statuses, format_func=texts.LF_STATUS_LABELS.get,
@@ -64,14 +72,12 @@ def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, toda
         if st.form_submit_button(texts.BUTTON_SAVE):
             grade = _optional_int(grade)
             on = graded_on if grade is not None else None
-            saved = {}
-            if _save(entries.grade_problems(status, grade, on, today),
-                     lambda: saved.setdefault("v", grades.save_lf_result(
-                         db, user.user_id, apprentice_id=person["id"], learning_field_id=lf_id, status=status,
-                         grade=grade, graded_on=on, version=base)),
-                     texts.SAVED_GRADE.format(code=current["code"])):
-                versions.remember(record_key, saved["v"])
-                return
+            _versioned_save(record_key, fresh, entries.grade_problems(status, grade, on, today),
+                            lambda version: grades.save_lf_result(
+                                db, user.user_id, apprentice_id=person["id"], learning_field_id=lf_id, status=status,
+                                grade=grade, graded_on=on, version=version),
+                            texts.SAVED_GRADE.format(code=current["code"]))
+            return
     versions.remember(record_key, fresh)
 
 
@@ -131,7 +137,6 @@ def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFra
     current = positions.set_index("training_position_id").loc[position_id]
     fresh = None if pd.isna(current["version"]) else int(current["version"])
     record_key = f"rating:{person['id']}:{position_id}"
-    base = versions.seen(record_key, fresh)
     with st.form("rating-form"):
         levels = list(texts.POSITION_LEVELS)
         level = st.select_slider(texts.FIELD_LEVEL, levels, format_func=texts.POSITION_LEVELS.get,
@@ -139,14 +144,12 @@ def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFra
         comment = st.text_area(texts.FIELD_COMMENT, value=current["comment"] if isinstance(current["comment"], str)
                                else "", key="rating-comment")
         if st.form_submit_button(texts.BUTTON_SAVE):
-            saved = {}
-            if _save(entries.text_problems(comment, required=False),
-                     lambda: saved.setdefault("v", ratings.rate_position(
-                         db, user.user_id, apprentice_id=person["id"], training_position_id=position_id,
-                         level=level, comment=comment.strip() or None, version=base)),
-                     texts.SAVED_RATING.format(number=current["number"])):
-                versions.remember(record_key, saved["v"])
-                return
+            _versioned_save(record_key, fresh, entries.text_problems(comment, required=False),
+                            lambda version: ratings.rate_position(
+                                db, user.user_id, apprentice_id=person["id"], training_position_id=position_id,
+                                level=level, comment=comment.strip() or None, version=version),
+                            texts.SAVED_RATING.format(number=current["number"]))
+            return
     versions.remember(record_key, fresh)
 
 

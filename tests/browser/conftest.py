@@ -27,6 +27,22 @@ CHROMIUM_ARGS = [
 ]
 STARTUP_TIMEOUT = 60.0  # seconds until /_stcore/health must answer "ok"
 EXPECT_TIMEOUT = 15_000  # milliseconds, for playwright's expect and actions
+QUIET_MS = 1_000  # how long the app must stay idle to count as settled
+
+# True once the app is connected, no script run is going on and no element is stale, for `quietMs` in a row.
+# A fresh session runs the script twice (the second run right after the first form appears); during a run the
+# previous run's widgets stay in the DOM marked data-stale="true", so for a moment there are two "Benutzername"
+# fields and get_by_label(...) would hit a strict-mode violation or a field that is about to be replaced.
+_SETTLED_JS = """(quietMs) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const idle = !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && document.querySelector('[data-stale="true"]') === null;
+  const now = performance.now();
+  if (!idle) { window.__leokopIdleSince = undefined; return false; }
+  if (window.__leokopIdleSince === undefined) window.__leokopIdleSince = now;
+  return now - window.__leokopIdleSince >= quietMs;
+}"""
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -41,6 +57,12 @@ def chromium() -> Path:
         print(f"\nbrowser tests skipped: {reason}", file=sys.stderr)
         pytest.skip(reason)
     return CHROMIUM
+
+
+def wait_until_settled(page) -> None:
+    """Wait until Streamlit has finished every pending script run and shows no stale elements."""
+    page.evaluate("() => { window.__leokopIdleSince = undefined; }")
+    page.wait_for_function(_SETTLED_JS, arg=QUIET_MS, polling=50, timeout=EXPECT_TIMEOUT)
 
 
 def _free_port() -> int:
@@ -133,6 +155,7 @@ def page(browser, app_url: str):
     page = context.new_page()
     try:
         page.goto(app_url, wait_until="domcontentloaded")
+        wait_until_settled(page)
         yield page
     finally:
         context.close()

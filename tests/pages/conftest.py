@@ -39,3 +39,25 @@ def login(owner_url):
         return at
 
     return _login
+
+
+def create_user(owner_url: str, username: str, password: str) -> None:
+    """A throw-away Schulleitung account of the Mainufer school (so that it can log in)."""
+    import psycopg
+
+    from leokop.services.passwords import hash_password
+
+    with psycopg.connect(owner_url) as conn:
+        uid = conn.execute("insert into app_users (username, display_name) values (%s, %s) returning id",
+                           (username, username)).fetchone()[0]
+        conn.execute("insert into user_credentials (user_id, password_hash) values (%s, %s)",
+                     (uid, hash_password(password)))
+        conn.execute("insert into memberships (user_id, role, school_id) select %s, 'schulleitung', id "
+                     "from schools where school_number = '9401'", (uid,))
+
+
+def delete_user(owner_url: str, username: str) -> None:
+    import psycopg
+
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("delete from app_users where username = %s", (username,))

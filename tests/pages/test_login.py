@@ -5,14 +5,13 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from leokop.services.passwords import hash_password
 from leokop.ui import texts
-from tests.pages.conftest import errors, registered_pages, start_app, submit_login
+from tests.pages.conftest import create_user, delete_user, errors, registered_pages, start_app, submit_login
 
 EXPECTED_PAGES = {
-    "lehrkraft": {"kooperationen", "konto"},
-    "ausbilder": {"kooperationen", "konto"},
-    "ausbilder2": {"kooperationen", "konto"},
+    "lehrkraft": {"dashboard", "azubi", "kooperationen", "konto"},
+    "ausbilder": {"dashboard", "azubi", "kooperationen", "konto"},
+    "ausbilder2": {"dashboard", "azubi", "kooperationen", "konto"},
     "schulleitung": {"schulueberblick", "konto"},
     "admin": {"verwaltung", "konto"},
 }
@@ -43,17 +42,9 @@ def test_wrong_credentials_show_a_german_error(owner_url, username, password):
 @pytest.fixture()
 def lock_user(owner_url):
     """A throw-away account, so that locking it disturbs no other test."""
-    with psycopg.connect(owner_url) as conn:
-        uid = conn.execute(
-            "insert into app_users (username, display_name) values ('sperrtest', 'Sperr Test') returning id"
-        ).fetchone()[0]
-        conn.execute("insert into user_credentials (user_id, password_hash) values (%s, %s)",
-                     (uid, hash_password("richtiges-passwort")))
-        conn.execute("insert into memberships (user_id, role, school_id) select %s, 'schulleitung', id "
-                     "from schools where school_number = '9401'", (uid,))
+    create_user(owner_url, "sperrtest", "richtiges-passwort")
     yield "sperrtest"
-    with psycopg.connect(owner_url) as conn:
-        conn.execute("delete from app_users where username = 'sperrtest'")
+    delete_user(owner_url, "sperrtest")
 
 
 def test_sixth_attempt_is_refused_even_with_the_right_password(owner_url, lock_user):

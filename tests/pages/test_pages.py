@@ -9,10 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from leokop.repo.users import Profile
-from leokop.services.passwords import hash_password
 from leokop.ui import texts
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
-from tests.pages.conftest import errors, start_app, submit_login
+from tests.pages.conftest import create_user, delete_user, errors, start_app, submit_login
 
 PAGES_DIR = Path(__file__).parents[2] / "pages"
 
@@ -29,8 +28,13 @@ def _frame_names(at: AppTest) -> set[str]:
     return names
 
 
+def _cooperations_page(login, username: str) -> AppTest:
+    at = login(username)
+    return at.switch_page("pages/kooperationen_page.py").run()
+
+
 def test_teacher_sees_each_cooperation_of_her_classes(login, owner):
-    at = login("lehrkraft")
+    at = _cooperations_page(login, "lehrkraft")
     expected = owner.execute(
         """
         select s.name || ' ↔ ' || co.name from memberships m
@@ -45,7 +49,7 @@ def test_teacher_sees_each_cooperation_of_her_classes(login, owner):
 
 
 def test_trainer_sees_only_own_company_apprentices(login, owner):
-    at = login("ausbilder")
+    at = _cooperations_page(login, "ausbilder")
     assert _subheaders(at) == ["Berufliche Schulen am Mainufer ↔ Rhein-Main Datentechnik GmbH",
                                "Lahntal-Schule Gießen ↔ Rhein-Main Datentechnik GmbH"]
     own = {r[0] for r in owner.execute("select last_name from apprentices where company_id = %s",
@@ -89,16 +93,9 @@ def test_school_overview_suppresses_groups_under_five(db, owner_url):
 
 @pytest.fixture()
 def throwaway_user(owner_url):
-    with psycopg.connect(owner_url) as conn:
-        uid = conn.execute("insert into app_users (username, display_name) values ('pwtest', 'PW Test') "
-                           "returning id").fetchone()[0]
-        conn.execute("insert into user_credentials (user_id, password_hash) values (%s, %s)",
-                     (uid, hash_password("altes-passwort")))
-        conn.execute("insert into memberships (user_id, role, school_id) select %s, 'schulleitung', id "
-                     "from schools where school_number = '9401'", (uid,))
+    create_user(owner_url, "pwtest", "altes-passwort")
     yield "pwtest"
-    with psycopg.connect(owner_url) as conn:
-        conn.execute("delete from app_users where username = 'pwtest'")
+    delete_user(owner_url, "pwtest")
 
 
 def _change_password(at: AppTest, current: str, new: str, repeat: str) -> AppTest:
@@ -154,7 +151,7 @@ def test_admin_creates_a_teacher_who_can_log_in(login, owner_url):
         assert [s.value for s in at.success] == [texts.USER_CREATED.format(username="neue.lehrkraft")]
         fresh = submit_login(start_app(), "neue.lehrkraft", "start-passwort")
         assert errors(fresh) == []
-        assert [s.value for s in fresh.title] == [texts.PAGE_COOPERATIONS]
+        assert [s.value for s in fresh.title] == [texts.PAGE_DASHBOARD]
     finally:
         with psycopg.connect(owner_url) as conn:
             conn.execute("delete from app_users where username = 'neue.lehrkraft'")
@@ -240,7 +237,8 @@ def test_admin_assigns_a_cooperation_and_a_duplicate_is_refused(login, owner_url
             count = conn.execute("select count(*) from memberships where user_id = %s and cooperation_id = %s",
                                  (user_id("ausbilder2"), cooperation_id("mainufer", "mke"))).fetchone()[0]
         assert count == 1
-        shown = {s.value for s in submit_login(start_app(), "ausbilder2", "leokop-demo").subheader}
+        shown = {s.value for s in submit_login(start_app(), "ausbilder2", "leokop-demo")
+                 .switch_page("pages/kooperationen_page.py").run().subheader}
         assert "Berufliche Schulen am Mainufer ↔ Main-Kinzig Energie GmbH" in shown
     finally:
         with psycopg.connect(owner_url) as conn:
