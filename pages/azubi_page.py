@@ -9,7 +9,7 @@ from leokop.repo import absences, cooperations, grades, notes, planning, ratings
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
 from leokop.ui import charts, texts, widgets
-from leokop.ui.dashboard_view import own_place
+from leokop.ui.dashboard_view import history_table, own_place
 from leokop.ui.resources import database
 
 user = auth.require_page("azubi")
@@ -45,7 +45,7 @@ overview, forms_tab, notes_tab = st.tabs([texts.SECTION_HISTORY, "Eintragen", te
 with overview:
     if not events.empty:
         st.plotly_chart(charts.history(events), key="history")
-    st.dataframe(events.rename(columns=texts.HISTORY_COLUMNS), hide_index=True, width="stretch")
+    history_table(events)
 with forms_tab:
     if place == "schule":
         forms.grade_form(db, user, person, lf, today)

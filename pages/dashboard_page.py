@@ -30,9 +30,8 @@ lf = dashboard.lf_matrix(db, user.user_id, coop_id)
 positions = dashboard.position_progress(db, user.user_id, coop_id)
 record_book = dashboard.record_book_summary(db, user.user_id, coop_id, today)
 absences = dashboard.absence_summary(db, user.user_id, coop_id, today)
-schedule = view.schedule_rows(
-    dashboard.pair_schedule(db, user.user_id, coop_id, today - timedelta(days=30), today + timedelta(days=180)),
-    names)
+window = (today - timedelta(days=30), today + timedelta(days=180))
+schedule = view.schedule_rows(dashboard.pair_schedule(db, user.user_id, coop_id, *window), names)
 risks = dashboard_service.risks(apprentices, lf, record_book, absences, today)
 
 place = view.own_place(user.roles)
@@ -41,7 +40,8 @@ last_other = header[f"last_{'company' if other == 'betrieb' else 'school'}_activ
 columns = st.columns(4)
 columns[0].metric(texts.METRIC_APPRENTICES, header["apprentices"])
 columns[1].metric(texts.METRIC_OPEN_RISKS, len(risks))
-columns[2].metric(texts.METRIC_NEXT_PHASE, view.next_date(schedule, today))
+next_kind, next_day = view.next_date(schedule, today)
+columns[2].metric(texts.METRIC_NEXT_PHASE.format(kind=next_kind), next_day)
 columns[3].metric(texts.METRIC_LAST_OTHER.format(place=texts.PLACE_LABELS[other]),
                   widgets.german_date(last_other.date()) if last_other else texts.NONE_YET)
 
@@ -67,6 +67,6 @@ with absence_tab:
     view.named_table(dashboard_service.with_names(absences, apprentices), texts.ABSENCE_COLUMNS)
 with plan_tab:
     if not schedule.empty:
-        st.plotly_chart(charts.timeline(schedule), key="timeline")
+        st.plotly_chart(charts.timeline(schedule, *window, today), key="timeline")
     st.subheader(texts.SECTION_NEXT_WEEKS)
     view.upcoming_table(schedule, today)

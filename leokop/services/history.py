@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from leokop.services import planning
 from leokop.ui import texts
 
 COLUMNS = ["day", "kind", "what", "who"]
@@ -29,7 +30,7 @@ def apprentice_history(grades: pd.DataFrame, absences: pd.DataFrame, weeks: pd.D
     ]
     rows += [
         {"day": r["week_start"], "kind": "Berichtsheft",
-         "what": f"Woche ab {r['week_start']:%d.%m.%Y}: {r['status']}"
+         "what": f"Woche ab {r['week_start']:%d.%m.%Y}: {texts.WEEK_STATUS_LABELS[r['status']]}"
                  + (f" – {r['trainer_comment']}" if r["trainer_comment"] else ""),
          "who": r["decided_by"]}
         for r in weeks.to_dict("records")
@@ -40,7 +41,8 @@ def apprentice_history(grades: pd.DataFrame, absences: pd.DataFrame, weeks: pd.D
         for r in notes.to_dict("records")
     ]
     rows += [
-        {"day": r["starts_on"], "kind": texts.KIND_LABELS[r["kind"]], "what": r["label"], "who": None}
+        {"day": r["starts_on"], "kind": texts.KIND_LABELS[r["kind"]],
+         "what": planning.display_label(r["kind"], r["label"]), "who": None}
         for r in schedule.to_dict("records")
     ]
     history = _frame(rows)

@@ -56,5 +56,13 @@ def upcoming(schedule: pd.DataFrame, today: date, weeks: int = 8) -> pd.DataFram
     return schedule[mask].sort_values(["starts_on", "kind", "label"]).reset_index(drop=True)
 
 
+def display_label(kind: str, label: str) -> str:
+    """German label of a schedule row: exams come as "FI25a: abschluss_teil1" from the database."""
+    if kind != EXAM:
+        return label
+    class_name, _, exam = label.partition(": ")
+    return f"{class_name}: {texts.EXAM_LABELS.get(exam, exam)}"
+
+
 def _de(day: date) -> str:
     return day.strftime("%d.%m.%Y")

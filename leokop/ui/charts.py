@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -80,8 +82,11 @@ def position_heatmap(ratings: pd.DataFrame, names: dict) -> go.Figure:
     return _german(fig, legend=False, height=None)
 
 
-def timeline(rows: pd.DataFrame) -> go.Figure:
-    """Gantt of the pair's plans; rows need columns lane, kind_label, label, starts_on, ends_on, conflict."""
+def timeline(rows: pd.DataFrame, start: date, end: date, today: date) -> go.Figure:
+    """Gantt of the pair's plans between start and end, with a line for today.
+
+    rows need the columns lane, kind_label, label, starts_on, ends_on, conflict.
+    """
     frame = rows.assign(
         start=pd.to_datetime(rows["starts_on"]),
         finish=pd.to_datetime(rows["ends_on"]) + pd.Timedelta(days=1),  # last day included
@@ -92,7 +97,9 @@ def timeline(rows: pd.DataFrame) -> go.Figure:
                       hover_data={"hint": True, "lane": False, "color": False, "start": False, "finish": False},
                       color_discrete_map=_KIND_COLORS)
     fig.update_yaxes(autorange="reversed", title_text=None)
-    fig.update_xaxes(tickformat="%d.%m.%Y", title_text=None)
+    fig.update_xaxes(tickformat="%d.%m.%Y", title_text=None, range=[start, end])
+    fig.add_vline(x=pd.Timestamp(today).timestamp() * 1000, line_dash="dot", line_color="#1f2a30",
+                  annotation_text=texts.TODAY, annotation_position="top")
     fig.update_layout(height=max(260, 26 * frame["lane"].nunique() + 120), legend_title_text=None)
     return _german(fig, legend=True, height=None)
 

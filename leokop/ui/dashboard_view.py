@@ -35,7 +35,7 @@ def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:
         return schedule.assign(lane=[], kind_label=[], conflict=[], who=[])
     conflicts = {c.item_id: c.reason for c in planning.find_conflicts(schedule)}
     rows = schedule.copy()
-    rows["label"] = [_exam_label(label) if kind == planning.EXAM else label
+    rows["label"] = [planning.display_label(kind, label)
                      for kind, label in zip(rows["kind"], rows["label"], strict=True)]
     rows["who"] = rows["apprentice_id"].map(names).fillna("")
     rows["kind_label"] = rows["kind"].map(texts.KIND_LABELS)
@@ -46,12 +46,6 @@ def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:
     return rows
 
 
-def _exam_label(label: str) -> str:
-    """"FI25a: abschluss_teil1" -> "FI25a: Abschlussprüfung Teil 1"."""
-    class_name, _, kind = label.partition(": ")
-    return f"{class_name}: {texts.EXAM_LABELS.get(kind, kind)}"
-
-
 def upcoming_table(rows: pd.DataFrame, today: date) -> None:
     upcoming = planning.upcoming(rows, today)
     if upcoming.empty:
@@ -59,19 +53,21 @@ def upcoming_table(rows: pd.DataFrame, today: date) -> None:
         return
     table = upcoming[list(texts.UPCOMING_COLUMNS)].copy()
     table["kind"] = table["kind"].map(texts.KIND_LABELS)
-    table["conflict"] = table["conflict"].fillna("")
+    table["conflict"] = table["conflict"].astype(object).fillna("")
     for column in ("starts_on", "ends_on"):
         table[column] = table[column].map(german_date)
     st.dataframe(table.rename(columns=texts.UPCOMING_COLUMNS), hide_index=True, width="stretch")
 
 
-def next_date(rows: pd.DataFrame, today: date) -> str:
-    """The next planned event that is not a holiday, as "Art, Datum"."""
-    upcoming = planning.upcoming(rows[rows["kind"] != planning.HOLIDAY], today) if not rows.empty else rows
-    if upcoming.empty:
-        return "–"
-    first = upcoming.iloc[0]
-    return f"{texts.KIND_LABELS[first['kind']]}, {german_date(max(first['starts_on'], today))}"
+def next_date(rows: pd.DataFrame, today: date) -> tuple[str, str]:
+    """The next event that starts after today and is not a holiday: (kind, date), or dashes."""
+    if rows.empty:
+        return "–", "–"
+    ahead = rows[(rows["kind"] != planning.HOLIDAY) & (rows["starts_on"] > today)]
+    if ahead.empty:
+        return "–", "–"
+    first = ahead.sort_values("starts_on").iloc[0]
+    return texts.KIND_LABELS[first["kind"]], german_date(first["starts_on"])
 
 
 def named_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
@@ -97,3 +93,9 @@ def position_chart(ratings: pd.DataFrame, names: dict, key: str) -> None:
         st.caption(texts.NO_DATA)
         return
     st.plotly_chart(charts.position_heatmap(ratings, names), key=key)
+
+
+def history_table(events: pd.DataFrame) -> None:
+    """The apprentice's events with German dates, newest first."""
+    table = events.assign(day=events["day"].map(german_date), who=events["who"].fillna(""))
+    st.dataframe(table.rename(columns=texts.HISTORY_COLUMNS), hide_index=True, width="stretch")

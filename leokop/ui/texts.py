@@ -148,7 +148,8 @@ CHOOSE_COOPERATION = "Kooperation"
 CHOOSE_APPRENTICE = "Auszubildende/r"
 METRIC_APPRENTICES = "Auszubildende"
 METRIC_OPEN_RISKS = "Offene Risiken"
-METRIC_NEXT_PHASE = "Nächster Termin"
+METRIC_NEXT_PHASE = "Nächster Termin: {kind}"
+TODAY = "heute"
 METRIC_LAST_OTHER = "Letzte Aktivität {place}"
 PLACE_LABELS = {"schule": "Schule", "betrieb": "Betrieb"}
 NONE_YET = "noch keine"
@@ -271,6 +272,8 @@ NO_UNEXCUSED = "Keine unentschuldigten Fehlzeiten, für die ein Vorschlag mögli
 SECTION_HISTORY = "Verlauf"
 SECTION_NOTES = "Notizen"
 WRITTEN_BY = "{author} ({place}), {at}"
+WEEK_STATUS_LABELS = {"eingereicht": "eingereicht", "unterschrieben": "unterschrieben",
+                      "zurueckgegeben": "zurückgegeben"}
 HISTORY_COLUMNS = {"day": "Datum", "kind": "Art", "what": "Was", "who": "Von"}
 
 # Release settings (admin page)
