@@ -9,7 +9,7 @@ from leokop.repo import absences, cooperations, grades, notes, planning, ratings
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
 from leokop.ui import charts, texts, widgets
-from leokop.ui.dashboard_view import history_table, own_place
+from leokop.ui.dashboard_view import history_table
 from leokop.ui.resources import database
 
 user = auth.require_page("azubi")
@@ -40,8 +40,8 @@ note_rows = notes.notes_of(db, user.user_id, apprentice_id)
 schedule = planning.apprentice_schedule(db, user.user_id, apprentice_id)
 events = history.apprentice_history(grade_history, absence_rows, weeks, note_rows, schedule)
 
-place = own_place(user.roles)
-overview, forms_tab, notes_tab = st.tabs([texts.SECTION_HISTORY, "Eintragen", texts.SECTION_NOTES])
+place = cooperations.side_of(db, user.user_id, apprentice_id)
+overview, forms_tab, notes_tab = st.tabs([texts.SECTION_HISTORY, texts.SECTION_ENTER, texts.SECTION_NOTES])
 with overview:
     if not events.empty:
         st.plotly_chart(charts.history(events), key="history")
@@ -51,14 +51,16 @@ with forms_tab:
         forms.grade_form(db, user, person, lf, today)
         forms.absence_form(db, user, person, today)
         forms.decide_excuses_form(db, user, absence_rows)
-        forms.school_block_form(db, user, person, today)
-    else:
+        if planning.may_plan_blocks(db, user.user_id, person["class_id"]):
+            forms.school_block_form(db, user, person, today)
+    elif place == "betrieb":
         forms.rating_form(db, user, person, ratings.positions_of(db, user.user_id, apprentice_id))
         forms.week_form(db, user, weeks)
-        forms.propose_excuse_form(db, user, absence_rows)
+        forms.propose_excuse_form(db, user, absence_rows, today)
         forms.phase_form(db, user, person, today)
 with notes_tab:
-    forms.note_form(db, user, person, place)
+    if place:
+        forms.note_form(db, user, person, place)
     for note in note_rows.to_dict("records"):
         with st.container(border=True):
             st.caption(texts.WRITTEN_BY.format(author=note["author"] or "–", place=texts.PLACE_LABELS[note["place"]],

@@ -53,17 +53,16 @@ widgets.apprentice_opener(apprentices, names)
 school_tab, company_tab, book_tab, absence_tab, plan_tab = st.tabs(
     [texts.SECTION_SCHOOL, texts.SECTION_COMPANY, texts.SECTION_RECORD_BOOK, texts.SECTION_ABSENCES,
      texts.SECTION_TIMELINE])
+hidden = dashboard.hidden_from_company(db, user.user_id, coop_id) if place == "betrieb" else {}
 with school_tab:
-    if lf.empty and place == "betrieb":
-        st.info(texts.GRADES_NOT_RELEASED)
+    view.release_hint(hidden, "grades")
     view.lf_chart(lf, names, key="lf-heatmap")
 with company_tab:
     view.position_chart(positions, names, key="position-heatmap")
 with book_tab:
     view.named_table(dashboard_service.with_names(record_book, apprentices), texts.RECORD_BOOK_COLUMNS)
 with absence_tab:
-    if absences.empty and place == "betrieb":
-        st.info(texts.ABSENCES_NOT_RELEASED)
+    view.release_hint(hidden, "absences")
     view.named_table(dashboard_service.with_names(absences, apprentices), texts.ABSENCE_COLUMNS)
 with plan_tab:
     if not schedule.empty:

@@ -23,6 +23,16 @@ def _report(problems: list[str]) -> None:
         st.error(problem)
 
 
+def _write(action, success: str) -> None:
+    """Run one write; confirm it, or say in German that nothing was changed."""
+    try:
+        action()
+    except psycopg.Error:
+        st.error(texts.DB_ERROR)
+    else:
+        st.success(success)
+
+
 def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message) -> None:
     """Pick a row of `frame` and (de)activate it; `message(row_id, active)` is the German confirmation."""
     with st.form(form):
@@ -121,8 +131,8 @@ with tab_release:
             values = {key: st.checkbox(label, value=bool(school[key]), key=f"{school['school_id']}-{key}")
                       for key, label in texts.RELEASE_LABELS.items()}
             if st.form_submit_button(texts.BUTTON_SAVE):
-                release.save_school_settings(db, user.user_id, school["school_id"], values)
-                st.success(texts.RELEASE_SAVED)
+                _write(lambda school=school, values=values: release.save_school_settings(
+                    db, user.user_id, school["school_id"], values), texts.RELEASE_SAVED)
 
     st.subheader(texts.RELEASE_OVERRIDE)
     exceptions = release.overrides(db, user.user_id)
@@ -138,5 +148,4 @@ with tab_release:
                 for key, label in texts.RELEASE_LABELS.items()
             }
             if st.form_submit_button(texts.BUTTON_SAVE):
-                release.save_override(db, user.user_id, chosen, values)
-                st.success(texts.RELEASE_SAVED)
+                _write(lambda: release.save_override(db, user.user_id, chosen, values), texts.RELEASE_SAVED)

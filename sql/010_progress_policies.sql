@@ -33,12 +33,13 @@ create function app_private.is_released(p_apprentice_id uuid, p_category text)
 returns boolean
 language sql stable security definer set search_path = ''
 as $$
+  -- no settings row: shared (the school's default); an unknown category: never shared
   select coalesce(
     case p_category
       when 'grades' then coalesce(o.share_grades, s.share_grades)
       when 'absences' then coalesce(o.share_absences, s.share_absences)
       when 'teacher_notes' then coalesce(o.share_teacher_notes, s.share_teacher_notes)
-    end, true)
+    end, p_category in ('grades', 'absences', 'teacher_notes'))
   from public.apprentices a
   left join public.release_settings s on s.school_id = a.school_id
   left join public.release_overrides o on o.apprentice_id = a.id
@@ -133,10 +134,12 @@ create policy lf_results_select on public.lf_results for select to authenticated
   using (apprentice_id in (select app_private.school_side_apprentice_ids())
          or apprentice_id in (select app_private.released_company_side_ids('grades')));
 create policy lf_results_insert on public.lf_results for insert to authenticated
-  with check (apprentice_id in (select app_private.school_side_apprentice_ids()));
+  with check (apprentice_id in (select app_private.school_side_apprentice_ids())
+              and updated_by = (select auth.uid()));
 create policy lf_results_update on public.lf_results for update to authenticated
   using (apprentice_id in (select app_private.school_side_apprentice_ids()))
-  with check (apprentice_id in (select app_private.school_side_apprentice_ids()));
+  with check (apprentice_id in (select app_private.school_side_apprentice_ids())
+              and updated_by = (select auth.uid()));
 
 alter table public.lf_grade_history enable row level security;
 grant select on public.lf_grade_history to authenticated;
@@ -151,14 +154,17 @@ create policy position_ratings_select on public.position_ratings for select to a
   using (apprentice_id in (select app_private.school_side_apprentice_ids())
          or apprentice_id in (select app_private.company_side_apprentice_ids()));
 create policy position_ratings_insert on public.position_ratings for insert to authenticated
-  with check (apprentice_id in (select app_private.company_side_apprentice_ids()));
+  with check (apprentice_id in (select app_private.company_side_apprentice_ids())
+              and updated_by = (select auth.uid()));
 create policy position_ratings_update on public.position_ratings for update to authenticated
   using (apprentice_id in (select app_private.company_side_apprentice_ids()))
-  with check (apprentice_id in (select app_private.company_side_apprentice_ids()));
+  with check (apprentice_id in (select app_private.company_side_apprentice_ids())
+              and updated_by = (select auth.uid()));
 
 -- Berichtsheft: the company records and decides; both places read.
 alter table public.record_weeks enable row level security;
-grant select, insert, update on public.record_weeks to authenticated;
+grant select, insert on public.record_weeks to authenticated;
+grant update (status, trainer_comment, decided_at, decided_by, version) on public.record_weeks to authenticated;
 create policy record_weeks_select on public.record_weeks for select to authenticated
   using (apprentice_id in (select app_private.school_side_apprentice_ids())
          or apprentice_id in (select app_private.company_side_apprentice_ids()));
@@ -166,17 +172,21 @@ create policy record_weeks_insert on public.record_weeks for insert to authentic
   with check (apprentice_id in (select app_private.company_side_apprentice_ids()));
 create policy record_weeks_update on public.record_weeks for update to authenticated
   using (apprentice_id in (select app_private.company_side_apprentice_ids()))
-  with check (apprentice_id in (select app_private.company_side_apprentice_ids()));
+  with check (apprentice_id in (select app_private.company_side_apprentice_ids())
+              and (decided_by is null or decided_by = (select auth.uid())));
 
 -- Absences: the school records and decides; the company reads where released and proposes an excuse
 -- through public.propose_excuse (it can never set "excused" itself).
 alter table public.absences enable row level security;
-grant select, insert, update on public.absences to authenticated;
+grant select, insert on public.absences to authenticated;
+-- who recorded an absence and what the company proposed stay as written
+grant update (lessons, excused, excuse_state, version) on public.absences to authenticated;
 create policy absences_select on public.absences for select to authenticated
   using (apprentice_id in (select app_private.school_side_apprentice_ids())
          or apprentice_id in (select app_private.released_company_side_ids('absences')));
 create policy absences_insert on public.absences for insert to authenticated
-  with check (apprentice_id in (select app_private.school_side_apprentice_ids()));
+  with check (apprentice_id in (select app_private.school_side_apprentice_ids())
+              and recorded_by = (select auth.uid()));
 create policy absences_update on public.absences for update to authenticated
   using (apprentice_id in (select app_private.school_side_apprentice_ids()))
   with check (apprentice_id in (select app_private.school_side_apprentice_ids()));
@@ -215,12 +225,13 @@ create policy notes_insert on public.notes for insert to authenticated
 
 -- School blocks: teachers of the class and the school's admin plan them; the company side reads them.
 alter table public.school_blocks enable row level security;
-grant select, insert, update, delete on public.school_blocks to authenticated;
+grant select, insert, delete on public.school_blocks to authenticated;
+grant update (starts_on, ends_on, note, version) on public.school_blocks to authenticated;
 create policy school_blocks_select on public.school_blocks for select to authenticated
   using (class_id in (select app_private.school_side_class_ids())
          or class_id in (select app_private.classes_of_my_apprentices()));
 create policy school_blocks_insert on public.school_blocks for insert to authenticated
-  with check (class_id in (select app_private.school_side_class_ids()));
+  with check (class_id in (select app_private.school_side_class_ids()) and created_by = (select auth.uid()));
 create policy school_blocks_update on public.school_blocks for update to authenticated
   using (class_id in (select app_private.school_side_class_ids()))
   with check (class_id in (select app_private.school_side_class_ids()));
@@ -241,12 +252,14 @@ create policy exams_update on public.exams for update to authenticated
 
 -- Company phases: the company plans them; both places read.
 alter table public.company_phases enable row level security;
-grant select, insert, update, delete on public.company_phases to authenticated;
+grant select, insert, delete on public.company_phases to authenticated;
+grant update (title, department, starts_on, ends_on, version) on public.company_phases to authenticated;
 create policy company_phases_select on public.company_phases for select to authenticated
   using (apprentice_id in (select app_private.school_side_apprentice_ids())
          or apprentice_id in (select app_private.company_side_apprentice_ids()));
 create policy company_phases_insert on public.company_phases for insert to authenticated
-  with check (apprentice_id in (select app_private.company_side_apprentice_ids()));
+  with check (apprentice_id in (select app_private.company_side_apprentice_ids())
+              and created_by = (select auth.uid()));
 create policy company_phases_update on public.company_phases for update to authenticated
   using (apprentice_id in (select app_private.company_side_apprentice_ids()))
   with check (apprentice_id in (select app_private.company_side_apprentice_ids()));

@@ -66,3 +66,17 @@ def apprentice(db: Database, user_id: UUID, apprentice_id: UUID) -> dict | None:
             """,
             (apprentice_id,),
         ).fetchone()
+
+
+def side_of(db: Database, user_id: UUID, apprentice_id: UUID) -> str | None:
+    """The learning place the user speaks for with this apprentice: "schule", "betrieb" or None."""
+    with db.user_tx(user_id) as conn:
+        return conn.execute(
+            """
+            select case
+              when %(a)s in (select app_private.school_side_apprentice_ids()) then 'schule'
+              when %(a)s in (select app_private.company_side_apprentice_ids()) then 'betrieb'
+            end as side
+            """,
+            {"a": apprentice_id},
+        ).fetchone()["side"]

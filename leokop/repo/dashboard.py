@@ -184,3 +184,17 @@ def pair_schedule(db: Database, user_id: UUID, coop_id: UUID, start: date, end: 
             """,
             {"coop": coop_id, "start": start, "end": end},
         )
+
+
+def hidden_from_company(db: Database, user_id: UUID, coop_id: UUID) -> dict[str, int]:
+    """How many of the pair's apprentices the school does not release grades / absences for."""
+    with db.user_tx(user_id) as conn:
+        return conn.execute(
+            f"""
+            with {_PAIR}
+            select count(*) filter (where not app_private.is_released(id, 'grades')) as grades,
+                   count(*) filter (where not app_private.is_released(id, 'absences')) as absences
+            from pair
+            """,
+            {"coop": coop_id},
+        ).fetchone()

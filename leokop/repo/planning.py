@@ -21,6 +21,14 @@ def add_school_block(db: Database, user_id: UUID, *, class_id: UUID, starts_on: 
         )
 
 
+def may_plan_blocks(db: Database, user_id: UUID, class_id: UUID) -> bool:
+    """Teachers of the class and the school's admin plan its blocks (pair-scoped teachers do not)."""
+    with db.user_tx(user_id) as conn:
+        return conn.execute(
+            "select %s in (select app_private.school_side_class_ids()) as ok", (class_id,)
+        ).fetchone()["ok"]
+
+
 def add_company_phase(db: Database, user_id: UUID, *, apprentice_id: UUID, title: str, department: str | None,
                       starts_on: date, ends_on: date) -> None:
     with db.user_tx(user_id) as conn:

@@ -6,7 +6,12 @@ from datetime import date, timedelta
 
 from leokop.ui import texts
 
-MAX_TEXT = 4000
+# The limits of the database's check constraints, so that the form says it before the database refuses.
+MAX_NOTE = 4000
+MAX_COMMENT = 2000
+MAX_BLOCK_NOTE = 500
+MAX_TITLE = 200
+MAX_BLOCK_DAYS = 84  # a school block is at most 12 weeks
 # Plans further ahead than this are almost always typing errors (a year instead of a month).
 MAX_PLAN_AHEAD = timedelta(days=3 * 365)
 
@@ -39,28 +44,29 @@ def absence_problems(on: date | None, lessons: int | None, today: date, contract
     return problems
 
 
-def period_problems(starts_on: date | None, ends_on: date | None, today: date) -> list[str]:
+def period_problems(starts_on: date | None, ends_on: date | None, today: date,
+                    max_days: int | None = None) -> list[str]:
     if starts_on is None or ends_on is None:
         return [texts.DATE_MISSING]
     problems = []
     if ends_on < starts_on:
         problems.append(texts.END_BEFORE_START)
+    elif max_days is not None and (ends_on - starts_on).days > max_days:
+        problems.append(texts.PERIOD_TOO_LONG.format(weeks=max_days // 7))
     if ends_on > today + MAX_PLAN_AHEAD:
         problems.append(texts.TOO_FAR_AHEAD)
     return problems
 
 
-def text_problems(body: str, *, required: bool = True) -> list[str]:
+def text_problems(body: str, *, required: bool = True, max_length: int = MAX_NOTE) -> list[str]:
     if required and not body.strip():
         return [texts.TEXT_EMPTY]
-    if len(body) > MAX_TEXT:
-        return [texts.TEXT_TOO_LONG.format(n=MAX_TEXT)]
+    if len(body) > max_length:
+        return [texts.TEXT_TOO_LONG.format(n=max_length)]
     return []
 
 
-def title_problems(title: str) -> list[str]:
-    if not title.strip():
+def title_problems(title: str, *, required: bool = True) -> list[str]:
+    if required and not title.strip():
         return [texts.TITLE_EMPTY]
-    if len(title) > 200:
-        return [texts.TEXT_TOO_LONG.format(n=200)]
-    return []
+    return text_problems(title, required=False, max_length=MAX_TITLE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import psycopg
@@ -96,22 +96,22 @@ def absence_form(db: Database, user: Profile, person: dict, today: date) -> None
 
 
 def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame) -> None:
+    """One small form per open proposal, so that a decision can only ever hit the row it was shown for."""
     st.subheader(texts.FORM_DECIDE)
     open_rows = absence_rows[absence_rows["excuse_state"] == "vorgeschlagen"]
     if open_rows.empty:
         st.caption(texts.NO_OPEN_PROPOSALS)
-        return
-    labels = {r["id"]: f"{german_date(r['absence_date'])}, {r['lessons']} Std. – „{r['excuse_comment']}“ "
-                       f"({r['proposed_by']})" for r in open_rows.to_dict("records")}
-    with st.form("decide-form"):
-        absence_id = st.selectbox(texts.FIELD_PROPOSAL, list(labels), format_func=labels.get)
-        accept_col, reject_col = st.columns(2)
-        accept = accept_col.form_submit_button(texts.BUTTON_ACCEPT)
-        reject = reject_col.form_submit_button(texts.BUTTON_REJECT)
-        if accept or reject:
-            version = int(open_rows.set_index("id").loc[absence_id, "version"])
-            _save([], lambda: absences.decide_excuse(db, user.user_id, absence_id=absence_id, version=version,
-                                                     accept=accept), texts.SAVED_DECISION)
+    for row in open_rows.to_dict("records"):
+        with st.form(f"decide-{row['id']}", border=True):
+            st.markdown(f"**{german_date(row['absence_date'])}**, {row['lessons']} Std. – „{row['excuse_comment']}“ "
+                        f"({row['proposed_by']})")
+            accept_col, reject_col = st.columns(2)
+            accept = accept_col.form_submit_button(texts.BUTTON_ACCEPT)
+            reject = reject_col.form_submit_button(texts.BUTTON_REJECT)
+            if accept or reject:
+                _save([], lambda row=row, accept=accept: absences.decide_excuse(
+                    db, user.user_id, absence_id=row["id"], version=int(row["version"]), accept=accept),
+                    texts.SAVED_DECISION)
 
 
 def school_block_form(db: Database, user: Profile, person: dict, today: date) -> None:
@@ -121,7 +121,8 @@ def school_block_form(db: Database, user: Profile, person: dict, today: date) ->
         ends_on = st.date_input(texts.FIELD_END, value=None, format="DD.MM.YYYY")
         note = st.text_input(texts.FIELD_NOTE)
         if st.form_submit_button(texts.BUTTON_PLAN):
-            _save(entries.period_problems(starts_on, ends_on, today) + entries.text_problems(note, required=False),
+            _save(entries.period_problems(starts_on, ends_on, today, max_days=entries.MAX_BLOCK_DAYS)
+                  + entries.text_problems(note, required=False, max_length=entries.MAX_BLOCK_NOTE),
                   lambda: planning.add_school_block(db, user.user_id, class_id=person["class_id"],
                                                     starts_on=starts_on, ends_on=ends_on, note=note.strip() or None),
                   texts.SAVED_BLOCK.format(start=german_date(starts_on), end=german_date(ends_on),
@@ -144,7 +145,8 @@ def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFra
         comment = st.text_area(texts.FIELD_COMMENT, value=current["comment"] if isinstance(current["comment"], str)
                                else "", key="rating-comment")
         if st.form_submit_button(texts.BUTTON_SAVE):
-            _versioned_save(record_key, fresh, entries.text_problems(comment, required=False),
+            _versioned_save(record_key, fresh,
+                            entries.text_problems(comment, required=False, max_length=entries.MAX_COMMENT),
                             lambda version: ratings.rate_position(
                                 db, user.user_id, apprentice_id=person["id"], training_position_id=position_id,
                                 level=level, comment=comment.strip() or None, version=version),
@@ -154,45 +156,49 @@ def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFra
 
 
 def week_form(db: Database, user: Profile, weeks: pd.DataFrame) -> None:
+    """One form per handed-in week: sign it, or send it back with a comment."""
     st.subheader(texts.FORM_WEEK)
     open_weeks = weeks[weeks["status"] == "eingereicht"]
     if open_weeks.empty:
         st.caption(texts.NO_OPEN_WEEKS)
-        return
-    labels = {r["id"]: f"Woche ab {german_date(r['week_start'])}" for r in open_weeks.to_dict("records")}
-    with st.form("week-form"):
-        week_id = st.selectbox(texts.FIELD_WEEK, list(labels), format_func=labels.get)
-        comment = st.text_area(texts.FIELD_COMMENT, key="week-comment")
-        sign_col, return_col = st.columns(2)
-        sign = sign_col.form_submit_button(texts.BUTTON_SIGN)
-        send_back = return_col.form_submit_button(texts.BUTTON_RETURN)
-        if sign or send_back:
-            row = open_weeks.set_index("id").loc[week_id]
-            problems = entries.text_problems(comment, required=send_back)
-            if send_back and not comment.strip():
-                problems = [texts.COMMENT_REQUIRED]
-            _save(problems, lambda: record_book.decide_week(
-                db, user.user_id, week_id=week_id, version=int(row["version"]), sign=sign,
-                comment=comment.strip() or None),
-                texts.SAVED_WEEK.format(week=german_date(row["week_start"]),
-                                        action=texts.WEEK_SIGNED if sign else texts.WEEK_RETURNED))
+    for row in open_weeks.to_dict("records"):
+        with st.form(f"week-{row['id']}", border=True):
+            st.markdown(f"**Woche ab {german_date(row['week_start'])}**")
+            comment = st.text_area(texts.FIELD_COMMENT, key=f"week-comment-{row['id']}", height=68)
+            sign_col, return_col = st.columns(2)
+            sign = sign_col.form_submit_button(texts.BUTTON_SIGN)
+            send_back = return_col.form_submit_button(texts.BUTTON_RETURN)
+            if sign or send_back:
+                problems = ([texts.COMMENT_REQUIRED] if send_back and not comment.strip()
+                            else entries.text_problems(comment, required=False, max_length=entries.MAX_COMMENT))
+                _save(problems, lambda row=row, sign=sign, comment=comment: record_book.decide_week(
+                    db, user.user_id, week_id=row["id"], version=int(row["version"]), sign=sign,
+                    comment=comment.strip() or None),
+                    texts.SAVED_WEEK.format(week=german_date(row["week_start"]),
+                                            action=texts.WEEK_SIGNED if sign else texts.WEEK_RETURNED))
 
 
-def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame) -> None:
+# The company proposes for recent absences only; older ones are settled.
+PROPOSABLE_DAYS = 60
+
+
+def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame, today: date) -> None:
+    """One form per recent unexcused absence: propose "entschuldigt" with a reason."""
     st.subheader(texts.FORM_PROPOSE)
-    candidates = absence_rows[~absence_rows["excused"] & absence_rows["excuse_state"].isin(["keiner", "abgelehnt"])]
+    candidates = absence_rows[~absence_rows["excused"] & absence_rows["excuse_state"].isin(["keiner", "abgelehnt"])
+                              & (absence_rows["absence_date"] >= today - timedelta(days=PROPOSABLE_DAYS))]
     if candidates.empty:
         st.caption(texts.NO_UNEXCUSED)
-        return
-    labels = {r["id"]: f"{german_date(r['absence_date'])}, {r['lessons']} Std." for r in candidates.to_dict("records")}
-    with st.form("propose-form", clear_on_submit=False):
-        absence_id = st.selectbox(texts.FIELD_ABSENCE, list(labels), format_func=labels.get)
-        comment = st.text_area(texts.FIELD_COMMENT, key="propose-comment")
-        if st.form_submit_button(texts.BUTTON_PROPOSE):
-            version = int(candidates.set_index("id").loc[absence_id, "version"])
-            problems = [texts.COMMENT_REQUIRED] if not comment.strip() else entries.text_problems(comment)
-            _save(problems, lambda: absences.propose_excuse(db, user.user_id, absence_id=absence_id, version=version,
-                                                            comment=comment.strip()), texts.SAVED_PROPOSAL)
+    for row in candidates.to_dict("records"):
+        with st.form(f"propose-{row['id']}", border=True):
+            st.markdown(f"**{german_date(row['absence_date'])}**, {row['lessons']} Std.")
+            comment = st.text_area(texts.FIELD_COMMENT, key=f"propose-comment-{row['id']}", height=68)
+            if st.form_submit_button(texts.BUTTON_PROPOSE):
+                problems = ([texts.COMMENT_REQUIRED] if not comment.strip()
+                            else entries.text_problems(comment, max_length=entries.MAX_COMMENT))
+                _save(problems, lambda row=row, comment=comment: absences.propose_excuse(
+                    db, user.user_id, absence_id=row["id"], version=int(row["version"]), comment=comment.strip()),
+                    texts.SAVED_PROPOSAL)
 
 
 def phase_form(db: Database, user: Profile, person: dict, today: date) -> None:
@@ -203,7 +209,8 @@ def phase_form(db: Database, user: Profile, person: dict, today: date) -> None:
         starts_on = st.date_input(texts.FIELD_START, value=None, format="DD.MM.YYYY")
         ends_on = st.date_input(texts.FIELD_END, value=None, format="DD.MM.YYYY")
         if st.form_submit_button(texts.BUTTON_PLAN):
-            _save(entries.title_problems(title) + entries.period_problems(starts_on, ends_on, today),
+            _save(entries.title_problems(title) + entries.title_problems(department, required=False)
+                  + entries.period_problems(starts_on, ends_on, today),
                   lambda: planning.add_company_phase(db, user.user_id, apprentice_id=person["id"], title=title.strip(),
                                                      department=department.strip() or None, starts_on=starts_on,
                                                      ends_on=ends_on),

@@ -16,8 +16,14 @@ SEVERITY_ICONS = {"kritisch": "🔴", "warnung": "🟠", "hinweis": "🔵"}
 
 
 def own_place(roles: frozenset[str]) -> str:
-    """The learning place a user speaks for on the dashboard."""
-    return "schule" if "lehrkraft" in roles or "admin" in roles else "betrieb"
+    """The learning place a user speaks for on the dashboard (a teacher's, else a trainer's view)."""
+    return "schule" if "lehrkraft" in roles else "betrieb"
+
+
+def release_hint(hidden: dict, category: str) -> None:
+    """For the company side: how many apprentices the school keeps this category from."""
+    if hidden.get(category):
+        st.info(texts.NOT_RELEASED_FOR.format(n=hidden[category], what=texts.RELEASE_WHAT[category]))
 
 
 def risk_list(risks: list[ApprenticeRisk]) -> None:
@@ -33,10 +39,10 @@ def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:
     """The schedule with German kind labels, a lane per class/apprentice, and conflict reasons."""
     if schedule.empty:
         return schedule.assign(lane=[], kind_label=[], conflict=[], who=[])
-    conflicts = {c.item_id: c.reason for c in planning.find_conflicts(schedule)}
     rows = schedule.copy()
     rows["label"] = [planning.display_label(kind, label)
                      for kind, label in zip(rows["kind"], rows["label"], strict=True)]
+    conflicts = {c.item_id: c.reason for c in planning.find_conflicts(rows)}
     rows["who"] = rows["apprentice_id"].map(names).fillna("")
     rows["kind_label"] = rows["kind"].map(texts.KIND_LABELS)
     rows["lane"] = [

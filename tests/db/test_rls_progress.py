@@ -103,11 +103,12 @@ def _count(sql: str):
 
 WRITE_CASES = {
     "lf_results insert": (
-        f"insert into lf_results (apprentice_id, learning_field_id, status) values ('{A_RMD}', '{_LF6}', 'laufend')",
+        f"insert into lf_results (apprentice_id, learning_field_id, status, updated_by)"
+        f" values ('{A_RMD}', '{_LF6}', 'laufend', auth.uid())",
         f"delete from lf_results where apprentice_id = '{A_RMD}' and learning_field_id = '{_LF6}'",
         {"lehrkraft": 1, "admin": 1}, DENIED),
     "lf_results update": (
-        f"update lf_results set status = status where apprentice_id = '{A_RMD}'", None,
+        f"update lf_results set status = status, updated_by = auth.uid() where apprentice_id = '{A_RMD}'", None,
         {"lehrkraft": _count(f"select count(*) from lf_results where apprentice_id = '{A_RMD}'"),
          "admin": _count(f"select count(*) from lf_results where apprentice_id = '{A_RMD}'")}, 0),
     "lf_grade_history insert": (
@@ -115,21 +116,23 @@ WRITE_CASES = {
         f" values ('{A_RMD}', '{_LF6}', 1, current_date)", None, {}, DENIED),
     "lf_grade_history delete": (f"delete from lf_grade_history where apprentice_id = '{A_RMD}'", None, {}, DENIED),
     "position_ratings insert": (
-        f"insert into position_ratings (apprentice_id, training_position_id, level) values ('{A_RMD}', '{_A1}', 2)",
+        f"insert into position_ratings (apprentice_id, training_position_id, level, updated_by)"
+        f" values ('{A_RMD}', '{_A1}', 2, auth.uid())",
         f"delete from position_ratings where apprentice_id = '{A_RMD}' and training_position_id = '{_A1}'",
         {"ausbilder": 1}, DENIED),
     "position_ratings update": (
-        f"update position_ratings set level = level where apprentice_id = '{A_RMD}'", None,
+        f"update position_ratings set level = level, updated_by = auth.uid() where apprentice_id = '{A_RMD}'", None,
         {"ausbilder": _count(f"select count(*) from position_ratings where apprentice_id = '{A_RMD}'")}, 0),
     "record_weeks insert": (
         f"insert into record_weeks (apprentice_id, week_start) values ('{A_RMD}', {_MONDAY})",
         f"delete from record_weeks where apprentice_id = '{A_RMD}' and week_start = {_MONDAY}",
         {"ausbilder": 1}, DENIED),
     "record_weeks update": (
-        f"update record_weeks set version = version where apprentice_id = '{A_RMD}'", None,
+        f"update record_weeks set version = version, decided_by = auth.uid() where apprentice_id = '{A_RMD}'", None,
         {"ausbilder": _count(f"select count(*) from record_weeks where apprentice_id = '{A_RMD}'")}, 0),
     "absences insert": (
-        f"insert into absences (apprentice_id, absence_date, lessons) values ('{A_RMD}', current_date, 4)",
+        f"insert into absences (apprentice_id, absence_date, lessons, recorded_by)"
+        f" values ('{A_RMD}', current_date, 4, auth.uid())",
         f"delete from absences where apprentice_id = '{A_RMD}' and absence_date = current_date",
         {"lehrkraft": 1, "admin": 1}, DENIED),
     "absences excuse by update": (
@@ -145,18 +148,24 @@ WRITE_CASES = {
     "notes insert for someone else": (
         f"insert into notes (apprentice_id, author_id, place, body)"
         f" values ('{A_RMD}', '{user_id('koordination')}', 'schule', 'x')", None, {}, DENIED),
+    "lf_results credited to someone else": (
+        f"update lf_results set updated_by = '{user_id('koordination')}' where apprentice_id = '{A_RMD}'", None,
+        {"lehrkraft": DENIED, "admin": DENIED}, 0),  # visible rows: WITH CHECK refuses; others: none seen
+    "absences recorder rewritten": (
+        f"update absences set recorded_by = '{user_id('koordination')}' where apprentice_id = '{A_RMD}'", None,
+        {}, DENIED),
     "notes update": (f"update notes set body = 'x' where apprentice_id = '{A_RMD}'", None, {}, DENIED),
     "notes delete": (f"delete from notes where apprentice_id = '{A_RMD}'", None, {}, DENIED),
     "school_blocks insert": (
-        f"insert into school_blocks (class_id, starts_on, ends_on) values ('{SHARED_CLASS}', '2027-05-03',"
-        f" '2027-05-14')", None, {"lehrkraft": 1, "admin": 1}, DENIED),
+        f"insert into school_blocks (class_id, starts_on, ends_on, created_by) values ('{SHARED_CLASS}',"
+        f" '2027-05-03', '2027-05-14', auth.uid())", None, {"lehrkraft": 1, "admin": 1}, DENIED),
     "school_blocks delete": (
         "delete from school_blocks where note = 'rls-probe'",
         f"insert into school_blocks (class_id, starts_on, ends_on, note) values ('{SHARED_CLASS}', '2027-05-03',"
         f" '2027-05-14', 'rls-probe')", {"lehrkraft": 1, "admin": 1}, 0),
     "company_phases insert": (
-        f"insert into company_phases (apprentice_id, title, starts_on, ends_on) values ('{A_RMD}', 'x',"
-        f" '2027-05-03', '2027-05-14')", None, {"ausbilder": 1}, DENIED),
+        f"insert into company_phases (apprentice_id, title, starts_on, ends_on, created_by) values ('{A_RMD}', 'x',"
+        f" '2027-05-03', '2027-05-14', auth.uid())", None, {"ausbilder": 1}, DENIED),
     "company_phases delete": (
         "delete from company_phases where title = 'rls-probe'",
         f"insert into company_phases (apprentice_id, title, starts_on, ends_on) values ('{A_RMD}', 'rls-probe',"

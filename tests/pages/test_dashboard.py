@@ -202,11 +202,9 @@ def test_trainer_signs_and_returns_weeks(login, owner_url):
                                " on conflict (apprentice_id, week_start) do update set status = 'eingereicht',"
                                " trainer_comment = null returning id", (A_RMD, monday)).fetchone()[0]
     at = _apprentice_page(login, "ausbilder")
-    _by_label(at.selectbox, texts.FIELD_WEEK).select(week_id)
-    at = _submit(at, "week-form", texts.BUTTON_RETURN)
+    at = _submit(at, f"week-{week_id}", texts.BUTTON_RETURN)
     assert errors(at) == [texts.COMMENT_REQUIRED]  # sending back needs a reason
-    _by_label(at.selectbox, texts.FIELD_WEEK).select(week_id)
-    at = _submit(at, "week-form", texts.BUTTON_SIGN)
+    at = _submit(at, f"week-{week_id}", texts.BUTTON_SIGN)
     assert errors(at) == []
     status = _one(owner_url, "select status::text from record_weeks where id = %s", week_id)
     assert status == ("unterschrieben",)
@@ -220,16 +218,36 @@ def test_company_proposes_and_teacher_decides(login, owner_url):
             " on conflict (apprentice_id, absence_date) do update set excused = false, excuse_state = 'keiner'"
             " returning id", (A_RMD, day)).fetchone()[0]
     at = _apprentice_page(login, "ausbilder")
-    _by_label(at.selectbox, texts.FIELD_ABSENCE).select(absence_id)
-    at.text_area(key="propose-comment").input("Arzttermin, Attest liegt dem Betrieb vor.")
-    at = _submit(at, "propose-form", texts.BUTTON_PROPOSE)
+    at.text_area(key=f"propose-comment-{absence_id}").input("Arzttermin, Attest liegt dem Betrieb vor.")
+    at = _submit(at, f"propose-{absence_id}", texts.BUTTON_PROPOSE)
     assert [s.value for s in at.success] == [texts.SAVED_PROPOSAL]
     teacher = _apprentice_page(login, "lehrkraft")
-    _by_label(teacher.selectbox, texts.FIELD_PROPOSAL).select(absence_id)
-    teacher = _submit(teacher, "decide-form", texts.BUTTON_ACCEPT)
+    teacher = _submit(teacher, f"decide-{absence_id}", texts.BUTTON_ACCEPT)
     assert [s.value for s in teacher.success] == [texts.SAVED_DECISION]
     assert _one(owner_url, "select excused, excuse_state::text from absences where apprentice_id = %s"
                 " and absence_date = %s", A_RMD, day) == (True, "angenommen")
+
+
+def test_pair_scoped_teacher_gets_no_block_planning(login, owner):
+    """koordination works with one pair only: she writes notes and grades, but does not plan the class's blocks."""
+    hartmann = owner.execute("select id from apprentices where company_id = %s and status = 'aktiv' limit 1",
+                             (company_id("hartmann"),)).fetchone()[0]
+    at = login("koordination")
+    at.session_state[widgets.APPRENTICE_KEY] = hartmann
+    at.switch_page("pages/azubi_page.py").run()
+    headers = [s.value for s in at.subheader]
+    assert texts.FORM_GRADE in headers and texts.FORM_NOTE in headers
+    assert texts.FORM_BLOCK not in headers
+
+
+def test_school_block_longer_than_twelve_weeks_is_refused(login, owner_url):
+    count = _one(owner_url, "select count(*) from school_blocks")[0]
+    at = _apprentice_page(login, "lehrkraft")
+    _by_label(at.date_input, texts.FIELD_START).set_value(TODAY + timedelta(days=10))
+    _by_label(at.date_input, texts.FIELD_END).set_value(TODAY + timedelta(days=10 + 85))
+    at = _submit(at, "block-form", texts.BUTTON_PLAN)
+    assert errors(at) == [texts.PERIOD_TOO_LONG.format(weeks=12)]
+    assert _one(owner_url, "select count(*) from school_blocks")[0] == count
 
 
 def test_foreign_apprentice_page_is_refused(login):
