@@ -1,4 +1,4 @@
-"""Command line: python -m leokop db start|stop|url|migrate|seed-demo|reset|setup, and serve."""
+"""Command line: python -m leokop db start|stop|url|migrate|seed-demo|reset|setup, serve, generate and bench."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import os
 import socket
 import sys
+from datetime import date
 
 from leokop.config import PROJECT_ROOT, load_settings
 from leokop.db import embedded
@@ -45,6 +46,8 @@ def _db_seed_demo(args) -> None:
     url = owner_url(start=True)
     check_connection(url)
     done = seed_demo(url, only_if_empty=not args.force)
+    if done:
+        _recompute_risks(url)
     print("demo data loaded" if done else "database already holds data; demo data not loaded (use --force)")
 
 
@@ -57,6 +60,8 @@ def _db_setup(_args) -> None:
     check_connection(url)
     migrate(url, settings.sql_dir)
     seeded = settings.demo_data and seed_demo(url, only_if_empty=True)
+    if seeded:
+        _recompute_risks(url)
     print("database ready" + (" (demo data loaded)" if seeded else ""))
 
 
@@ -68,6 +73,29 @@ def _db_reset(args) -> None:
         raise SetupError("Refusing to reset a database given by DATABASE_URL without --yes.")
     reset(url)
     print("database emptied; run `python -m leokop db setup` to migrate and load the demo data")
+
+
+def _recompute_risks(url: str) -> int:
+    """Evaluate the risk rules for every apprentice and store the flags (the same code as after a change)."""
+    from leokop.db.locate import worker_url
+    from leokop.db.session import Database
+    from leokop.services.early_warning import refresh
+
+    db = Database(worker_url(url), max_size=2)
+    try:
+        return refresh(db, None)
+    finally:
+        db.close()
+
+
+def _risks_recompute(_args) -> None:
+    import time
+
+    url = owner_url()
+    check_connection(url)
+    started = time.perf_counter()
+    done = _recompute_risks(url)
+    print(f"risk flags recomputed for {done} apprentices in {time.perf_counter() - started:.1f} s")
 
 
 def _serve(args) -> None:
@@ -84,6 +112,30 @@ def _serve(args) -> None:
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(args.port),
          "--server.address", args.address, "--server.headless", "true"],
     )
+
+
+def _generate(args) -> None:
+    """Drop, create, migrate and fill a leokop_bench_* database with synthetic data (see docs/benchmarks.md)."""
+    from leokop.scale.generate import generate
+    from leokop.scale.params import parse_scale
+
+    generate(parse_scale(args.scale), database=args.database, seed=args.seed, today=args.today)
+
+
+def _bench(args) -> None:
+    """Time the data layer, the pages and 20 sessions on a generated database."""
+    from leokop.scale.bench import run_bench
+    from leokop.scale.params import parse_scale
+
+    run_bench(parse_scale(args.scale), database=args.database, runs=args.runs, json_path=args.json,
+              baseline=args.baseline, only=args.only)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
 def _port_taken(address: str, port: int) -> bool:
@@ -107,10 +159,26 @@ def build_parser() -> argparse.ArgumentParser:
     reset = db.add_parser("reset", help="drop everything in the database")
     reset.add_argument("--yes", action="store_true", help="confirm a reset of a DATABASE_URL server")
     reset.set_defaults(func=_db_reset)
+    risks = sub.add_parser("risks", help="early-warning flags").add_subparsers(dest="risks_command", required=True)
+    risks.add_parser("recompute", help="evaluate the rules for everyone").set_defaults(func=_risks_recompute)
     serve = sub.add_parser("serve", help="prepare the database and start the app")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
     serve.set_defaults(func=_serve)
+    generate = sub.add_parser("generate", help="create a leokop_bench_* database with synthetic data (drop + create)")
+    generate.add_argument("--scale", required=True, help="hessen, germany, demo, or a number of apprentices")
+    generate.add_argument("--database", help="database name (default leokop_bench_<scale>)")
+    generate.add_argument("--seed", type=int, default=2026, help="same seed and day, same data (default 2026)")
+    generate.add_argument("--today", type=_day, help="the day the data is generated for (default: today)")
+    generate.set_defaults(func=_generate)
+    bench = sub.add_parser("bench", help="benchmark a generated database")
+    bench.add_argument("--scale", default="hessen", help="the scale it was generated with (default hessen)")
+    bench.add_argument("--database", help="database name (default leokop_bench_<scale>)")
+    bench.add_argument("--runs", type=int, default=30, help="timed runs per figure (default 30)")
+    bench.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    bench.add_argument("--baseline", metavar="FILE", help="a JSON of an earlier run to print side by side")
+    bench.add_argument("--only", metavar="NAMES", help="comma-separated figure names to run")
+    bench.set_defaults(func=_bench)
     return parser
 
 

@@ -14,6 +14,8 @@ class Settings:
     database_url: str | None
     app_database_url: str | None
     app_password: str | None
+    worker_database_url: str | None
+    worker_password: str | None
     data_dir: Path
     db_port: int
     sql_dir: Path
@@ -26,6 +28,8 @@ def load_settings() -> Settings:
         database_url=os.environ.get("DATABASE_URL") or None,
         app_database_url=os.environ.get("LEOKOP_APP_DATABASE_URL") or None,
         app_password=os.environ.get("LEOKOP_APP_PASSWORD") or None,
+        worker_database_url=os.environ.get("LEOKOP_WORKER_DATABASE_URL") or None,
+        worker_password=os.environ.get("LEOKOP_WORKER_PASSWORD") or None,
         data_dir=Path(os.environ.get("LEOKOP_DATA_DIR", PROJECT_ROOT / ".leokop")),
         db_port=int(os.environ.get("LEOKOP_DB_PORT", "54329")),
         sql_dir=Path(os.environ.get("LEOKOP_SQL_DIR", PROJECT_ROOT / "sql")),

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import cooperations, dashboard
+from leokop.repo import cooperations, dashboard, risks
 from leokop.services import dashboard as dashboard_service
 from leokop.ui import charts, texts, widgets
 from leokop.ui import dashboard_view as view
@@ -32,21 +32,21 @@ record_book = dashboard.record_book_summary(db, user.user_id, coop_id, today)
 absences = dashboard.absence_summary(db, user.user_id, coop_id, today)
 window = (today - timedelta(days=30), today + timedelta(days=180))
 schedule = view.schedule_rows(dashboard.pair_schedule(db, user.user_id, coop_id, *window), names)
-risks = dashboard_service.risks(apprentices, lf, record_book, absences, today)
+flags = risks.open_flags(db, user.user_id, apprentices["id"].tolist())
 
 place = view.own_place(user.roles)
 other = "betrieb" if place == "schule" else "schule"
 last_other = header[f"last_{'company' if other == 'betrieb' else 'school'}_activity"]
 columns = st.columns(4)
 columns[0].metric(texts.METRIC_APPRENTICES, header["apprentices"])
-columns[1].metric(texts.METRIC_OPEN_RISKS, len(risks))
+columns[1].metric(texts.METRIC_OPEN_RISKS, flags["apprentice_id"].nunique() if not flags.empty else 0)
 next_kind, next_day = view.next_date(schedule, today)
 columns[2].metric(texts.METRIC_NEXT_PHASE.format(kind=next_kind), next_day)
 columns[3].metric(texts.METRIC_LAST_OTHER.format(place=texts.PLACE_LABELS[other]),
                   widgets.german_date(last_other.date()) if last_other else texts.NONE_YET)
 
-with st.expander(f"{texts.SECTION_RISKS} ({len(risks)})", expanded=bool(risks)):
-    view.risk_list(risks)
+with st.expander(f"{texts.SECTION_RISKS} ({len(flags)})", expanded=not flags.empty):
+    view.risk_list(flags, names)
 
 widgets.apprentice_opener(apprentices, names)
 

@@ -11,10 +11,11 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from leokop.config import load_settings
 from leokop.db import embedded
-from leokop.db.locate import app_url
+from leokop.db.locate import app_url, worker_url
 from leokop.db.migrate import migrate
 from leokop.db.session import Database
 from leokop.demo.seed import seed_demo
+from leokop.services.early_warning import refresh
 
 # Separate names let two suites run side by side on one server (e.g. a developer and CI).
 TEST_DATABASE = os.environ.get("LEOKOP_TEST_DATABASE", "leokop_test")
@@ -42,6 +43,9 @@ def owner_url() -> Iterator[str]:
     url = recreate_database(TEST_DATABASE)
     migrate(url, load_settings().sql_dir)
     seed_demo(url)
+    evaluation = Database(worker_url(url), max_size=2)
+    refresh(evaluation, None)  # the demo's risk flags, as `make run` computes them
+    evaluation.close()
     previous = os.environ.get("DATABASE_URL")
     os.environ["DATABASE_URL"] = url
     yield url
@@ -49,6 +53,14 @@ def owner_url() -> Iterator[str]:
         os.environ.pop("DATABASE_URL", None)
     else:
         os.environ["DATABASE_URL"] = previous
+
+
+@pytest.fixture(scope="session")
+def worker_db(owner_url: str) -> Iterator[Database]:
+    """The rule evaluation's pool (leokop_worker)."""
+    database = Database(worker_url(owner_url), max_size=2)
+    yield database
+    database.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from leokop.db import embedded
 from leokop.db.errors import SetupError
 
 APP_ROLE = "leokop_app"
+WORKER_ROLE = "leokop_worker"
 
 
 def owner_url(settings: Settings | None = None, *, start: bool = False) -> str:
@@ -30,16 +31,24 @@ def owner_url(settings: Settings | None = None, *, start: bool = False) -> str:
 def app_url(owner: str, settings: Settings | None = None) -> str:
     """URL for the app's login role (no BYPASSRLS): explicit, or the owner URL with the user swapped."""
     settings = settings or load_settings()
-    if settings.app_database_url:
-        return settings.app_database_url
+    return settings.app_database_url or _swap_user(owner, APP_ROLE, settings.app_password)
+
+
+def worker_url(owner: str, settings: Settings | None = None) -> str:
+    """URL for the rule evaluation's login role: explicit, or the owner URL with the user swapped."""
+    settings = settings or load_settings()
+    return settings.worker_database_url or _swap_user(owner, WORKER_ROLE, settings.worker_password)
+
+
+def _swap_user(owner: str, role: str, password: str | None) -> str:
     try:
         params = conninfo_to_dict(owner)
     except psycopg.ProgrammingError as exc:
         raise SetupError(f"DATABASE_URL is not a valid PostgreSQL URL ({exc}).") from exc
-    params["user"] = APP_ROLE
+    params["user"] = role
     params.pop("password", None)
-    if settings.app_password:
-        params["password"] = settings.app_password
+    if password:
+        params["password"] = password
     return make_conninfo(**params)
 
 
@@ -47,6 +56,12 @@ def runtime_url(settings: Settings | None = None) -> str:
     """What the app connects with: LEOKOP_APP_DATABASE_URL, or the owner URL with the user swapped."""
     settings = settings or load_settings()
     return settings.app_database_url or app_url(owner_url(settings), settings)
+
+
+def runtime_worker_url(settings: Settings | None = None) -> str:
+    """What the app's rule evaluation connects with: LEOKOP_WORKER_DATABASE_URL, or derived."""
+    settings = settings or load_settings()
+    return settings.worker_database_url or worker_url(owner_url(settings), settings)
 
 
 def check_connection(conninfo: str) -> None:

@@ -49,6 +49,13 @@ class Database:
             yield conn
 
     @contextmanager
+    def service_tx(self) -> Iterator[psycopg.Connection]:
+        """A transaction as leokop_service: the system's rule evaluation, never a user's SQL."""
+        with self.pool.connection() as conn, conn.transaction():
+            conn.execute("select set_config('role', 'leokop_service', true)")
+            yield conn
+
+    @contextmanager
     def login_tx(self) -> Iterator[psycopg.Connection]:
         """A transaction as the app's login role itself: it may only call the app_auth functions."""
         with self.pool.connection() as conn, conn.transaction():

@@ -30,9 +30,9 @@ BERLIN = ZoneInfo("Europe/Berlin")
 DAY, WEEK = timedelta(days=1), timedelta(weeks=1)
 
 # Apprentices who should look endangered on the demo dashboards: (school, class key, companies, concerns). They sit
-# at the companies of `ausbilder` (rmd) and `ausbilder2` (taunus), most in classes of the demo teacher `lehrkraft`
-# (the FI25b one is `lehrkraft2`'s at Lahntal); the first-year one is in the Probezeit. The first matching apprentice in seed order is taken, so the FI25a one
-# is the apprentice the other tests call A_RMD.
+# at the companies of `ausbilder` (rmd) and `ausbilder2` (taunus), most in classes of the demo teacher
+# `lehrkraft` (the FI25b one is `lehrkraft2`'s at Lahntal); the first-year one is in the Probezeit. The first
+# matching apprentice in seed order is taken, so the FI25a one is the apprentice the other tests call A_RMD.
 TROUBLE_PLAN = (
     ("mainufer", ("FI", 1, "a"), ("rmd",), ("absences", "records")),
     ("mainufer", ("FI", 1, "a"), ("taunus",), ("grades",)),

@@ -1,6 +1,8 @@
 """Early-warning rules: each looks at one apprentice's signals and, when it fires, says exactly why.
 
-Pure functions: no Streamlit, no SQL. The thresholds are defaults; a school may change them later.
+Pure functions: no Streamlit, no SQL. The thresholds are defaults; a school may change them.
+Every flag names the category of data it rests on, so that the company side only sees flags about school data
+the school released (grades, absences).
 """
 
 from __future__ import annotations
@@ -9,15 +11,28 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 SEVERITIES = ("hinweis", "warnung", "kritisch")
+CONCERN_KINDS = ("konflikt", "motivation", "gesundheit", "sonstiges")
 
 
 @dataclass(frozen=True)
 class Thresholds:
     unexcused_days_4_weeks: int = 2
+    absence_rate_90_days: float = 0.10
     failing_grades: int = 2  # grades 5 or 6
     grade_average: float = 4.0
+    grade_drop: float = 1.0
     unsigned_record_weeks: int = 3
     probation_weeks: int = 4
+    exam_weeks: int = 8
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A worry raised by hand by the teacher or the trainer."""
+
+    kind: str
+    text: str
+    place: str  # "schule" or "betrieb"
 
 
 @dataclass(frozen=True)
@@ -25,10 +40,19 @@ class Signals:
     """What the rules look at for one apprentice, as of `today`."""
 
     today: date
+    active: bool = True
     unexcused_days_4_weeks: int = 0
+    absence_days_90: int = 0
+    school_days_90: int = 0
     grades: tuple[int, ...] = ()
+    failing_fields: tuple[str, ...] = ()  # Lernfelder graded 5 or 6
+    previous_half_average: float | None = None
+    current_half_average: float | None = None
     unsigned_record_weeks: int = 0
     probation_end: date | None = None
+    exam_name: str | None = None  # the next Zwischenprüfung / Abschlussprüfung Teil 1
+    exam_date: date | None = None
+    concerns: tuple[Concern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +60,7 @@ class Flag:
     rule: str
     severity: str
     reason: str
+    category: str
     evidence: dict = field(default_factory=dict)
 
 
@@ -50,7 +75,19 @@ def unexcused_absences(s: Signals, t: Thresholds) -> Flag | None:
     severity = "kritisch" if n >= 2 * t.unexcused_days_4_weeks else "warnung"
     return Flag("unentschuldigte_fehltage", severity,
                 f"{n} unentschuldigte Fehltage in den letzten 4 Wochen (Schwelle: {t.unexcused_days_4_weeks})",
-                {"tage": n})
+                "absences", {"tage": n})
+
+
+def absence_rate(s: Signals, t: Thresholds) -> Flag | None:
+    if s.school_days_90 <= 0:
+        return None
+    rate = s.absence_days_90 / s.school_days_90
+    if rate < t.absence_rate_90_days:
+        return None
+    return Flag("fehlquote", "warnung",
+                f"Fehlquote {round(rate * 100)} % in den letzten 90 Tagen ({s.absence_days_90} von "
+                f"{s.school_days_90} Schultagen; Schwelle: {round(t.absence_rate_90_days * 100)} %)",
+                "absences", {"fehltage": s.absence_days_90, "schultage": s.school_days_90})
 
 
 def failing_grades(s: Signals, t: Thresholds) -> Flag | None:
@@ -65,8 +102,17 @@ def failing_grades(s: Signals, t: Thresholds) -> Flag | None:
         reasons.append(f"{failing} Lernfeldnoten 5 oder 6 (Schwelle: {t.failing_grades})")
     if too_weak:
         reasons.append(f"Notendurchschnitt {_de_number(average)} (schlechter als {_de_number(t.grade_average)})")
-    return Flag("noten", "kritisch" if too_many and too_weak else "warnung", "; ".join(reasons),
+    return Flag("noten", "kritisch" if too_many and too_weak else "warnung", "; ".join(reasons), "grades",
                 {"noten_5_6": failing, "durchschnitt": average})
+
+
+def grade_drop(s: Signals, t: Thresholds) -> Flag | None:
+    before, now = s.previous_half_average, s.current_half_average
+    if before is None or now is None or now - before < t.grade_drop:
+        return None
+    return Flag("notenabfall", "warnung",
+                f"Notenschnitt von {_de_number(before)} auf {_de_number(now)} gefallen (gegenüber dem Halbjahr "
+                f"zuvor; Schwelle: {_de_number(t.grade_drop)})", "grades", {"vorher": before, "jetzt": now})
 
 
 def unsigned_record_book(s: Signals, t: Thresholds) -> Flag | None:
@@ -74,16 +120,38 @@ def unsigned_record_book(s: Signals, t: Thresholds) -> Flag | None:
     if n < t.unsigned_record_weeks:
         return None
     return Flag("berichtsheft", "warnung",
-                f"{n} Berichtsheft-Wochen nicht unterschrieben (Schwelle: {t.unsigned_record_weeks})", {"wochen": n})
+                f"{n} Berichtsheft-Wochen nicht unterschrieben (Schwelle: {t.unsigned_record_weeks})", "record_book",
+                {"wochen": n})
 
 
-_BASE_RULES = (unexcused_absences, failing_grades, unsigned_record_book)
+def exam_at_risk(s: Signals, t: Thresholds) -> Flag | None:
+    if s.exam_date is None or not s.failing_fields:
+        return None
+    if not s.today <= s.exam_date <= s.today + timedelta(weeks=t.exam_weeks):
+        return None
+    return Flag("pruefung", "kritisch",
+                f"{s.exam_name} am {s.exam_date:%d.%m.%Y}, und {', '.join(s.failing_fields)} mit 5 oder 6 bewertet",
+                "grades", {"pruefung": s.exam_date.isoformat(), "lernfelder": list(s.failing_fields)})
+
+
+def concerns(s: Signals, _t: Thresholds) -> list[Flag]:
+    place = {"schule": "der Schule", "betrieb": "des Betriebs"}
+    return [
+        Flag("anliegen", "kritisch" if c.kind == "konflikt" else "warnung",
+             f"Anliegen {place[c.place]} ({c.kind}): {c.text}", "concern", {"art": c.kind})
+        for c in s.concerns
+    ]
+
+
+_RULES = (unexcused_absences, absence_rate, failing_grades, grade_drop, unsigned_record_book, exam_at_risk)
 
 
 def evaluate(s: Signals, t: Thresholds | None = None) -> list[Flag]:
-    """All flags for one apprentice, most severe first."""
+    """All flags for one apprentice, most severe first; none for an apprentice who has left."""
+    if not s.active:
+        return []
     t = t or Thresholds()
-    flags = [flag for rule in _BASE_RULES if (flag := rule(s, t))]
+    flags = [flag for rule in _RULES if (flag := rule(s, t))] + concerns(s, t)
     probation = probation_decision(s, t, bool(flags))
     if probation:
         flags.append(probation)
@@ -97,5 +165,5 @@ def probation_decision(s: Signals, t: Thresholds, other_rules_fired: bool) -> Fl
     if not s.today <= s.probation_end <= s.today + timedelta(weeks=t.probation_weeks):
         return None
     return Flag("probezeit", "kritisch",
-                f"Probezeit endet am {s.probation_end:%d.%m.%Y} und weitere Warnzeichen liegen vor",
+                f"Probezeit endet am {s.probation_end:%d.%m.%Y} und weitere Warnzeichen liegen vor", "probation",
                 {"probezeit_ende": s.probation_end.isoformat()})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from uuid import UUID
 
 import pandas as pd
 import psycopg
@@ -13,13 +14,18 @@ from leokop.db.session import Database
 from leokop.repo import absences, grades, notes, planning, ratings, record_book
 from leokop.repo._query import StaleWrite
 from leokop.repo.users import Profile
-from leokop.services import entries
+from leokop.services import early_warning, entries
 from leokop.ui import texts, versions
+from leokop.ui.resources import worker_database
 from leokop.ui.widgets import german_date
 
 
-def _save(problems: list[str], action: Callable[[], object], success: str) -> bool:
-    """Show the problems, or run the write and confirm it; True when something was saved."""
+def _save(problems: list[str], action: Callable[[], object], success: str,
+          reevaluate: list[UUID] | None = None) -> bool:
+    """Show the problems, or run the write and confirm it; True when something was saved.
+
+    `reevaluate` names the apprentices whose risk flags rest on what was written: they are evaluated right after.
+    """
     for problem in problems:
         st.error(problem)
     if problems:
@@ -36,15 +42,17 @@ def _save(problems: list[str], action: Callable[[], object], success: str) -> bo
         st.error(texts.DB_ERROR)
         return False
     st.success(success)
+    if reevaluate:
+        early_warning.refresh_quietly(worker_database(), reevaluate)
     return True
 
 
 def _versioned_save(record_key: str, fresh: int | None, problems: list[str], save: Callable[[int | None], int],
-                    success: str) -> None:
+                    success: str, reevaluate: list[UUID] | None = None) -> None:
     """Save against the version the user saw; remember the version now shown (the new one after a save)."""
     base = versions.seen(record_key, fresh)
     saved: dict[str, int] = {}
-    ok = _save(problems, lambda: saved.setdefault("version", save(base)), success)
+    ok = _save(problems, lambda: saved.setdefault("version", save(base)), success, reevaluate)
     versions.remember(record_key, saved["version"] if ok else fresh)
 
 
@@ -76,7 +84,7 @@ def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, toda
                             lambda version: grades.save_lf_result(
                                 db, user.user_id, apprentice_id=person["id"], learning_field_id=lf_id, status=status,
                                 grade=grade, graded_on=on, version=version),
-                            texts.SAVED_GRADE.format(code=current["code"]))
+                            texts.SAVED_GRADE.format(code=current["code"]), [person["id"]])
             return
     versions.remember(record_key, fresh)
 
@@ -92,7 +100,7 @@ def absence_form(db: Database, user: Profile, person: dict, today: date) -> None
             _save(entries.absence_problems(on, lessons, today, person["contract_start"]),
                   lambda: absences.record_absence(db, user.user_id, apprentice_id=person["id"], on=on,
                                                   lessons=lessons, excused=excused),
-                  texts.SAVED_ABSENCE.format(day=german_date(on)))
+                  texts.SAVED_ABSENCE.format(day=german_date(on)), [person["id"]])
 
 
 def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame) -> None:
@@ -111,7 +119,7 @@ def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame)
             if accept or reject:
                 _save([], lambda row=row, accept=accept: absences.decide_excuse(
                     db, user.user_id, absence_id=row["id"], version=int(row["version"]), accept=accept),
-                    texts.SAVED_DECISION)
+                    texts.SAVED_DECISION, [row["apprentice_id"]])
 
 
 def school_block_form(db: Database, user: Profile, person: dict, today: date) -> None:
@@ -175,7 +183,8 @@ def week_form(db: Database, user: Profile, weeks: pd.DataFrame) -> None:
                     db, user.user_id, week_id=row["id"], version=int(row["version"]), sign=sign,
                     comment=comment.strip() or None),
                     texts.SAVED_WEEK.format(week=german_date(row["week_start"]),
-                                            action=texts.WEEK_SIGNED if sign else texts.WEEK_RETURNED))
+                                            action=texts.WEEK_SIGNED if sign else texts.WEEK_RETURNED),
+                    [row["apprentice_id"]])
 
 
 # The company proposes for recent absences only; older ones are settled.

@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from leokop.services import planning
-from leokop.services.dashboard import ApprenticeRisk
 from leokop.ui import charts, texts
 from leokop.ui.widgets import german_date
 
@@ -26,13 +25,15 @@ def release_hint(hidden: dict, category: str) -> None:
         st.info(texts.NOT_RELEASED_FOR.format(n=hidden[category], what=texts.RELEASE_WHAT[category]))
 
 
-def risk_list(risks: list[ApprenticeRisk]) -> None:
-    if not risks:
-        st.success("Keine Warnzeichen bei den Auszubildenden dieser Kooperation.")
+def risk_list(flags: pd.DataFrame, names: dict) -> None:
+    """Open flags grouped by apprentice; the apprentices with the most severe flag first."""
+    if flags.empty:
+        st.success(texts.NO_RISKS)
         return
-    for risk in risks:
-        lines = "  \n".join(f"{SEVERITY_ICONS[f.severity]} **{f.severity}**: {f.reason}" for f in risk.flags)
-        st.markdown(f"**{risk.name}**  \n{lines}")
+    for apprentice_id, group in flags.groupby("apprentice_id", sort=False):
+        lines = "  \n".join(f"{SEVERITY_ICONS[r['severity']]} **{r['severity']}**: {r['reason']}"
+                            for r in group.to_dict("records"))
+        st.markdown(f"**{names.get(apprentice_id, '–')}**  \n{lines}")
 
 
 def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:

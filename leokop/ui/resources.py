@@ -7,7 +7,7 @@ import streamlit as st
 from psycopg_pool import PoolTimeout
 
 from leokop.db.errors import SetupError
-from leokop.db.locate import runtime_url
+from leokop.db.locate import runtime_url, runtime_worker_url
 from leokop.db.session import Database
 from leokop.ui import texts
 
@@ -17,7 +17,7 @@ DATABASE_DOWN = (psycopg.OperationalError, PoolTimeout, SetupError)
 
 @st.cache_resource(show_spinner=False)
 def _database(conninfo: str) -> Database:
-    return Database(conninfo)
+    return Database(conninfo, min_size=1, max_size=10)
 
 
 def database() -> Database:
@@ -27,6 +27,11 @@ def database() -> Database:
     except DATABASE_DOWN:
         show_database_down()
         st.stop()
+
+
+def worker_database() -> Database:
+    """The pool of the rule evaluation (leokop_worker); never used for a user's queries."""
+    return _database(runtime_worker_url())
 
 
 def show_database_down() -> None:

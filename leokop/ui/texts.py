@@ -160,6 +160,7 @@ SECTION_ABSENCES = "Fehlzeiten"
 SECTION_TIMELINE = "Planung"
 SECTION_NEXT_WEEKS = "Die nächsten 8 Wochen"
 SECTION_RISKS = "Risiken"
+NO_RISKS = "Keine Warnzeichen bei den Auszubildenden dieser Kooperation."
 NO_DATA = "Noch keine Einträge."
 LF_STATUS_LABELS = {"nicht_begonnen": "nicht begonnen", "laufend": "läuft", "abgeschlossen": "abgeschlossen"}
 POSITION_LEVELS = {0: "nicht begonnen", 1: "eingeführt", 2: "geübt", 3: "selbstständig", 4: "sicher beherrscht"}

@@ -1,0 +1,181 @@
+"""Risk signals (set-based, for one apprentice or all), stored flags, thresholds and concerns."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from uuid import UUID
+
+import pandas as pd
+import psycopg
+
+from leokop.db.session import Database
+from leokop.repo._query import fetch_df
+
+# Everything the rules look at, per apprentice, in one query. %(ids)s null means every apprentice.
+_SIGNALS = """
+with a as (
+  select a.id, a.school_id, a.class_id, a.status, a.contract_start, a.probation_end, a.dissolved_on,
+         k.schedule, k.school_days_per_week
+  from public.apprentices a join public.classes k on k.id = a.class_id
+  where %(ids)s::uuid[] is null or a.id = any(%(ids)s::uuid[])
+),
+absence as (
+  select x.apprentice_id,
+         count(*) filter (where not x.excused and x.absence_date > %(today)s::date - 28) as unexcused_28,
+         count(*) as days_90
+  from public.absences x
+  where x.apprentice_id in (select id from a)
+    and x.absence_date > %(today)s::date - 90 and x.absence_date <= %(today)s::date
+  group by x.apprentice_id
+),
+block_days as (
+  select b.class_id, count(*) as days
+  from public.school_blocks b
+  cross join lateral generate_series(greatest(b.starts_on, %(today)s::date - 89), least(b.ends_on, %(today)s::date),
+                                     interval '1 day') d
+  where b.class_id in (select class_id from a) and b.ends_on > %(today)s::date - 90
+    and b.starts_on <= %(today)s::date and extract(isodow from d) < 6
+  group by b.class_id
+),
+grades as (
+  select r.apprentice_id, array_agg(r.grade order by lf.sort_order) as grades,
+         array_agg(lf.code order by lf.sort_order) filter (where r.grade >= 5) as failing
+  from public.lf_results r join public.learning_fields lf on lf.id = r.learning_field_id
+  where r.apprentice_id in (select id from a) and r.grade is not null
+  group by r.apprentice_id
+),
+halves as (
+  select h.apprentice_id,
+         avg(h.grade) filter (where h.graded_on > %(today)s::date - 182) as current_half,
+         avg(h.grade) filter (where h.graded_on <= %(today)s::date - 182
+                                and h.graded_on > %(today)s::date - 364) as previous_half
+  from public.lf_grade_history h
+  where h.apprentice_id in (select id from a) and h.graded_on > %(today)s::date - 364
+  group by h.apprentice_id
+),
+weeks as (
+  select a.id as apprentice_id, count(*) - count(w.id) filter (where w.status = 'unterschrieben') as unsigned
+  from a
+  cross join lateral generate_series(
+    date_trunc('week', a.contract_start + 6)::date,
+    date_trunc('week', least(%(today)s::date, coalesce(a.dissolved_on, %(today)s::date)))::date - 7,
+    interval '7 days') d
+  left join public.record_weeks w on w.apprentice_id = a.id and w.week_start = d::date
+  group by a.id
+),
+exam as (
+  select distinct on (e.class_id) e.class_id, e.kind::text as kind, e.starts_on
+  from public.exams e
+  where e.class_id in (select class_id from a) and e.kind in ('zwischenpruefung', 'abschluss_teil1')
+    and e.starts_on >= %(today)s::date
+  order by e.class_id, e.starts_on
+),
+concern as (
+  select c.apprentice_id, json_agg(json_build_object('kind', c.kind, 'text', c.body, 'place', c.place)
+                                   order by c.raised_at) as concerns
+  from public.concerns c where c.apprentice_id in (select id from a) and c.resolved_at is null
+  group by c.apprentice_id
+)
+select a.id as apprentice_id, a.school_id, a.status = 'aktiv' as active, a.probation_end,
+       coalesce(x.unexcused_28, 0) as unexcused_28, coalesce(x.days_90, 0) as absence_days_90,
+       case when a.schedule = 'blockunterricht' then coalesce(bd.days, 0)
+            else round(coalesce(a.school_days_per_week, 2) * 90 / 7.0)::int end as school_days_90,
+       coalesce(g.grades, '{}') as grades, coalesce(g.failing, '{}') as failing_fields,
+       h.previous_half::float as previous_half, h.current_half::float as current_half,
+       coalesce(wk.unsigned, 0) as unsigned_weeks, e.kind as exam_kind, e.starts_on as exam_date,
+       coalesce(cn.concerns, '[]') as concerns
+from a
+left join absence x on x.apprentice_id = a.id
+left join block_days bd on bd.class_id = a.class_id
+left join grades g on g.apprentice_id = a.id
+left join halves h on h.apprentice_id = a.id
+left join weeks wk on wk.apprentice_id = a.id
+left join exam e on e.class_id = a.class_id
+left join concern cn on cn.apprentice_id = a.id
+order by a.id
+"""
+
+THRESHOLD_COLUMNS = ("unexcused_days_4_weeks", "absence_rate_90_days", "failing_grades", "grade_average",
+                     "grade_drop", "unsigned_record_weeks", "probation_weeks", "exam_weeks")
+
+
+def signals(conn: psycopg.Connection, today: date, apprentice_ids: list[UUID] | None) -> list[dict]:
+    """The rules' inputs for the given apprentices (all when None), read with the service role."""
+    return conn.execute(_SIGNALS, {"ids": apprentice_ids, "today": today}).fetchall()
+
+
+def all_apprentice_ids(conn: psycopg.Connection) -> list[UUID]:
+    return [r["id"] for r in conn.execute("select id from public.apprentices order by id").fetchall()]
+
+
+def thresholds_by_school(conn: psycopg.Connection) -> dict[UUID, dict]:
+    rows = conn.execute(f"select school_id, {', '.join(THRESHOLD_COLUMNS)} from public.risk_thresholds").fetchall()
+    return {r.pop("school_id"): r for r in rows}
+
+
+def replace_flags(conn: psycopg.Connection, flags_by_apprentice: dict[UUID, list[dict]]) -> None:
+    """Make the open flags of these apprentices exactly the given ones: update, insert, clear the rest."""
+    ids = list(flags_by_apprentice)
+    rows = [
+        (aid, f["rule"], f["severity"], f["category"], f["reason"], json.dumps(f["evidence"], default=str))
+        for aid, flags in flags_by_apprentice.items() for f in flags
+    ]
+    conn.execute("create temporary table new_flags (apprentice_id uuid, rule text, severity text, category text,"
+                 " reason text, evidence jsonb) on commit drop")
+    with conn.cursor().copy("copy new_flags from stdin") as copy:
+        for row in rows:
+            copy.write_row(row)
+    conn.execute(
+        """
+        update public.risk_flags f set cleared_at = now()
+        where f.apprentice_id = any(%s) and f.cleared_at is null
+          and not exists (select 1 from new_flags n where n.apprentice_id = f.apprentice_id and n.rule = f.rule)
+        """,
+        (ids,),
+    )
+    conn.execute(
+        """
+        update public.risk_flags f set severity = n.severity, category = n.category, reason = n.reason,
+               evidence = n.evidence, last_seen_at = now()
+        from new_flags n
+        where f.apprentice_id = n.apprentice_id and f.rule = n.rule and f.cleared_at is null
+        """
+    )
+    conn.execute(
+        """
+        insert into public.risk_flags (apprentice_id, rule, severity, category, reason, evidence)
+        select n.apprentice_id, n.rule, n.severity, n.category, n.reason, n.evidence from new_flags n
+        where not exists (select 1 from public.risk_flags f
+                          where f.apprentice_id = n.apprentice_id and f.rule = n.rule and f.cleared_at is null)
+        """
+    )
+
+
+def open_flags(db: Database, user_id: UUID, apprentice_ids: Iterable[UUID]) -> pd.DataFrame:
+    """The open flags of these apprentices that the user may see, most severe first."""
+    with db.user_tx(user_id) as conn:
+        return fetch_df(
+            conn,
+            """
+            select f.id, f.apprentice_id, f.rule, f.severity, f.category, f.reason, f.first_seen_at
+            from public.risk_flags f
+            where f.apprentice_id = any(%s) and f.cleared_at is null
+            order by array_position(array['kritisch', 'warnung', 'hinweis'], f.severity), f.first_seen_at
+            """,
+            (list(apprentice_ids),),
+        )
+
+
+def open_flag_snapshot(conn: psycopg.Connection) -> list[tuple]:
+    """Every open flag as (apprentice, rule, severity, reason): what recompute and on-change must agree on."""
+    rows = conn.execute("select apprentice_id, rule, severity, reason from public.risk_flags"
+                        " where cleared_at is null order by apprentice_id, rule").fetchall()
+    return [(r["apprentice_id"], r["rule"], r["severity"], r["reason"]) for r in rows]
+
+
+def add_concern(db: Database, user_id: UUID, *, apprentice_id: UUID, place: str, kind: str, body: str) -> None:
+    with db.user_tx(user_id) as conn:
+        conn.execute("insert into public.concerns (apprentice_id, place, kind, body, raised_by)"
+                     " values (%s, %s, %s, %s, %s)", (apprentice_id, place, kind, body, user_id))

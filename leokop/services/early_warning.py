@@ -1,0 +1,85 @@
+"""Evaluate the risk rules from the database's signals and store the flags.
+
+The same function serves both ways the flags are kept current: right after a user's change (one apprentice) and
+the recompute command (everyone, in batches). It runs as the service role: rules need all of an apprentice's data,
+including categories the acting user may not see.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+import psycopg
+
+from leokop.db.session import Database
+from leokop.repo import risks
+from leokop.services.risk_rules import Concern, Flag, Signals, Thresholds, evaluate
+
+log = logging.getLogger(__name__)
+BATCH = 5_000  # apprentices per transaction of the recompute: bounded memory, short transactions
+EXAM_NAMES = {"zwischenpruefung": "Zwischenprüfung", "abschluss_teil1": "Abschlussprüfung Teil 1"}
+
+
+def to_signals(row: dict, today: date) -> Signals:
+    concerns = row["concerns"] if isinstance(row["concerns"], list) else json.loads(row["concerns"])
+    return Signals(
+        today=today,
+        active=row["active"],
+        unexcused_days_4_weeks=row["unexcused_28"],
+        absence_days_90=row["absence_days_90"],
+        school_days_90=row["school_days_90"],
+        grades=tuple(row["grades"]),
+        failing_fields=tuple(row["failing_fields"]),
+        previous_half_average=row["previous_half"],
+        current_half_average=row["current_half"],
+        unsigned_record_weeks=row["unsigned_weeks"],
+        probation_end=row["probation_end"],
+        exam_name=EXAM_NAMES.get(row["exam_kind"]),
+        exam_date=row["exam_date"],
+        concerns=tuple(Concern(c["kind"], c["text"], c["place"]) for c in concerns),
+    )
+
+
+def _thresholds(values: dict | None) -> Thresholds:
+    """A school's thresholds (numeric columns arrive as Decimal), or the defaults."""
+    if not values:
+        return Thresholds()
+    return Thresholds(**{key: float(v) if isinstance(v, Decimal) else v for key, v in values.items()})
+
+
+def _as_dict(flag: Flag) -> dict:
+    return {"rule": flag.rule, "severity": flag.severity, "category": flag.category, "reason": flag.reason,
+            "evidence": flag.evidence}
+
+
+def refresh(db: Database, apprentice_ids: list[UUID] | None, today: date | None = None) -> int:
+    """Re-evaluate these apprentices (None: everyone) and store their flags; returns the apprentices done."""
+    today = today or date.today()
+    with db.service_tx() as conn:
+        ids = apprentice_ids if apprentice_ids is not None else risks.all_apprentice_ids(conn)
+        thresholds = risks.thresholds_by_school(conn)
+    done = 0
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start:start + BATCH]
+        with db.service_tx() as conn:
+            rows = risks.signals(conn, today, batch)
+            flags = {row["apprentice_id"]: [_as_dict(f) for f in evaluate(
+                to_signals(row, today), _thresholds(thresholds.get(row["school_id"])))] for row in rows}
+            risks.replace_flags(conn, flags)
+        done += len(batch)
+    return done
+
+
+def refresh_quietly(db: Database, apprentice_ids: list[UUID]) -> None:
+    """After a user's save: re-evaluate, but never turn a saved change into an error page.
+
+    If the evaluation fails, the flags stay as they were until the next change or `risks recompute`.
+    """
+    try:
+        refresh(db, apprentice_ids)
+    except psycopg.Error:
+        log.exception("risk evaluation after a change failed")
