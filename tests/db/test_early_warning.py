@@ -25,13 +25,16 @@ def test_recompute_and_one_by_one_evaluation_agree(worker_db, owner_url):
     assert _snapshot(worker_db) == recomputed
 
 
+_OPEN_FLAGS = "select id, first_seen_at from risk_flags where cleared_at is null order by id"
+
+
 def test_recompute_twice_changes_nothing_and_keeps_first_seen(worker_db, owner_url):
     refresh(worker_db, None)
     with psycopg.connect(owner_url) as conn:
-        before = conn.execute("select id, first_seen_at from risk_flags where cleared_at is null order by id").fetchall()
+        before = conn.execute(_OPEN_FLAGS).fetchall()
     refresh(worker_db, None)
     with psycopg.connect(owner_url) as conn:
-        after = conn.execute("select id, first_seen_at from risk_flags where cleared_at is null order by id").fetchall()
+        after = conn.execute(_OPEN_FLAGS).fetchall()
     assert after == before
 
 

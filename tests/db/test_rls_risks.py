@@ -121,9 +121,8 @@ def test_write(owner, case, username):
 
 
 def test_a_user_transaction_cannot_become_the_evaluation_role(db):
-    with pytest.raises(psycopg.errors.InsufficientPrivilege):
-        with db.user_tx(user_id("ausbilder")) as conn:
-            conn.execute("set role leokop_service")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), db.user_tx(user_id("ausbilder")) as conn:
+        conn.execute("set role leokop_service")
 
 
 def test_the_evaluation_role_writes_flags(worker_db):
