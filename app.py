@@ -19,8 +19,13 @@ user = auth.current_user()
 if user is None:
     page = st.navigation([st.Page(_login_page, title="Anmeldung", icon=":material/login:")], position="hidden")
 else:
+    try:
+        titles = navigation.titles_for(user, database())
+    except DATABASE_DOWN:
+        titles = {}
     page = st.navigation(
-        [st.Page(p.path, title=p.title, icon=p.icon, url_path=p.key) for p in navigation.pages_for(user.roles)]
+        [st.Page(p.path, title=titles.get(p.key, p.title), icon=p.icon, url_path=p.key)
+         for p in navigation.pages_for(user.roles)]
     )
     auth.logout_button()
 

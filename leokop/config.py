@@ -10,6 +10,16 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    sender: str
+    starttls: bool
+    user: str | None
+    password: str | None
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str | None
     app_database_url: str | None
@@ -20,6 +30,7 @@ class Settings:
     db_port: int
     sql_dir: Path
     demo_data: bool
+    smtp: SmtpSettings | None
 
 
 def load_settings() -> Settings:
@@ -35,4 +46,20 @@ def load_settings() -> Settings:
         sql_dir=Path(os.environ.get("LEOKOP_SQL_DIR", PROJECT_ROOT / "sql")),
         # `make run` loads the demo data into an empty database; set 0 for a real school's database
         demo_data=os.environ.get("LEOKOP_DEMO_DATA", "1") != "0",
+        smtp=_smtp(),
+    )
+
+
+def _smtp() -> SmtpSettings | None:
+    """E-mail is optional: only with LEOKOP_SMTP_HOST set."""
+    host = os.environ.get("LEOKOP_SMTP_HOST")
+    if not host:
+        return None
+    return SmtpSettings(
+        host=host,
+        port=int(os.environ.get("LEOKOP_SMTP_PORT", "25")),
+        sender=os.environ.get("LEOKOP_SMTP_FROM", "leokop@localhost"),
+        starttls=os.environ.get("LEOKOP_SMTP_STARTTLS", "0") == "1",
+        user=os.environ.get("LEOKOP_SMTP_USER") or None,
+        password=os.environ.get("LEOKOP_SMTP_PASSWORD") or None,
     )

@@ -5,10 +5,10 @@ from datetime import date
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import absences, cooperations, grades, notes, planning, ratings, record_book
+from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
-from leokop.ui import charts, texts, widgets
+from leokop.ui import case_forms, charts, texts, widgets
 from leokop.ui.dashboard_view import history_table
 from leokop.ui.resources import database
 
@@ -41,11 +41,18 @@ schedule = planning.apprentice_schedule(db, user.user_id, apprentice_id)
 events = history.apprentice_history(grade_history, absence_rows, weeks, note_rows, schedule)
 
 place = cooperations.side_of(db, user.user_id, apprentice_id)
-overview, forms_tab, notes_tab = st.tabs([texts.SECTION_HISTORY, texts.SECTION_ENTER, texts.SECTION_NOTES])
+overview, cases_tab, forms_tab, notes_tab = st.tabs(
+    [texts.SECTION_HISTORY, texts.SECTION_CASES, texts.SECTION_ENTER, texts.SECTION_NOTES])
 with overview:
     if not events.empty:
         st.plotly_chart(charts.history(events), key="history")
     history_table(events)
+with cases_tab:
+    people = cases.pair_people(db, user.user_id, apprentice_id)
+    case_forms.flags_section(db, user, person, risks.open_flags(db, user.user_id, [apprentice_id]), people)
+    if place:
+        case_forms.concern_form(db, user, person, place)
+        case_forms.cases_section(db, user, place, cases.cases_of(db, user.user_id, apprentice_id), people, today)
 with forms_tab:
     if place == "schule":
         forms.grade_form(db, user, person, lf, today)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import cooperations, dashboard, risks
+from leokop.repo import cases, cooperations, dashboard, risks
 from leokop.services import dashboard as dashboard_service
 from leokop.ui import charts, texts, widgets
 from leokop.ui import dashboard_view as view
@@ -45,6 +45,10 @@ columns[2].metric(texts.METRIC_NEXT_PHASE.format(kind=next_kind), next_day)
 columns[3].metric(texts.METRIC_LAST_OTHER.format(place=texts.PLACE_LABELS[other]),
                   widgets.german_date(last_other.date()) if last_other else texts.NONE_YET)
 
+open_cases = cases.open_cases_of_pair(db, user.user_id, apprentices["id"].tolist())
+if not open_cases.empty:
+    st.subheader(f"{texts.SECTION_OPEN_CASES} ({len(open_cases)})")
+    view.case_list(open_cases, names)
 with st.expander(f"{texts.SECTION_RISKS} ({len(flags)})", expanded=not flags.empty):
     view.risk_list(flags, names)
 

@@ -229,3 +229,42 @@ create policy school_blocks_service on public.school_blocks for select to leokop
 create policy exams_service on public.exams for select to leokop_service using (true);
 create policy school_holidays_service on public.school_holidays for select to leokop_service using (true);
 create policy schools_service on public.schools for select to leokop_service using (true);
+
+-- The people of an apprentice's pair (teachers of the class or pair, trainers of the pair): who can be made
+-- responsible for a case and who is told about news. Only for callers who belong to the pair themselves.
+create function public.pair_people(p_apprentice_id uuid)
+returns table (user_id uuid, display_name text, place public.learning_place)
+language sql stable security definer set search_path = ''
+as $$
+  select distinct u.id, u.display_name, case m.role when 'lehrkraft' then 'schule' else 'betrieb' end
+    ::public.learning_place
+  from public.apprentices a
+  join public.memberships m on m.active and m.role in ('lehrkraft', 'ausbilder')
+  join public.app_users u on u.id = m.user_id and u.active
+  left join public.cooperations c on c.id = m.cooperation_id
+  where a.id = p_apprentice_id
+    and p_apprentice_id in (select app_private.pair_apprentice_ids())
+    and (m.class_id = a.class_id
+         or (m.company_id = a.company_id and m.school_id = a.school_id)
+         or (c.school_id = a.school_id and c.company_id = a.company_id))
+$$;
+revoke all on function public.pair_people(uuid) from public;
+grant execute on function public.pair_people(uuid) to authenticated;
+
+-- E-mail addresses of the pair for notifications: read by the evaluation only.
+create function app_private.pair_emails(p_apprentice_id uuid)
+returns table (user_id uuid, email text)
+language sql stable security definer set search_path = ''
+as $$
+  select distinct u.id, u.email
+  from public.apprentices a
+  join public.memberships m on m.active and m.role in ('lehrkraft', 'ausbilder')
+  join public.app_users u on u.id = m.user_id and u.active and u.email is not null
+  left join public.cooperations c on c.id = m.cooperation_id
+  where a.id = p_apprentice_id
+    and (m.class_id = a.class_id
+         or (m.company_id = a.company_id and m.school_id = a.school_id)
+         or (c.school_id = a.school_id and c.company_id = a.company_id))
+$$;
+revoke all on function app_private.pair_emails(uuid) from public, authenticated;
+grant execute on function app_private.pair_emails(uuid) to leokop_service;

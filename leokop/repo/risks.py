@@ -115,8 +115,11 @@ def thresholds_by_school(conn: psycopg.Connection) -> dict[UUID, dict]:
     return {r.pop("school_id"): r for r in rows}
 
 
-def replace_flags(conn: psycopg.Connection, flags_by_apprentice: dict[UUID, list[dict]]) -> None:
-    """Make the open flags of these apprentices exactly the given ones: update, insert, clear the rest."""
+def replace_flags(conn: psycopg.Connection, flags_by_apprentice: dict[UUID, list[dict]]) -> list[dict]:
+    """Make the open flags of these apprentices exactly the given ones: update, insert, clear the rest.
+
+    Returns the flags that are new (apprentice_id, severity), for notifications.
+    """
     ids = list(flags_by_apprentice)
     rows = [
         (aid, f["rule"], f["severity"], f["category"], f["reason"], json.dumps(f["evidence"], default=str))
@@ -143,14 +146,21 @@ def replace_flags(conn: psycopg.Connection, flags_by_apprentice: dict[UUID, list
         where f.apprentice_id = n.apprentice_id and f.rule = n.rule and f.cleared_at is null
         """
     )
-    conn.execute(
+    return conn.execute(
         """
         insert into public.risk_flags (apprentice_id, rule, severity, category, reason, evidence)
         select n.apprentice_id, n.rule, n.severity, n.category, n.reason, n.evidence from new_flags n
         where not exists (select 1 from public.risk_flags f
                           where f.apprentice_id = n.apprentice_id and f.rule = n.rule and f.cleared_at is null)
+        returning apprentice_id, severity
         """
-    )
+    ).fetchall()
+
+
+def pair_emails(conn: psycopg.Connection, apprentice_id: UUID) -> list[str]:
+    """Addresses of the pair's teachers and trainers (service role only)."""
+    rows = conn.execute("select email from app_private.pair_emails(%s) order by email", (apprentice_id,))
+    return [r["email"] for r in rows.fetchall()]
 
 
 def open_flags(db: Database, user_id: UUID, apprentice_ids: Iterable[UUID]) -> pd.DataFrame:

@@ -15,9 +15,12 @@ from uuid import UUID
 
 import psycopg
 
+from leokop.config import SmtpSettings, load_settings
 from leokop.db.session import Database
 from leokop.repo import risks
+from leokop.services import notify
 from leokop.services.risk_rules import Concern, Flag, Signals, Thresholds, evaluate
+from leokop.ui import texts
 
 log = logging.getLogger(__name__)
 BATCH = 5_000  # apprentices per transaction of the recompute: bounded memory, short transactions
@@ -56,8 +59,12 @@ def _as_dict(flag: Flag) -> dict:
             "evidence": flag.evidence}
 
 
-def refresh(db: Database, apprentice_ids: list[UUID] | None, today: date | None = None) -> int:
-    """Re-evaluate these apprentices (None: everyone) and store their flags; returns the apprentices done."""
+def refresh(db: Database, apprentice_ids: list[UUID] | None, today: date | None = None,
+            smtp: SmtpSettings | None = None) -> int:
+    """Re-evaluate these apprentices (None: everyone) and store their flags; returns the apprentices done.
+
+    With `smtp`, the pair of each apprentice with a new flag gets an e-mail.
+    """
     today = today or date.today()
     with db.service_tx() as conn:
         ids = apprentice_ids if apprentice_ids is not None else risks.all_apprentice_ids(conn)
@@ -69,7 +76,11 @@ def refresh(db: Database, apprentice_ids: list[UUID] | None, today: date | None 
             rows = risks.signals(conn, today, batch)
             flags = {row["apprentice_id"]: [_as_dict(f) for f in evaluate(
                 to_signals(row, today), _thresholds(thresholds.get(row["school_id"])))] for row in rows}
-            risks.replace_flags(conn, flags)
+            new = risks.replace_flags(conn, flags)
+            mails = {row["apprentice_id"]: (row["severity"], risks.pair_emails(conn, row["apprentice_id"]))
+                     for row in new} if smtp else {}
+        for severity, recipients in mails.values():
+            notify.send(smtp, recipients, texts.MAIL_SUBJECT_FLAG, texts.MAIL_BODY_FLAG.format(severity=severity))
         done += len(batch)
     return done
 
@@ -80,6 +91,6 @@ def refresh_quietly(db: Database, apprentice_ids: list[UUID]) -> None:
     If the evaluation fails, the flags stay as they were until the next change or `risks recompute`.
     """
     try:
-        refresh(db, apprentice_ids)
-    except psycopg.Error:
-        log.exception("risk evaluation after a change failed")
+        refresh(db, apprentice_ids, smtp=load_settings().smtp)
+    except (psycopg.Error, OSError):  # OSError: the mail server; the flags are stored before mails go out
+        log.exception("risk evaluation or notification after a change failed")

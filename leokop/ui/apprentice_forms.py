@@ -20,7 +20,7 @@ from leokop.ui.resources import worker_database
 from leokop.ui.widgets import german_date
 
 
-def _save(problems: list[str], action: Callable[[], object], success: str,
+def save(problems: list[str], action: Callable[[], object], success: str,
           reevaluate: list[UUID] | None = None) -> bool:
     """Show the problems, or run the write and confirm it; True when something was saved.
 
@@ -47,12 +47,12 @@ def _save(problems: list[str], action: Callable[[], object], success: str,
     return True
 
 
-def _versioned_save(record_key: str, fresh: int | None, problems: list[str], save: Callable[[int | None], int],
+def _versioned_save(record_key: str, fresh: int | None, problems: list[str], write: Callable[[int | None], int],
                     success: str, reevaluate: list[UUID] | None = None) -> None:
     """Save against the version the user saw; remember the version now shown (the new one after a save)."""
     base = versions.seen(record_key, fresh)
     saved: dict[str, int] = {}
-    ok = _save(problems, lambda: saved.setdefault("version", save(base)), success, reevaluate)
+    ok = save(problems, lambda: saved.setdefault("version", write(base)), success, reevaluate)
     versions.remember(record_key, saved["version"] if ok else fresh)
 
 
@@ -97,7 +97,7 @@ def absence_form(db: Database, user: Profile, person: dict, today: date) -> None
         excused = st.checkbox(texts.FIELD_EXCUSED)
         if st.form_submit_button(texts.BUTTON_SAVE):
             lessons = _optional_int(lessons)
-            _save(entries.absence_problems(on, lessons, today, person["contract_start"]),
+            save(entries.absence_problems(on, lessons, today, person["contract_start"]),
                   lambda: absences.record_absence(db, user.user_id, apprentice_id=person["id"], on=on,
                                                   lessons=lessons, excused=excused),
                   texts.SAVED_ABSENCE.format(day=german_date(on)), [person["id"]])
@@ -117,7 +117,7 @@ def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame)
             accept = accept_col.form_submit_button(texts.BUTTON_ACCEPT)
             reject = reject_col.form_submit_button(texts.BUTTON_REJECT)
             if accept or reject:
-                _save([], lambda row=row, accept=accept: absences.decide_excuse(
+                save([], lambda row=row, accept=accept: absences.decide_excuse(
                     db, user.user_id, absence_id=row["id"], version=int(row["version"]), accept=accept),
                     texts.SAVED_DECISION, [row["apprentice_id"]])
 
@@ -129,7 +129,7 @@ def school_block_form(db: Database, user: Profile, person: dict, today: date) ->
         ends_on = st.date_input(texts.FIELD_END, value=None, format="DD.MM.YYYY")
         note = st.text_input(texts.FIELD_NOTE)
         if st.form_submit_button(texts.BUTTON_PLAN):
-            _save(entries.period_problems(starts_on, ends_on, today, max_days=entries.MAX_BLOCK_DAYS)
+            save(entries.period_problems(starts_on, ends_on, today, max_days=entries.MAX_BLOCK_DAYS)
                   + entries.text_problems(note, required=False, max_length=entries.MAX_BLOCK_NOTE),
                   lambda: planning.add_school_block(db, user.user_id, class_id=person["class_id"],
                                                     starts_on=starts_on, ends_on=ends_on, note=note.strip() or None),
@@ -179,7 +179,7 @@ def week_form(db: Database, user: Profile, weeks: pd.DataFrame) -> None:
             if sign or send_back:
                 problems = ([texts.COMMENT_REQUIRED] if send_back and not comment.strip()
                             else entries.text_problems(comment, required=False, max_length=entries.MAX_COMMENT))
-                _save(problems, lambda row=row, sign=sign, comment=comment: record_book.decide_week(
+                save(problems, lambda row=row, sign=sign, comment=comment: record_book.decide_week(
                     db, user.user_id, week_id=row["id"], version=int(row["version"]), sign=sign,
                     comment=comment.strip() or None),
                     texts.SAVED_WEEK.format(week=german_date(row["week_start"]),
@@ -205,7 +205,7 @@ def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame,
             if st.form_submit_button(texts.BUTTON_PROPOSE):
                 problems = ([texts.COMMENT_REQUIRED] if not comment.strip()
                             else entries.text_problems(comment, max_length=entries.MAX_COMMENT))
-                _save(problems, lambda row=row, comment=comment: absences.propose_excuse(
+                save(problems, lambda row=row, comment=comment: absences.propose_excuse(
                     db, user.user_id, absence_id=row["id"], version=int(row["version"]), comment=comment.strip()),
                     texts.SAVED_PROPOSAL)
 
@@ -218,7 +218,7 @@ def phase_form(db: Database, user: Profile, person: dict, today: date) -> None:
         starts_on = st.date_input(texts.FIELD_START, value=None, format="DD.MM.YYYY")
         ends_on = st.date_input(texts.FIELD_END, value=None, format="DD.MM.YYYY")
         if st.form_submit_button(texts.BUTTON_PLAN):
-            _save(entries.title_problems(title) + entries.title_problems(department, required=False)
+            save(entries.title_problems(title) + entries.title_problems(department, required=False)
                   + entries.period_problems(starts_on, ends_on, today),
                   lambda: planning.add_company_phase(db, user.user_id, apprentice_id=person["id"], title=title.strip(),
                                                      department=department.strip() or None, starts_on=starts_on,
@@ -231,6 +231,6 @@ def note_form(db: Database, user: Profile, person: dict, place: str) -> None:
     with st.form("note-form", clear_on_submit=False):
         body = st.text_area(texts.FIELD_TEXT)
         if st.form_submit_button(texts.BUTTON_SAVE):
-            _save(entries.text_problems(body),
+            save(entries.text_problems(body),
                   lambda: notes.add_note(db, user.user_id, apprentice_id=person["id"], place=place, body=body.strip()),
                   texts.SAVED_NOTE)

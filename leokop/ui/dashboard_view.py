@@ -25,6 +25,14 @@ def release_hint(hidden: dict, category: str) -> None:
         st.info(texts.NOT_RELEASED_FOR.format(n=hidden[category], what=texts.RELEASE_WHAT[category]))
 
 
+def case_list(open_cases: pd.DataFrame, names: dict) -> None:
+    """Open cases, most severe first (the order comes from the query)."""
+    for case in open_cases.to_dict("records"):
+        st.markdown(f"{SEVERITY_ICONS[case['severity']]} **{names.get(case['apprentice_id'], '–')}**: "
+                    f"{case['title']} – {texts.CASE_STATUS_LABELS[case['status']]}, "
+                    f"verantwortlich: {case['responsible'] or texts.NOBODY}")
+
+
 def risk_list(flags: pd.DataFrame, names: dict) -> None:
     """Open flags grouped by apprentice; the apprentices with the most severe flag first."""
     if flags.empty:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from leokop.db.session import Database
+from leokop.repo import inbox
+from leokop.repo.users import Profile
 from leokop.ui import texts
 
 ALL_ROLES = frozenset({"lehrkraft", "ausbilder", "schulleitung", "admin"})
@@ -23,6 +26,8 @@ PAGES = (
              frozenset({"lehrkraft", "ausbilder"})),
     PageSpec("azubi", "pages/azubi_page.py", texts.PAGE_APPRENTICE, ":material/person_search:",
              frozenset({"lehrkraft", "ausbilder"})),
+    PageSpec("posteingang", "pages/posteingang_page.py", texts.PAGE_INBOX, ":material/inbox:",
+             frozenset({"lehrkraft", "ausbilder"})),
     PageSpec("kooperationen", "pages/kooperationen_page.py", texts.PAGE_COOPERATIONS, ":material/handshake:",
              frozenset({"lehrkraft", "ausbilder"})),
     PageSpec("schulueberblick", "pages/schulueberblick_page.py", texts.PAGE_OVERVIEW, ":material/monitoring:",
@@ -37,3 +42,11 @@ PAGE_BY_KEY = {page.key: page for page in PAGES}
 def pages_for(roles: frozenset[str]) -> list[PageSpec]:
     """The pages a user with these roles may open, in menu order."""
     return [page for page in PAGES if page.roles & roles]
+
+
+def titles_for(user: Profile, db: Database) -> dict[str, str]:
+    """Page titles that carry a live count: the inbox shows how many items are new."""
+    if "posteingang" not in {p.key for p in pages_for(user.roles)}:
+        return {}
+    n = inbox.count_new(db, user.user_id)
+    return {"posteingang": texts.PAGE_INBOX_COUNT.format(n=n)} if n else {}

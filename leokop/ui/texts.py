@@ -290,3 +290,54 @@ RELEASE_LABELS = {
 RELEASE_OVERRIDE = "Ausnahme für eine/n Auszubildende/n"
 RELEASE_CHOICES = {None: "wie Schule", True: "freigegeben", False: "nicht freigegeben"}
 RELEASE_SAVED = "Freigabe gespeichert."
+
+# Early warning: flags, concerns, cases, inbox
+SECTION_CASES = "Warnzeichen und Fälle"
+OPEN_FLAGS = "Aktuelle Warnzeichen"
+NO_FLAGS = "Keine Warnzeichen."
+OPEN_CASE = "Fall eröffnen"
+CASE_TITLE = "Worum geht es?"
+CASE_RESPONSIBLE = "Verantwortlich"
+NOBODY = "noch niemand"
+CASE_OPENED = "Fall eröffnet."
+CASE_STATUS_LABELS = {"offen": "offen", "in_bearbeitung": "in Bearbeitung", "erledigt": "erledigt"}
+CASE_HEADER = "{icon} {title} – {status} · verantwortlich: {responsible} · eröffnet {opened} von {by}"
+CASE_STATUS = "Status"
+CASE_CLOSING_REASON = "Abschlussgrund (bei „erledigt“)"
+CASE_CLOSING_REQUIRED = "Bitte einen Abschlussgrund angeben, wenn der Fall erledigt ist."
+CASE_UPDATED = "Fall aktualisiert."
+CASE_COMMENT = "Kommentar"
+CASE_COMMENTED = "Kommentar gespeichert."
+CASE_MEASURE = "Vereinbarte Maßnahme"
+CASE_MEASURE_DUE = "Fällig am"
+CASE_MEASURE_NOTE = "Beschreibung (optional)"
+CASE_MEASURE_ADDED = "Maßnahme gespeichert."
+DUE_IN_PAST = "Das Fälligkeitsdatum liegt in der Vergangenheit."
+MEASURE_LABELS = {
+    "gespraech_azubi": "Gespräch mit Azubi",
+    "foerderunterricht": "Förderunterricht",
+    "gespraech_betrieb_schule": "Gespräch Betrieb–Schule",
+    "quabb": "Vermittlung an die Beratung QuABB",
+    "assistierte_ausbildung": "Assistierte Ausbildung",
+    "sonstiges": "Sonstiges",
+}
+NO_CASES = "Noch keine Fälle."
+CLOSED_CASES = "Erledigte Fälle"
+RAISE_CONCERN = "Anliegen melden"
+CONCERN_KIND = "Art"
+CONCERN_LABELS = {"konflikt": "Konflikt", "motivation": "Motivation", "gesundheit": "Gesundheit",
+                  "sonstiges": "Sonstiges"}
+CONCERN_RAISED = "Anliegen gespeichert; es erscheint als Warnzeichen für beide Lernorte."
+SECTION_OPEN_CASES = "Offene Fälle"
+PAGE_INBOX = "Posteingang"
+PAGE_INBOX_COUNT = "Posteingang ({n})"
+INBOX_INTRO = "Neue Warnzeichen und Kommentare in Ihren Kooperationen seit Ihrem letzten Besuch."
+INBOX_EMPTY = "Nichts Neues seit Ihrem letzten Besuch."
+INBOX_MARK_SEEN = "Als gelesen markieren"
+INBOX_KIND = {"flag": "Warnzeichen", "comment": "Kommentar"}
+INBOX_COLUMNS = {"at": "Wann", "kind": "Art", "apprentice": "Auszubildende/r", "text": "Was"}
+MAIL_SUBJECT_FLAG = "leokop: neues Warnzeichen in Ihrer Kooperation"
+MAIL_BODY_FLAG = (
+    "Guten Tag,\n\nin einer Ihrer Kooperationen gibt es ein neues Warnzeichen ({severity}).\n"
+    "Bitte melden Sie sich bei leokop an, um Einzelheiten zu sehen.\n\nIhr leokop"
+)

@@ -9,9 +9,9 @@ from leokop.ui import texts
 from tests.pages.conftest import create_user, delete_user, errors, registered_pages, start_app, submit_login
 
 EXPECTED_PAGES = {
-    "lehrkraft": {"dashboard", "azubi", "kooperationen", "konto"},
-    "ausbilder": {"dashboard", "azubi", "kooperationen", "konto"},
-    "ausbilder2": {"dashboard", "azubi", "kooperationen", "konto"},
+    "lehrkraft": {"dashboard", "azubi", "posteingang", "kooperationen", "konto"},
+    "ausbilder": {"dashboard", "azubi", "posteingang", "kooperationen", "konto"},
+    "ausbilder2": {"dashboard", "azubi", "posteingang", "kooperationen", "konto"},
     "schulleitung": {"schulueberblick", "konto"},
     "admin": {"verwaltung", "konto"},
 }

@@ -1,0 +1,47 @@
+"""The inbox: new flags and comments on the user's cooperations since the last visit."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import pandas as pd
+
+from leokop.db.session import Database
+from leokop.repo._query import fetch_df
+
+# Without a visit yet, the inbox starts this far back.
+_FIRST_VISIT_WINDOW = "14 days"
+
+_ITEMS = f"""
+with since as (
+  select coalesce((select seen_at from public.inbox_seen where user_id = %(uid)s),
+                  now() - interval '{_FIRST_VISIT_WINDOW}') as at
+)
+select f.first_seen_at as at, 'flag' as kind, f.apprentice_id, f.severity || ': ' || f.reason as text
+from public.risk_flags f
+where f.cleared_at is null and f.first_seen_at > (select at from since)
+union all
+select k.created_at, 'comment', c.apprentice_id, k.body
+from public.case_comments k join public.risk_cases c on c.id = k.case_id
+where k.created_at > (select at from since) and k.author_id is distinct from %(uid)s
+"""
+
+
+def new_items(db: Database, user_id: UUID) -> pd.DataFrame:
+    """What is new for the user (RLS limits it to their pairs and to released data), newest first."""
+    with db.user_tx(user_id) as conn:
+        return fetch_df(conn, f"""
+            select i.at, i.kind, a.last_name || ', ' || a.first_name as apprentice, i.text
+            from ({_ITEMS}) i join public.apprentices a on a.id = i.apprentice_id
+            order by i.at desc""", {"uid": user_id})
+
+
+def count_new(db: Database, user_id: UUID) -> int:
+    with db.user_tx(user_id) as conn:
+        return conn.execute(f"select count(*) as n from ({_ITEMS}) i", {"uid": user_id}).fetchone()["n"]
+
+
+def mark_seen(db: Database, user_id: UUID) -> None:
+    with db.user_tx(user_id) as conn:
+        conn.execute("insert into public.inbox_seen (user_id) values (%s)"
+                     " on conflict (user_id) do update set seen_at = now()", (user_id,))

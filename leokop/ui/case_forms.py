@@ -1,0 +1,148 @@
+"""The early-warning part of the apprentice page: current flags, concerns, cases with comments and measures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from leokop.db.session import Database
+from leokop.repo import cases, risks
+from leokop.repo.users import Profile
+from leokop.services import entries
+from leokop.ui import texts, versions
+from leokop.ui.apprentice_forms import save
+from leokop.ui.dashboard_view import SEVERITY_ICONS
+from leokop.ui.widgets import german_date
+
+
+def flags_section(db: Database, user: Profile, person: dict, flags: pd.DataFrame, people: pd.DataFrame) -> None:
+    """Each open flag with its reason, and a form to open a case on it."""
+    st.subheader(texts.OPEN_FLAGS)
+    if flags.empty:
+        st.caption(texts.NO_FLAGS)
+    responsible = _people_options(people)
+    for flag in flags.to_dict("records"):
+        with st.form(f"case-open-{flag['id']}", border=True):
+            st.markdown(f"{SEVERITY_ICONS[flag['severity']]} **{flag['severity']}**: {flag['reason']}")
+            title = st.text_input(texts.CASE_TITLE, value=flag["reason"][:300], key=f"case-title-{flag['id']}")
+            who = st.selectbox(texts.CASE_RESPONSIBLE, list(responsible), format_func=responsible.get,
+                               key=f"case-who-{flag['id']}")
+            if st.form_submit_button(texts.OPEN_CASE):
+                save(entries.text_problems(title, max_length=300),
+                     lambda flag=flag, title=title, who=who: cases.open_case(
+                         db, user.user_id, apprentice_id=person["id"], flag_id=flag["id"], title=title.strip(),
+                         severity=flag["severity"], responsible_id=who),
+                     texts.CASE_OPENED)
+
+
+def concern_form(db: Database, user: Profile, person: dict, place: str) -> None:
+    st.subheader(texts.RAISE_CONCERN)
+    with st.form("concern-form", border=True):
+        kind = st.selectbox(texts.CONCERN_KIND, list(texts.CONCERN_LABELS), format_func=texts.CONCERN_LABELS.get)
+        body = st.text_area(texts.FIELD_TEXT, key="concern-text")
+        if st.form_submit_button(texts.BUTTON_SAVE):
+            save(entries.text_problems(body, max_length=entries.MAX_COMMENT),
+                 lambda: risks.add_concern(db, user.user_id, apprentice_id=person["id"], place=place, kind=kind,
+                                           body=body.strip()),
+                 texts.CONCERN_RAISED, [person["id"]])
+
+
+def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFrame, people: pd.DataFrame,
+                  today: date) -> None:
+    """Open cases expanded with their thread, measures and forms; closed ones below, read only."""
+    if all_cases.empty:
+        st.caption(texts.NO_CASES)
+        return
+    ids = all_cases["id"].tolist()
+    comments = cases.comments_of(db, user.user_id, ids)
+    measures = cases.measures_of(db, user.user_id, ids)
+    open_cases = all_cases[all_cases["status"] != "erledigt"]
+    for case in open_cases.to_dict("records"):
+        with st.expander(_case_header(case), expanded=True):
+            _thread(comments[comments["case_id"] == case["id"]], measures[measures["case_id"] == case["id"]])
+            _comment_form(db, user, place, case)
+            _measure_form(db, user, case, today)
+            _status_form(db, user, case, people)
+    closed = all_cases[all_cases["status"] == "erledigt"]
+    if not closed.empty:
+        st.subheader(texts.CLOSED_CASES)
+        for case in closed.to_dict("records"):
+            with st.expander(_case_header(case)):
+                st.caption(f"{texts.CASE_CLOSING_REASON}: {case['closing_reason']}")
+                _thread(comments[comments["case_id"] == case["id"]], measures[measures["case_id"] == case["id"]])
+
+
+def _people_options(people: pd.DataFrame) -> dict:
+    options = {None: texts.NOBODY}
+    options.update({r["user_id"]: f"{r['display_name']} ({texts.PLACE_LABELS[r['place']]})"
+                    for r in people.to_dict("records")})
+    return options
+
+
+def _case_header(case: dict) -> str:
+    return texts.CASE_HEADER.format(
+        icon=SEVERITY_ICONS[case["severity"]], title=case["title"], status=texts.CASE_STATUS_LABELS[case["status"]],
+        responsible=case["responsible"] or texts.NOBODY, opened=german_date(case["opened_at"].date()),
+        by=case["opened_by"] or "–")
+
+
+def _thread(comments: pd.DataFrame, measures: pd.DataFrame) -> None:
+    for m in measures.to_dict("records"):
+        due = f" · fällig {german_date(m['due_on'])}" if m["due_on"] else ""
+        st.markdown(f"☑️ **{texts.MEASURE_LABELS[m['kind']]}**{due} – {m['description'] or ''} ({m['created_by']})")
+    for c in comments.to_dict("records"):
+        st.caption(texts.WRITTEN_BY.format(author=c["author"] or "–", place=texts.PLACE_LABELS[c["place"]],
+                                           at=c["created_at"].strftime("%d.%m.%Y %H:%M")))
+        st.write(c["body"])
+
+
+def _comment_form(db: Database, user: Profile, place: str, case: dict) -> None:
+    with st.form(f"case-comment-{case['id']}"):
+        body = st.text_area(texts.CASE_COMMENT, key=f"case-comment-text-{case['id']}", height=68)
+        if st.form_submit_button(texts.BUTTON_SAVE):
+            save(entries.text_problems(body),
+                 lambda: cases.add_comment(db, user.user_id, case_id=case["id"], place=place, body=body.strip()),
+                 texts.CASE_COMMENTED)
+
+
+def _measure_form(db: Database, user: Profile, case: dict, today: date) -> None:
+    with st.form(f"case-measure-{case['id']}"):
+        kind = st.selectbox(texts.CASE_MEASURE, list(texts.MEASURE_LABELS), format_func=texts.MEASURE_LABELS.get,
+                            key=f"case-measure-kind-{case['id']}")
+        description = st.text_input(texts.CASE_MEASURE_NOTE, key=f"case-measure-text-{case['id']}")
+        due_on = st.date_input(texts.CASE_MEASURE_DUE, value=None, format="DD.MM.YYYY",
+                               key=f"case-measure-due-{case['id']}")
+        if st.form_submit_button(texts.BUTTON_SAVE):
+            problems = entries.text_problems(description, required=False, max_length=entries.MAX_COMMENT)
+            if due_on is not None and due_on < today:
+                problems.append(texts.DUE_IN_PAST)
+            save(problems, lambda: cases.add_measure(db, user.user_id, case_id=case["id"], kind=kind,
+                                                     description=description.strip() or None, due_on=due_on),
+                 texts.CASE_MEASURE_ADDED)
+
+
+def _status_form(db: Database, user: Profile, case: dict, people: pd.DataFrame) -> None:
+    record_key = f"case:{case['id']}"
+    base = versions.seen(record_key, int(case["version"]))
+    responsible = _people_options(people)
+    statuses = list(texts.CASE_STATUS_LABELS)
+    with st.form(f"case-status-{case['id']}"):
+        status = st.selectbox(texts.CASE_STATUS, statuses, index=statuses.index(case["status"]),
+                              format_func=texts.CASE_STATUS_LABELS.get, key=f"case-status-value-{case['id']}")
+        keys = list(responsible)
+        who = st.selectbox(texts.CASE_RESPONSIBLE, keys, format_func=responsible.get,
+                           index=keys.index(case["responsible_id"]) if case["responsible_id"] in keys else 0,
+                           key=f"case-status-who-{case['id']}")
+        reason = st.text_input(texts.CASE_CLOSING_REASON, key=f"case-status-reason-{case['id']}")
+        if st.form_submit_button(texts.BUTTON_SAVE):
+            problems = [texts.CASE_CLOSING_REQUIRED] if status == "erledigt" and not reason.strip() else []
+            problems += entries.text_problems(reason, required=False, max_length=entries.MAX_COMMENT)
+            if save(problems, lambda: cases.update_case(db, user.user_id, case_id=case["id"], version=base,
+                                                        status=status, responsible_id=who,
+                                                        closing_reason=reason.strip() or None),
+                    texts.CASE_UPDATED):
+                versions.remember(record_key, base + 1)
+                return
+    versions.remember(record_key, int(case["version"]))

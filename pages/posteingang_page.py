@@ -1,0 +1,24 @@
+"""Posteingang: new flags and case comments in the user's cooperations since the last visit."""
+
+import streamlit as st
+
+from leokop import auth
+from leokop.repo import inbox
+from leokop.ui import texts
+from leokop.ui.resources import database
+
+user = auth.require_page("posteingang")
+db = database()
+
+st.title(texts.PAGE_INBOX)
+st.caption(texts.INBOX_INTRO)
+items = inbox.new_items(db, user.user_id)
+if items.empty:
+    st.info(texts.INBOX_EMPTY)
+else:
+    table = items.assign(at=items["at"].map(lambda t: t.strftime("%d.%m.%Y %H:%M")),
+                         kind=items["kind"].map(texts.INBOX_KIND))
+    st.dataframe(table.rename(columns=texts.INBOX_COLUMNS), hide_index=True, width="stretch")
+    if st.button(texts.INBOX_MARK_SEEN, icon=":material/done_all:"):
+        inbox.mark_seen(db, user.user_id)
+        st.rerun()
