@@ -46,7 +46,7 @@ overview, cases_tab, forms_tab, notes_tab = st.tabs(
 with overview:
     if not events.empty:
         st.plotly_chart(charts.history(events), key="history")
-    history_table(events)
+    history_table(events, today)
 with cases_tab:
     people = cases.pair_people(db, user.user_id, apprentice_id)
     case_forms.flags_section(db, user, person, risks.open_flags(db, user.user_id, [apprentice_id]), people)

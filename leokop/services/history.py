@@ -24,14 +24,15 @@ def apprentice_history(grades: pd.DataFrame, absences: pd.DataFrame, weeks: pd.D
     rows += [
         {"day": r["absence_date"], "kind": "Fehlzeit",
          "what": f"{r['lessons']} Std. {'entschuldigt' if r['excused'] else 'unentschuldigt'}"
-                 + (" · Vorschlag Betrieb: " + r["excuse_comment"] if r["excuse_state"] == "vorgeschlagen" else ""),
+                 + (" · Vorschlag Betrieb: " + r["excuse_comment"]
+                    if r["excuse_state"] == "vorgeschlagen" and isinstance(r["excuse_comment"], str) else ""),
          "who": r["recorded_by"]}
         for r in absences.to_dict("records")
     ]
     rows += [
         {"day": r["week_start"], "kind": "Berichtsheft",
          "what": f"Woche ab {r['week_start']:%d.%m.%Y}: {texts.WEEK_STATUS_LABELS[r['status']]}"
-                 + (f" – {r['trainer_comment']}" if r["trainer_comment"] else ""),
+                 + (f" – {r['trainer_comment']}" if isinstance(r["trainer_comment"], str) else ""),
          "who": r["decided_by"]}
         for r in weeks.to_dict("records")
     ]

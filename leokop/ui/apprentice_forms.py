@@ -229,7 +229,7 @@ def phase_form(db: Database, user: Profile, person: dict, today: date) -> None:
 def note_form(db: Database, user: Profile, person: dict, place: str) -> None:
     st.subheader(texts.FORM_NOTE)
     with st.form("note-form", clear_on_submit=False):
-        body = st.text_area(texts.FIELD_TEXT)
+        body = st.text_area(texts.FIELD_TEXT, key="note-text")
         if st.form_submit_button(texts.BUTTON_SAVE):
             save(entries.text_problems(body),
                   lambda: notes.add_note(db, user.user_id, apprentice_id=person["id"], place=place, body=body.strip()),

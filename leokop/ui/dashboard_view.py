@@ -110,7 +110,12 @@ def position_chart(ratings: pd.DataFrame, names: dict, key: str) -> None:
     st.plotly_chart(charts.position_heatmap(ratings, names), key=key)
 
 
-def history_table(events: pd.DataFrame) -> None:
-    """The apprentice's events with German dates, newest first."""
-    table = events.assign(day=events["day"].map(german_date), who=events["who"].fillna(""))
-    st.dataframe(table.rename(columns=texts.HISTORY_COLUMNS), hide_index=True, width="stretch")
+def history_table(events: pd.DataFrame, today: date) -> None:
+    """What happened, newest first; below it what is planned, soonest first."""
+    past = events[events["day"] <= today]
+    ahead = events[events["day"] > today].iloc[::-1]
+    for title, part in ((None, past), (texts.SECTION_PLANNED, ahead)):
+        if title:
+            st.subheader(title)
+        table = part.assign(day=part["day"].map(german_date), who=part["who"].fillna(""))
+        st.dataframe(table.rename(columns=texts.HISTORY_COLUMNS), hide_index=True, width="stretch")

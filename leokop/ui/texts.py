@@ -271,6 +271,7 @@ NO_UNEXCUSED = "Keine unentschuldigten Fehlzeiten, für die ein Vorschlag mögli
 SECTION_HISTORY = "Verlauf"
 SECTION_NOTES = "Notizen"
 SECTION_ENTER = "Eintragen"
+SECTION_PLANNED = "Geplant"
 WRITTEN_BY = "{author} ({place}), {at}"
 WEEK_STATUS_LABELS = {"eingereicht": "eingereicht", "unterschrieben": "unterschrieben",
                       "zurueckgegeben": "zurückgegeben"}

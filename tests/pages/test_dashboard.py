@@ -157,11 +157,11 @@ def test_block_ending_before_it_starts_is_refused(login, owner_url):
 def test_empty_note_is_refused_and_a_note_shows_its_author(login, owner_url, username):
     count = _one(owner_url, "select count(*) from notes where apprentice_id = %s", A_RMD)[0]
     at = _apprentice_page(login, username)
-    _by_label(at.text_area, texts.FIELD_TEXT).input("   ")
+    at.text_area(key="note-text").input("   ")
     at = _submit(at, "note-form", texts.BUTTON_SAVE)
     assert errors(at) == [texts.TEXT_EMPTY]
     assert _one(owner_url, "select count(*) from notes where apprentice_id = %s", A_RMD)[0] == count
-    _by_label(at.text_area, texts.FIELD_TEXT).input(f"Rückmeldung von {username}: Gespräch geführt.")
+    at.text_area(key="note-text").input(f"Rückmeldung von {username}: Gespräch geführt.")
     at = _submit(at, "note-form", texts.BUTTON_SAVE)
     assert [s.value for s in at.success] == [texts.SAVED_NOTE]
     place = "schule" if username == "lehrkraft" else "betrieb"

@@ -26,3 +26,16 @@ def test_history_merges_both_places_newest_first():
         "4 Std. unentschuldigt · Vorschlag Betrieb: Arzttermin",
         "LF8: Note 2",
     ]
+
+
+def test_week_without_comment_has_no_placeholder():
+    empty = pd.DataFrame(columns=["graded_on", "code", "grade", "recorded_by"])
+    weeks = pd.DataFrame([{"week_start": date(2026, 11, 16), "status": "unterschrieben", "trainer_comment": None,
+                           "decided_by": "Brandt"}, {"week_start": date(2026, 11, 9), "status": "unterschrieben",
+                                                     "trainer_comment": "gut", "decided_by": "Brandt"}])
+    events = apprentice_history(empty, pd.DataFrame(columns=["absence_date", "lessons", "excused", "excuse_state",
+                                                             "excuse_comment", "recorded_by"]),
+                                weeks, pd.DataFrame(columns=["created_at", "place", "body", "author"]),
+                                pd.DataFrame(columns=["kind", "label", "starts_on"]))
+    assert events["what"].tolist() == ["Woche ab 16.11.2026: unterschrieben",
+                                       "Woche ab 09.11.2026: unterschrieben – gut"]
