@@ -128,7 +128,7 @@ def _bench(args) -> None:
     from leokop.scale.params import parse_scale
 
     run_bench(parse_scale(args.scale), database=args.database, runs=args.runs, json_path=args.json,
-              baseline=args.baseline, only=args.only)
+              baseline=args.baseline, only=args.only, explain=args.explain)
 
 
 def _day(text: str) -> date:
@@ -178,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     bench.add_argument("--baseline", metavar="FILE", help="a JSON of an earlier run to print side by side")
     bench.add_argument("--only", metavar="NAMES", help="comma-separated figure names to run")
+    bench.add_argument("--explain", choices=("teacher", "trainer"),
+                       help="instead: EXPLAIN (ANALYZE, BUFFERS) of each dashboard query as that user, with RLS")
     bench.set_defaults(func=_bench)
     return parser
 

@@ -4,11 +4,12 @@ import psycopg
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import release, users
-from leokop.services import accounts
+from leokop.repo import release, risks, users
+from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
+from leokop.services.risk_rules import Thresholds
 from leokop.ui import texts, widgets
-from leokop.ui.resources import database
+from leokop.ui.resources import database, worker_database
 
 user = auth.require_page("verwaltung")
 db = database()
@@ -33,6 +34,12 @@ def _write(action, success: str) -> None:
         st.success(success)
 
 
+def _save_thresholds(school_id, values: dict) -> None:
+    """Store a school's thresholds and re-evaluate its apprentices at once."""
+    risks.save_thresholds(db, user.user_id, school_id, values)
+    early_warning.refresh(worker_database(), risks.apprentice_ids_of_school(db, user.user_id, school_id))
+
+
 def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message) -> None:
     """Pick a row of `frame` and (de)activate it; `message(row_id, active)` is the German confirmation."""
     with st.form(form):
@@ -47,8 +54,8 @@ def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message)
                 st.error(texts.DB_ERROR)
 
 
-tab_users, tab_memberships, tab_release = st.tabs(
-    [texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE])
+tab_users, tab_memberships, tab_release, tab_thresholds = st.tabs(
+    [texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE, texts.ADMIN_THRESHOLDS])
 
 with tab_users:
     managed = users.list_managed_users(db, user.user_id)
@@ -149,3 +156,24 @@ with tab_release:
             }
             if st.form_submit_button(texts.BUTTON_SAVE):
                 _write(lambda: release.save_override(db, user.user_id, chosen, values), texts.RELEASE_SAVED)
+
+with tab_thresholds:
+    st.caption(texts.THRESHOLDS_INTRO)
+    defaults = Thresholds()
+    for school in risks.school_thresholds(db, user.user_id).to_dict("records"):
+        with st.form(f"thresholds-{school['school_id']}"):
+            st.subheader(school["name"])
+            values = {}
+            for key, label in texts.THRESHOLD_LABELS.items():
+                default = getattr(defaults, key)
+                current = school[key] if widgets.optional_bool(school[key]) is not None else default
+                step = 0.05 if isinstance(default, float) else 1
+                values[key] = st.number_input(label, value=type(default)(current), step=type(default)(step),
+                                              key=f"{school['school_id']}-{key}")
+            if st.form_submit_button(texts.BUTTON_SAVE):
+                problems = entries.threshold_problems(values)
+                for problem in problems:
+                    st.error(problem)
+                if not problems:
+                    _write(lambda school=school, values=values: _save_thresholds(school["school_id"], values),
+                           texts.THRESHOLDS_SAVED)

@@ -189,3 +189,31 @@ def add_concern(db: Database, user_id: UUID, *, apprentice_id: UUID, place: str,
     with db.user_tx(user_id) as conn:
         conn.execute("insert into public.concerns (apprentice_id, place, kind, body, raised_by)"
                      " values (%s, %s, %s, %s, %s)", (apprentice_id, place, kind, body, user_id))
+
+
+def school_thresholds(db: Database, admin_id: UUID) -> pd.DataFrame:
+    """The thresholds of the admin's schools (defaults where none are set yet)."""
+    with db.user_tx(admin_id) as conn:
+        return fetch_df(conn, f"""
+            select s.id as school_id, s.name, {', '.join(f't.{c}' for c in THRESHOLD_COLUMNS)}
+            from public.schools s left join public.risk_thresholds t on t.school_id = s.id
+            where s.id in (select app_private.school_ids_with_role('admin')) order by s.name""")
+
+
+def save_thresholds(db: Database, admin_id: UUID, school_id: UUID, values: dict) -> None:
+    columns = ", ".join(THRESHOLD_COLUMNS)
+    placeholders = ", ".join(f"%({c})s" for c in THRESHOLD_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in THRESHOLD_COLUMNS)
+    with db.user_tx(admin_id) as conn:
+        conn.execute(
+            f"insert into public.risk_thresholds (school_id, {columns}, updated_by)"
+            f" values (%(school)s, {placeholders}, %(by)s)"
+            f" on conflict (school_id) do update set {updates}, updated_by = excluded.updated_by, updated_at = now()",
+            {"school": school_id, "by": admin_id, **values},
+        )
+
+
+def apprentice_ids_of_school(db: Database, admin_id: UUID, school_id: UUID) -> list[UUID]:
+    with db.user_tx(admin_id) as conn:
+        return [r["id"] for r in conn.execute("select id from public.apprentices where school_id = %s",
+                                             (school_id,)).fetchall()]

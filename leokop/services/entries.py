@@ -70,3 +70,20 @@ def title_problems(title: str, *, required: bool = True) -> list[str]:
     if required and not title.strip():
         return [texts.TITLE_EMPTY]
     return text_problems(title, required=False, max_length=MAX_TITLE)
+
+
+# The ranges of the risk_thresholds table's check constraints.
+THRESHOLD_RANGES = {
+    "unexcused_days_4_weeks": (1, 20), "absence_rate_90_days": (0.01, 1.0), "failing_grades": (1, 20),
+    "grade_average": (1.0, 6.0), "grade_drop": (0.1, 5.0), "unsigned_record_weeks": (1, 52),
+    "probation_weeks": (1, 16), "exam_weeks": (1, 26),
+}
+
+
+def threshold_problems(values: dict) -> list[str]:
+    problems = []
+    for key, (low, high) in THRESHOLD_RANGES.items():
+        if not low <= values[key] <= high:
+            problems.append(texts.THRESHOLD_RANGE.format(
+                label=texts.THRESHOLD_LABELS[key], low=str(low).replace(".", ","), high=str(high).replace(".", ",")))
+    return problems

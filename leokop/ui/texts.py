@@ -342,3 +342,18 @@ MAIL_BODY_FLAG = (
     "Guten Tag,\n\nin einer Ihrer Kooperationen gibt es ein neues Warnzeichen ({severity}).\n"
     "Bitte melden Sie sich bei leokop an, um Einzelheiten zu sehen.\n\nIhr leokop"
 )
+
+ADMIN_THRESHOLDS = "Warnschwellen"
+THRESHOLDS_INTRO = "Ab wann leokop ein Warnzeichen setzt. Änderungen gelten bei der nächsten Auswertung."
+THRESHOLD_LABELS = {
+    "unexcused_days_4_weeks": "Unentschuldigte Fehltage in 4 Wochen",
+    "absence_rate_90_days": "Fehlquote in 90 Tagen (Anteil, z. B. 0,10)",
+    "failing_grades": "Anzahl Lernfeldnoten 5 oder 6",
+    "grade_average": "Notendurchschnitt schlechter als",
+    "grade_drop": "Notenabfall gegenüber dem Halbjahr zuvor",
+    "unsigned_record_weeks": "Nicht unterschriebene Berichtsheft-Wochen",
+    "probation_weeks": "Wochen vor Ende der Probezeit",
+    "exam_weeks": "Wochen vor der Prüfung",
+}
+THRESHOLDS_SAVED = "Warnschwellen gespeichert; die Warnzeichen der Schule wurden neu berechnet."
+THRESHOLD_RANGE = "„{label}“ muss zwischen {low} und {high} liegen"

@@ -8,6 +8,7 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop.demo.seed import demo_id
 from leokop.repo.users import Profile
 from leokop.ui import texts
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
@@ -253,3 +254,24 @@ def test_admin_cannot_deactivate_own_account_or_roles(login):
     assert "Petra Hoffmann · admin" not in user_box.options and "Sabine Keller · lehrkraft" in user_box.options
     membership_box = next(s for s in at.selectbox if s.label == texts.FIELD_MEMBERSHIP)
     assert membership_box.options and not any("Petra Hoffmann" in o for o in membership_box.options)
+
+
+def test_admin_sets_thresholds_and_flags_follow(login, owner_url):
+    at = login("admin")
+    at.switch_page("pages/verwaltung_page.py").run()
+    school = demo_id("school", "mainufer")
+    at.number_input(key=f"{school}-unsigned_record_weeks").set_value(52)
+    at = at.button(key=f"FormSubmitter:thresholds-{school}-{texts.BUTTON_SAVE}").click().run()
+    try:
+        assert [s.value for s in at.success] == [texts.THRESHOLDS_SAVED]
+        with psycopg.connect(owner_url) as conn:
+            left = conn.execute("select count(*) from risk_flags f join apprentices a on a.id = f.apprentice_id"
+                                " where f.rule = 'berichtsheft' and f.cleared_at is null and a.school_id = %s",
+                                (school,)).fetchone()[0]
+        assert left == 0
+    finally:
+        at.number_input(key=f"{school}-unsigned_record_weeks").set_value(3)
+        at.button(key=f"FormSubmitter:thresholds-{school}-{texts.BUTTON_SAVE}").click().run()
+    with psycopg.connect(owner_url) as conn:
+        assert conn.execute("select unsigned_record_weeks from risk_thresholds where school_id = %s",
+                            (school,)).fetchone() == (3,)

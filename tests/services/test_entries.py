@@ -60,3 +60,11 @@ def test_period(start, end, expected):
                                                 ("x" * 4001, [texts.TEXT_TOO_LONG.format(n=4000)])])
 def test_text(body, expected):
     assert entries.text_problems(body) == expected
+
+
+def test_thresholds():
+    good = {"unexcused_days_4_weeks": 2, "absence_rate_90_days": 0.1, "failing_grades": 2, "grade_average": 4.0,
+            "grade_drop": 1.0, "unsigned_record_weeks": 3, "probation_weeks": 4, "exam_weeks": 8}
+    assert entries.threshold_problems(good) == []
+    assert entries.threshold_problems({**good, "absence_rate_90_days": 1.5}) == [
+        "„Fehlquote in 90 Tagen (Anteil, z. B. 0,10)“ muss zwischen 0,01 und 1,0 liegen"]
