@@ -37,7 +37,7 @@ def _write(action, success: str) -> None:
 def _save_thresholds(school_id, values: dict) -> None:
     """Store a school's thresholds and re-evaluate its apprentices at once."""
     risks.save_thresholds(db, user.user_id, school_id, values)
-    early_warning.refresh(worker_database(), risks.apprentice_ids_of_school(db, user.user_id, school_id))
+    early_warning.refresh_quietly(worker_database, risks.apprentice_ids_of_school(db, user.user_id, school_id))
 
 
 def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message) -> None:
@@ -167,7 +167,7 @@ with tab_thresholds:
             for key, label in texts.THRESHOLD_LABELS.items():
                 default = getattr(defaults, key)
                 current = school[key] if widgets.optional_bool(school[key]) is not None else default
-                step = 0.05 if isinstance(default, float) else 1
+                step = (0.01 if key == "absence_rate_90_days" else 0.1) if isinstance(default, float) else 1
                 values[key] = st.number_input(label, value=type(default)(current), step=type(default)(step),
                                               key=f"{school['school_id']}-{key}")
             if st.form_submit_button(texts.BUTTON_SAVE):

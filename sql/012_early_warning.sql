@@ -1,6 +1,7 @@
 -- Early warning: per-school thresholds, concerns raised by hand, stored risk flags, and the cases both learning
--- places work on. Flags are written only by the evaluation (the leokop_service role, or the owner's recompute
--- command); users read them under RLS, the company side only where the school released the data a flag rests on.
+-- places work on. Flags are written only by the evaluation (leokop_worker switching to leokop_service, after a
+-- change or by `risks recompute`); users read them under RLS, the company side only where the school released the
+-- data a flag rests on.
 
 -- The rule evaluation connects with its own login role, leokop_worker, and switches to leokop_service
 -- (transaction-local). leokop_app is not a member: a user's transaction can never switch to it.
@@ -61,7 +62,8 @@ create table public.risk_flags (
   apprentice_id uuid not null references public.apprentices on delete cascade,
   rule text not null,
   severity text not null check (severity in ('hinweis', 'warnung', 'kritisch')),
-  category text not null check (category in ('absences', 'grades', 'record_book', 'probation', 'concern')),
+  category text not null
+    check (category in ('absences', 'grades', 'teacher_notes', 'record_book', 'probation', 'concern')),
   reason text not null,
   evidence jsonb not null default '{}',
   first_seen_at timestamptz not null default now(),
@@ -132,7 +134,8 @@ create function app_private.flag_visible_to_company(p_apprentice_id uuid, p_cate
 returns boolean
 language sql stable security definer set search_path = ''
 as $$
-  select p_category not in ('grades', 'absences') or app_private.is_released(p_apprentice_id, p_category)
+  select p_category not in ('grades', 'absences', 'teacher_notes')
+      or app_private.is_released(p_apprentice_id, p_category)
 $$;
 revoke all on all functions in schema app_private from public;
 grant execute on all functions in schema app_private to authenticated, leokop_service;
@@ -193,7 +196,10 @@ create policy case_comments_select on public.case_comments for select to authent
   using (case_id in (select c.id from public.risk_cases c))
 ;
 create policy case_comments_insert on public.case_comments for insert to authenticated
-  with check (author_id = (select auth.uid()) and case_id in (select c.id from public.risk_cases c));
+  with check (author_id = (select auth.uid()) and case_id in (
+    select c.id from public.risk_cases c
+    where (place = 'schule' and c.apprentice_id in (select app_private.school_side_apprentice_ids()))
+       or (place = 'betrieb' and c.apprentice_id in (select app_private.company_side_apprentice_ids()))));
 
 alter table public.case_measures enable row level security;
 grant select, insert on public.case_measures to authenticated;

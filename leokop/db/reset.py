@@ -8,6 +8,7 @@ _DROP = """
 drop schema if exists public cascade;
 drop schema if exists app_private cascade;
 drop schema if exists app_auth cascade;
+drop schema if exists app_leadership cascade;
 create schema public;
 grant usage on schema public to public;
 """

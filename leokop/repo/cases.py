@@ -95,3 +95,9 @@ def add_measure(db: Database, user_id: UUID, *, case_id: UUID, kind: str, descri
     with db.user_tx(user_id) as conn:
         conn.execute("insert into public.case_measures (case_id, kind, description, due_on, created_by)"
                      " values (%s, %s, %s, %s, %s)", (case_id, kind, description, due_on, user_id))
+
+
+def complete_measure(db: Database, user_id: UUID, measure_id: UUID) -> None:
+    with db.user_tx(user_id) as conn:
+        expect_one(conn.execute("update public.case_measures set done_at = now()"
+                                " where id = %s and done_at is null returning id", (measure_id,)))

@@ -29,6 +29,13 @@ def may_plan_blocks(db: Database, user_id: UUID, class_id: UUID) -> bool:
         ).fetchone()["ok"]
 
 
+def class_apprentice_ids(db: Database, user_id: UUID, class_id: UUID) -> list[UUID]:
+    """The class's apprentices the user sees (a block changes their school days, so their absence rate)."""
+    with db.user_tx(user_id) as conn:
+        return [r["id"] for r in conn.execute("select id from public.apprentices where class_id = %s",
+                                             (class_id,)).fetchall()]
+
+
 def add_company_phase(db: Database, user_id: UUID, *, apprentice_id: UUID, title: str, department: str | None,
                       starts_on: date, ends_on: date) -> None:
     with db.user_tx(user_id) as conn:

@@ -11,7 +11,7 @@ import pandas as pd
 import psycopg
 
 from leokop.db.session import Database
-from leokop.repo._query import fetch_df
+from leokop.repo._query import expect_one, fetch_df
 
 # Everything the rules look at, per apprentice, in one query. %(ids)s null means every apprentice.
 _SIGNALS = """
@@ -31,7 +31,7 @@ absence as (
   group by x.apprentice_id
 ),
 block_days as (
-  select b.class_id, count(*) as days
+  select b.class_id, count(distinct d) as days
   from public.school_blocks b
   cross join lateral generate_series(greatest(b.starts_on, %(today)s::date - 89), least(b.ends_on, %(today)s::date),
                                      interval '1 day') d
@@ -183,6 +183,22 @@ def open_flag_snapshot(conn: psycopg.Connection) -> list[tuple]:
     rows = conn.execute("select apprentice_id, rule, severity, reason from public.risk_flags"
                         " where cleared_at is null order by apprentice_id, rule").fetchall()
     return [(r["apprentice_id"], r["rule"], r["severity"], r["reason"]) for r in rows]
+
+
+def open_concerns(db: Database, user_id: UUID, apprentice_id: UUID) -> pd.DataFrame:
+    with db.user_tx(user_id) as conn:
+        return fetch_df(conn, """
+            select c.id, c.place::text as place, c.kind, c.body, c.raised_at,
+                   public.user_display_name(c.raised_by) as raised_by
+            from public.concerns c where c.apprentice_id = %s and c.resolved_at is null
+            order by c.raised_at""", (apprentice_id,))
+
+
+def resolve_concern(db: Database, user_id: UUID, concern_id: UUID) -> None:
+    with db.user_tx(user_id) as conn:
+        expect_one(conn.execute(
+            "update public.concerns set resolved_at = now(), resolved_by = %s"
+            " where id = %s and resolved_at is null returning id", (user_id, concern_id)))
 
 
 def add_concern(db: Database, user_id: UUID, *, apprentice_id: UUID, place: str, kind: str, body: str) -> None:

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
 import psycopg
+from psycopg_pool import PoolTimeout
 
 from leokop.config import SmtpSettings, load_settings
+from leokop.db.errors import SetupError
 from leokop.db.session import Database
 from leokop.repo import risks
 from leokop.services import notify
-from leokop.services.risk_rules import Concern, Flag, Signals, Thresholds, evaluate
+from leokop.services.risk_rules import SEVERITIES, Concern, Flag, Signals, Thresholds, evaluate
 from leokop.ui import texts
 
 log = logging.getLogger(__name__)
@@ -77,20 +80,30 @@ def refresh(db: Database, apprentice_ids: list[UUID] | None, today: date | None 
             flags = {row["apprentice_id"]: [_as_dict(f) for f in evaluate(
                 to_signals(row, today), _thresholds(thresholds.get(row["school_id"])))] for row in rows}
             new = risks.replace_flags(conn, flags)
-            mails = {row["apprentice_id"]: (row["severity"], risks.pair_emails(conn, row["apprentice_id"]))
-                     for row in new} if smtp else {}
+            mails = _mails(conn, new) if smtp else {}
         for severity, recipients in mails.values():
             notify.send(smtp, recipients, texts.MAIL_SUBJECT_FLAG, texts.MAIL_BODY_FLAG.format(severity=severity))
         done += len(batch)
     return done
 
 
-def refresh_quietly(db: Database, apprentice_ids: list[UUID]) -> None:
+def _mails(conn, new_flags: list[dict]) -> dict[UUID, tuple[str, list[str]]]:
+    """Per apprentice with new flags: the most severe new severity and the pair's addresses."""
+    worst: dict[UUID, str] = {}
+    for row in new_flags:
+        current = worst.get(row["apprentice_id"])
+        if current is None or SEVERITIES.index(row["severity"]) > SEVERITIES.index(current):
+            worst[row["apprentice_id"]] = row["severity"]
+    return {aid: (severity, risks.pair_emails(conn, aid)) for aid, severity in worst.items()}
+
+
+def refresh_quietly(worker: Callable[[], Database], apprentice_ids: list[UUID]) -> None:
     """After a user's save: re-evaluate, but never turn a saved change into an error page.
 
-    If the evaluation fails, the flags stay as they were until the next change or `risks recompute`.
+    `worker` gives the evaluation's pool (opened on first use, so a failing connection is caught here too). If the
+    evaluation fails, the flags stay as they were until the next change or `risks recompute`.
     """
     try:
-        refresh(db, apprentice_ids, smtp=load_settings().smtp)
-    except (psycopg.Error, OSError):  # OSError: the mail server; the flags are stored before mails go out
+        refresh(worker(), apprentice_ids, smtp=load_settings().smtp)
+    except (psycopg.Error, PoolTimeout, SetupError, OSError):  # OSError: the mail server, after the flags are stored
         log.exception("risk evaluation or notification after a change failed")

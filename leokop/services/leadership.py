@@ -130,7 +130,7 @@ def headcount_table(figures: Figures) -> pd.DataFrame:
         ltexts.LEAD_COL_LABEL: [ltexts.LEAD_ALL if d in ("gesamt", "ausgeblendet") else label
                                 for d, label in zip(frame["dimension"], frame["label"], strict=True)],
         ltexts.LEAD_COL_APPRENTICES: frame["apprentices"].map(_count),
-    })
+    }, dtype=object)
 
 
 def cooperation_table(figures: Figures) -> pd.DataFrame:
@@ -146,7 +146,7 @@ def cooperation_table(figures: Figures) -> pd.DataFrame:
         ltexts.LEAD_COL_BY_NOTES: frame["by_notes"].map(_blank_or_count),
         ltexts.LEAD_COL_BY_GRADES: frame["by_grades"].map(_blank_or_count),
         ltexts.LEAD_COL_BY_RECORD_BOOK: frame["by_record_book"].map(_blank_or_count),
-    })
+    }, dtype=object)
 
 
 def _class_month_keys(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -176,7 +176,7 @@ def absence_table(figures: Figures) -> pd.DataFrame:
         ltexts.LEAD_COL_UNEXCUSED_DAYS: frame["unexcused_days"].map(_count).tolist(),
         ltexts.LEAD_COL_DAYS_PER: frame["days_per_apprentice"].map(_number).tolist(),
         ltexts.LEAD_COL_UNEXCUSED_PER: frame["unexcused_per_apprentice"].map(_number).tolist(),
-    })
+    }, dtype=object)
 
 
 def grade_table(figures: Figures) -> pd.DataFrame:
@@ -186,10 +186,10 @@ def grade_table(figures: Figures) -> pd.DataFrame:
         ltexts.LEAD_COL_LF: [ltexts.LEAD_DIMENSIONS["gesamt"] if _missing(c) else c for c in frame["code"]],
         ltexts.LEAD_COL_LF_TITLE: ["" if _missing(t) else t for t in frame["title"]],
         ltexts.LEAD_COL_GRADED: frame["graded"].map(_count).tolist(),
-    })
+    }, dtype=object)
     for n in range(1, 7):
-        table[ltexts.LEAD_COL_GRADE.format(n=n)] = frame[f"grade_{n}"].map(_count).tolist()
-    table[ltexts.LEAD_COL_AVERAGE] = frame["average"].map(_number).tolist()
+        table[ltexts.LEAD_COL_GRADE.format(n=n)] = pd.Series(frame[f"grade_{n}"].map(_count).tolist(), dtype=object)
+    table[ltexts.LEAD_COL_AVERAGE] = pd.Series(frame["average"].map(_number).tolist(), dtype=object)
     return table
 
 
@@ -203,7 +203,7 @@ def record_book_table(figures: Figures) -> pd.DataFrame:
         ltexts.LEAD_COL_DUE: frame["due_weeks"].map(_count).tolist(),
         ltexts.LEAD_COL_SIGNED: frame["signed_weeks"].map(_count).tolist(),
         ltexts.LEAD_COL_COMPLETION: frame["completion_percent"].map(_number).tolist(),
-    })
+    }, dtype=object)
 
 
 def dissolution_table(figures: Figures) -> pd.DataFrame:
@@ -215,7 +215,7 @@ def dissolution_table(figures: Figures) -> pd.DataFrame:
         ltexts.LEAD_COL_IN_PROBATION: frame["in_probation"].map(_count).tolist(),
         ltexts.LEAD_COL_RATE: frame["rate_percent"].map(_number).tolist(),
         ltexts.LEAD_COL_REFERENCE: [NATIONAL_DISSOLUTION_RATE] * len(frame),
-    })
+    }, dtype=object)
 
 
 def trend(figures: Figures) -> pd.DataFrame:
@@ -252,7 +252,7 @@ def trend_table(figures: Figures) -> pd.DataFrame:
         ltexts.LEAD_TREND_TITLES["record_book"]: frame["record_book"].map(value).tolist(),
         ltexts.LEAD_TREND_TITLES["active"]: frame["active"].map(value).tolist(),
         ltexts.LEAD_TREND_TITLES["dissolutions"]: frame["dissolutions"].map(_blank_or_count).tolist(),
-    })
+    }, dtype=object)
 
 
 def tables(figures: Figures) -> dict[str, pd.DataFrame]:
@@ -347,3 +347,41 @@ def report(figures: Figures, *, school_name: str, school_year: int, selection: s
                       reference=(NATIONAL_DISSOLUTION_RATE, ltexts.LEAD_REFERENCE_LABEL))],
         notes=[ltexts.LEAD_SUPPRESSION_NOTE, ltexts.LEAD_DISSOLUTIONS_NOTE, ltexts.LEAD_NOT_YET],
     )
+
+
+# --- Rows for the charts ------------------------------------------------------------------------------------------
+
+
+def dimension_rows(frame: pd.DataFrame, dimension: str, label: str, value: str) -> pd.DataFrame:
+    """label and value of one dimension's rows (value NaN where suppressed), in the database's order."""
+    rows = _rows(frame, dimension)
+    return pd.DataFrame({"label": rows[label].tolist(),
+                         "value": pd.to_numeric(rows[value], errors="coerce").tolist()})
+
+
+def class_month_rows(frame: pd.DataFrame, value: str) -> pd.DataFrame:
+    """class_name, German month label and value of the class x month cells (NaN where suppressed)."""
+    rows = _rows(frame, "klasse_monat").sort_values("month")
+    return pd.DataFrame({"class_name": rows["class_name"].tolist(),
+                         "label": rows["month"].map(month_label).tolist(),
+                         "value": pd.to_numeric(rows[value], errors="coerce").tolist()})
+
+
+def grade_rows(figures: Figures) -> pd.DataFrame:
+    """Per Lernfeld "occupation · code" and the counts of grades 1..6 (NaN where suppressed)."""
+    rows = _rows(figures.grades, "lernfeld")
+    frame = pd.DataFrame({"label": [f"{o} · {c}" for o, c in zip(rows["occupation"], rows["code"], strict=True)]})
+    for n in range(1, 7):
+        frame[f"grade_{n}"] = pd.to_numeric(rows[f"grade_{n}"], errors="coerce").tolist()
+    return frame
+
+
+def selection_label(occupation: str | None, class_name: str | None) -> str:
+    """The filter choice in words, for the report: "Alle Ausbildungsberufe · Alle Klassen"."""
+    return " · ".join([occupation or f"{ltexts.LEAD_ALL} {ltexts.LEAD_OCCUPATION_PLURAL}",
+                       class_name or f"{ltexts.LEAD_ALL} {ltexts.LEAD_CLASS_PLURAL}"])
+
+
+def file_stem(key: str, school_year: int) -> str:
+    """ASCII file names: "fehlzeiten_2026-27"."""
+    return f"{key}_{school_year_label(school_year).replace('/', '-')}"

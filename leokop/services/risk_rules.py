@@ -135,12 +135,16 @@ def exam_at_risk(s: Signals, t: Thresholds) -> Flag | None:
 
 
 def concerns(s: Signals, _t: Thresholds) -> list[Flag]:
-    place = {"schule": "der Schule", "betrieb": "des Betriebs"}
-    return [
-        Flag("anliegen", "kritisch" if c.kind == "konflikt" else "warnung",
-             f"Anliegen {place[c.place]} ({c.kind}): {c.text}", "concern", {"art": c.kind})
-        for c in s.concerns
-    ]
+    """One flag per learning place that raised concerns. The school's concerns are released to the company like
+    teacher notes; the company's are always visible to the school."""
+    flags = []
+    for place, who, category in (("schule", "der Schule", "teacher_notes"), ("betrieb", "des Betriebs", "concern")):
+        raised = [c for c in s.concerns if c.place == place]
+        if raised:
+            severity = "kritisch" if any(c.kind == "konflikt" for c in raised) else "warnung"
+            reason = "; ".join(f"Anliegen {who} ({c.kind}): {c.text}" for c in raised)
+            flags.append(Flag(f"anliegen_{place}", severity, reason, category, {"arten": [c.kind for c in raised]}))
+    return flags
 
 
 _RULES = (unexcused_absences, absence_rate, failing_grades, grade_drop, unsigned_record_book, exam_at_risk)

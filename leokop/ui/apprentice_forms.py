@@ -43,7 +43,7 @@ def save(problems: list[str], action: Callable[[], object], success: str,
         return False
     st.success(success)
     if reevaluate:
-        early_warning.refresh_quietly(worker_database(), reevaluate)
+        early_warning.refresh_quietly(worker_database, reevaluate)
     return True
 
 
@@ -134,7 +134,8 @@ def school_block_form(db: Database, user: Profile, person: dict, today: date) ->
                   lambda: planning.add_school_block(db, user.user_id, class_id=person["class_id"],
                                                     starts_on=starts_on, ends_on=ends_on, note=note.strip() or None),
                   texts.SAVED_BLOCK.format(start=german_date(starts_on), end=german_date(ends_on),
-                                           class_name=person["class_name"]) if starts_on and ends_on else "")
+                                           class_name=person["class_name"]) if starts_on and ends_on else "",
+                  planning.class_apprentice_ids(db, user.user_id, person["class_id"]))  # school days changed
 
 
 def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFrame) -> None:

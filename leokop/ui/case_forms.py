@@ -26,7 +26,9 @@ def flags_section(db: Database, user: Profile, person: dict, flags: pd.DataFrame
     for flag in flags.to_dict("records"):
         with st.form(f"case-open-{flag['id']}", border=True):
             st.markdown(f"{SEVERITY_ICONS[flag['severity']]} **{flag['severity']}**: {flag['reason']}")
-            title = st.text_input(texts.CASE_TITLE, value=flag["reason"][:300], key=f"case-title-{flag['id']}")
+            # a generic title: the case is seen by the whole pair, the flag's figures may not be released to all
+            title = st.text_input(texts.CASE_TITLE, value=texts.RULE_LABELS.get(flag["rule"], flag["rule"]),
+                                  key=f"case-title-{flag['id']}")
             who = st.selectbox(texts.CASE_RESPONSIBLE, list(responsible), format_func=responsible.get,
                                key=f"case-who-{flag['id']}")
             if st.form_submit_button(texts.OPEN_CASE):
@@ -38,6 +40,17 @@ def flags_section(db: Database, user: Profile, person: dict, flags: pd.DataFrame
 
 
 def concern_form(db: Database, user: Profile, person: dict, place: str) -> None:
+    """Raise a concern by hand; open concerns can be marked as settled, which clears their flag."""
+    raised = risks.open_concerns(db, user.user_id, person["id"])
+    if not raised.empty:
+        st.subheader(texts.OPEN_CONCERNS)
+    for concern in raised.to_dict("records"):
+        with st.form(f"concern-resolve-{concern['id']}", border=True):
+            st.markdown(f"**{texts.CONCERN_LABELS[concern['kind']]}** ({texts.PLACE_LABELS[concern['place']]}, "
+                        f"{concern['raised_by'] or '–'}, {german_date(concern['raised_at'].date())}): {concern['body']}")
+            if st.form_submit_button(texts.CONCERN_RESOLVE):
+                save([], lambda concern=concern: risks.resolve_concern(db, user.user_id, concern["id"]),
+                     texts.CONCERN_RESOLVED, [person["id"]])
     st.subheader(texts.RAISE_CONCERN)
     with st.form("concern-form", border=True):
         kind = st.selectbox(texts.CONCERN_KIND, list(texts.CONCERN_LABELS), format_func=texts.CONCERN_LABELS.get)
@@ -62,6 +75,7 @@ def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFra
     for case in open_cases.to_dict("records"):
         with st.expander(_case_header(case), expanded=True):
             _thread(comments[comments["case_id"] == case["id"]], measures[measures["case_id"] == case["id"]])
+            _measure_done_forms(db, user, measures[(measures["case_id"] == case["id"]) & measures["done_at"].isna()])
             _comment_form(db, user, place, case)
             _measure_form(db, user, case, today)
             _status_form(db, user, case, people)
@@ -90,12 +104,22 @@ def _case_header(case: dict) -> str:
 
 def _thread(comments: pd.DataFrame, measures: pd.DataFrame) -> None:
     for m in measures.to_dict("records"):
-        due = f" · fällig {german_date(m['due_on'])}" if m["due_on"] else ""
-        st.markdown(f"☑️ **{texts.MEASURE_LABELS[m['kind']]}**{due} – {m['description'] or ''} ({m['created_by']})")
+        due = f" · fällig {german_date(m['due_on'])}" if pd.notna(m["due_on"]) else ""
+        state = "✅" if pd.notna(m["done_at"]) else "⏳"
+        note = m["description"] if isinstance(m["description"], str) else ""
+        st.markdown(f"{state} **{texts.MEASURE_LABELS[m['kind']]}**{due} – {note} ({m['created_by']})")
     for c in comments.to_dict("records"):
         st.caption(texts.WRITTEN_BY.format(author=c["author"] or "–", place=texts.PLACE_LABELS[c["place"]],
                                            at=c["created_at"].strftime("%d.%m.%Y %H:%M")))
         st.write(c["body"])
+
+
+def _measure_done_forms(db: Database, user: Profile, open_measures: pd.DataFrame) -> None:
+    for measure in open_measures.to_dict("records"):
+        with st.form(f"measure-done-{measure['id']}", border=False):
+            if st.form_submit_button(f"{texts.MEASURE_DONE}: {texts.MEASURE_LABELS[measure['kind']]}"):
+                save([], lambda measure=measure: cases.complete_measure(db, user.user_id, measure["id"]),
+                     texts.MEASURE_MARKED_DONE)
 
 
 def _comment_form(db: Database, user: Profile, place: str, case: dict) -> None:

@@ -144,3 +144,7 @@ LEAD_PDF_COLUMNS = {
     "rate": "Quote %", "class": "Klasse", "absence_days": "Fehltage", "unexcused": "unentsch.", "due": "fällig",
     "signed": "unterschr.",
 }
+LEAD_OCCUPATION_PLURAL = "Ausbildungsberufe"
+LEAD_CLASS_PLURAL = "Klassen"
+LEAD_DOWNLOAD_ALL_XLSX = "Alle Tabellen (Excel)"
+LEAD_FILE_ALL = "schulueberblick_alle_tabellen"

@@ -357,3 +357,19 @@ THRESHOLD_LABELS = {
 }
 THRESHOLDS_SAVED = "Warnschwellen gespeichert; die Warnzeichen der Schule wurden neu berechnet."
 THRESHOLD_RANGE = "„{label}“ muss zwischen {low} und {high} liegen"
+RULE_LABELS = {
+    "unentschuldigte_fehltage": "Unentschuldigte Fehltage",
+    "fehlquote": "Hohe Fehlquote",
+    "noten": "Schwache Noten",
+    "notenabfall": "Notenabfall",
+    "berichtsheft": "Berichtsheft nicht unterschrieben",
+    "pruefung": "Prüfung in Gefahr",
+    "probezeit": "Entscheidung vor Ende der Probezeit",
+    "anliegen_schule": "Anliegen der Schule",
+    "anliegen_betrieb": "Anliegen des Betriebs",
+}
+MEASURE_DONE = "Erledigt"
+MEASURE_MARKED_DONE = "Maßnahme als erledigt markiert."
+CONCERN_RESOLVE = "Anliegen als erledigt markieren"
+CONCERN_RESOLVED = "Anliegen erledigt; das Warnzeichen wird neu bewertet."
+OPEN_CONCERNS = "Offene Anliegen"

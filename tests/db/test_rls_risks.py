@@ -33,9 +33,10 @@ EXPECTED = {
                           (select school_id from memberships where user_id = %(uid)s and role = 'admin' and active)""",
     "concerns": f"select id from concerns where apprentice_id in ({_PAIR})",
     "risk_flags": f"""select id from risk_flags where apprentice_id in ({SCHOOL_SIDE})
-                      or (apprentice_id in ({COMPANY_SIDE}) and (category not in ('grades', 'absences')
+                      or (apprentice_id in ({COMPANY_SIDE}) and (category not in ('grades', 'absences', 'teacher_notes')
                           or (category = 'grades' and apprentice_id in ({_released('grades')}))
-                          or (category = 'absences' and apprentice_id in ({_released('absences')}))))""",
+                          or (category = 'absences' and apprentice_id in ({_released('absences')}))
+                          or (category = 'teacher_notes' and apprentice_id in ({_released('teacher_notes')}))))""",
     "risk_cases": f"select id from risk_cases where apprentice_id in ({_PAIR})",
     "case_comments": f"""select id from case_comments where case_id in
                          (select id from risk_cases where apprentice_id in ({_PAIR}))""",
@@ -95,7 +96,9 @@ WRITE_CASES = {
                          f" where id = '{_CASE}'", {"lehrkraft": 1, "ausbilder": 1, "admin": 1}, 0),
     "case_comments insert": (f"insert into case_comments (case_id, place, body, author_id)"
                              f" values ('{_CASE}', 'schule', 'x', auth.uid())",
-                             {"lehrkraft": 1, "ausbilder": 1, "admin": 1}, DENIED),
+                             {"lehrkraft": 1, "admin": 1}, DENIED),  # the trainer writes as "betrieb" only
+    "case_comments insert as company": (f"insert into case_comments (case_id, place, body, author_id)"
+                                        f" values ('{_CASE}', 'betrieb', 'x', auth.uid())", {"ausbilder": 1}, DENIED),
     "case_comments update": ("update case_comments set body = 'x'", {}, DENIED),
     "case_measures insert": (f"insert into case_measures (case_id, kind, created_by)"
                              f" values ('{_CASE}', 'quabb', auth.uid())",

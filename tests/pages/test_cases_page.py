@@ -81,3 +81,26 @@ def test_dashboard_lists_open_cases_first(login, owner_url):
     headers = [s.value for s in at.subheader]
     assert headers and headers[0].startswith(texts.SECTION_OPEN_CASES)
     assert any("Gespräch nötig" in m.value for m in at.markdown)
+
+
+def test_two_concerns_make_one_flag_and_resolving_them_clears_it(login, owner_url):
+    with psycopg.connect(owner_url) as conn:
+        flag_id, apprentice_id, _reason = _flag_of_rmd_apprentice(conn)
+        for kind, body in (("motivation", "wirkt müde"), ("gesundheit", "oft krank")):
+            conn.execute("insert into concerns (apprentice_id, place, kind, body, raised_by) values"
+                         " (%s, 'schule', %s, %s, %s)", (apprentice_id, kind, body, user_id("lehrkraft")))
+    teacher = _page(login, "lehrkraft", apprentice_id)
+    concern_ids = [k.key.removeprefix("FormSubmitter:concern-resolve-").removesuffix(f"-{texts.CONCERN_RESOLVE}")
+                   for k in teacher.button if k.key and k.key.startswith("FormSubmitter:concern-resolve-")]
+    assert len(concern_ids) == 2
+    for concern_id in concern_ids:
+        teacher = teacher.button(key=f"FormSubmitter:concern-resolve-{concern_id}-{texts.CONCERN_RESOLVE}").click()\
+            .run()
+        assert [s.value for s in teacher.success] == [texts.CONCERN_RESOLVED]
+    with psycopg.connect(owner_url) as conn:
+        rules = [r[0] for r in conn.execute("select rule from risk_flags where apprentice_id = %s"
+                                            " and rule like 'anliegen%%' order by first_seen_at", (apprentice_id,))]
+        open_rules = [r[0] for r in conn.execute("select rule from risk_flags where apprentice_id = %s and"
+                                                 " rule like 'anliegen%%' and cleared_at is null", (apprentice_id,))]
+    assert rules == ["anliegen_schule"]  # both concerns in one flag, which existed once
+    assert open_rules == []  # and is cleared now

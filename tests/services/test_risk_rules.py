@@ -68,8 +68,12 @@ def test_most_severe_first_and_thresholds_configurable():
         ({"exam_name": "Abschlussprüfung Teil 1", "exam_date": TODAY + timedelta(weeks=8, days=1),
           "failing_fields": ("LF3",)}, {}),
         ({"exam_name": "Abschlussprüfung Teil 1", "exam_date": TODAY + timedelta(weeks=2)}, {}),
-        ({"concerns": (Concern("konflikt", "Streit mit dem Ausbilder", "betrieb"),)}, {"anliegen": "kritisch"}),
-        ({"concerns": (Concern("motivation", "wirkt erschöpft", "schule"),)}, {"anliegen": "warnung"}),
+        ({"concerns": (Concern("konflikt", "Streit mit dem Ausbilder", "betrieb"),)},
+         {"anliegen_betrieb": "kritisch"}),
+        ({"concerns": (Concern("motivation", "wirkt erschöpft", "schule"),)}, {"anliegen_schule": "warnung"}),
+        ({"concerns": (Concern("motivation", "müde", "schule"), Concern("gesundheit", "oft krank", "schule"),
+                       Concern("konflikt", "Streit", "betrieb"))},
+         {"anliegen_schule": "warnung", "anliegen_betrieb": "kritisch"}),  # two school concerns: one flag
         ({"active": False, "unexcused_days_4_weeks": 9, "unsigned_record_weeks": 9}, {}),  # left: no flags
     ],
 )
@@ -82,7 +86,7 @@ def test_every_flag_names_its_data_category():
                              concerns=(Concern("sonstiges", "x", "schule"),)))
     assert {f.rule: f.category for f in flags} == {
         "unentschuldigte_fehltage": "absences", "noten": "grades", "berichtsheft": "record_book",
-        "anliegen": "concern"}
+        "anliegen_schule": "teacher_notes"}
 
 
 def test_rate_and_drop_reasons():
