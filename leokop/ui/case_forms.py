@@ -47,7 +47,8 @@ def concern_form(db: Database, user: Profile, person: dict, place: str) -> None:
     for concern in raised.to_dict("records"):
         with st.form(f"concern-resolve-{concern['id']}", border=True):
             st.markdown(f"**{texts.CONCERN_LABELS[concern['kind']]}** ({texts.PLACE_LABELS[concern['place']]}, "
-                        f"{concern['raised_by'] or '–'}, {german_date(concern['raised_at'].date())}): {concern['body']}")
+                        f"{concern['raised_by'] or '–'}, {german_date(concern['raised_at'].date())}): "
+                        f"{concern['body']}")
             if st.form_submit_button(texts.CONCERN_RESOLVE):
                 save([], lambda concern=concern: risks.resolve_concern(db, user.user_id, concern["id"]),
                      texts.CONCERN_RESOLVED, [person["id"]])

@@ -85,7 +85,7 @@ def test_dashboard_lists_open_cases_first(login, owner_url):
 
 def test_two_concerns_make_one_flag_and_resolving_them_clears_it(login, owner_url):
     with psycopg.connect(owner_url) as conn:
-        flag_id, apprentice_id, _reason = _flag_of_rmd_apprentice(conn)
+        _flag, apprentice_id, _reason = _flag_of_rmd_apprentice(conn)
         for kind, body in (("motivation", "wirkt müde"), ("gesundheit", "oft krank")):
             conn.execute("insert into concerns (apprentice_id, place, kind, body, raised_by) values"
                          " (%s, 'schule', %s, %s, %s)", (apprentice_id, kind, body, user_id("lehrkraft")))
