@@ -50,6 +50,26 @@ FLAGGED = """
 """
 
 
+@pytest.fixture(scope="module")
+def pristine_url(owner_url):
+    """A freshly seeded database of its own: the other suites write into the shared test database."""
+    name = f"{TEST_DATABASE}_pristine"
+    url = recreate_database(name)
+    migrate(url, load_settings().sql_dir)
+    seed_demo(url)
+    yield url
+    with psycopg.connect(server_url("postgres"), autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture()
+def owner(pristine_url):
+    """This module reads the demo data exactly as seeded (shadows the shared owner fixture)."""
+    with psycopg.connect(pristine_url) as conn:
+        yield conn
+        conn.rollback()
+
+
 def _one(conn: psycopg.Connection, sql: str, params=None):
     return conn.execute(sql, params).fetchone()[0]
 
