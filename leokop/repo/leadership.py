@@ -1,0 +1,97 @@
+"""Leadership aggregates: the security definer functions public.leadership_*() of sql/011_leadership.sql.
+
+Every function checks in the database that the caller leads (or administers) the school and returns counts and
+rates only; groups under 5 apprentices come back as NULL. Nothing here filters or suppresses: that is the
+database's job, so hand-written SQL gets exactly the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from uuid import UUID
+
+import pandas as pd
+import psycopg
+
+from leokop.db.session import Database
+from leokop.repo._query import fetch_df
+
+# The figures of one view, in the order the page shows them: (name, function, columns when empty).
+_FIGURES = (
+    ("headcounts", "leadership_headcounts", ["dimension", "label", "apprentices"]),
+    ("cooperations", "leadership_cooperations",
+     ["dimension", "month", "cooperations", "active", "by_notes", "by_grades", "by_record_book"]),
+    ("absences", "leadership_absences",
+     ["dimension", "class_name", "month", "apprentice_months", "absence_days", "unexcused_days",
+      "days_per_apprentice", "unexcused_per_apprentice"]),
+    ("grades", "leadership_grades",
+     ["dimension", "occupation", "code", "title", "sort_order", "graded", "grade_1", "grade_2", "grade_3", "grade_4",
+      "grade_5", "grade_6", "average"]),
+    ("record_book", "leadership_record_book",
+     ["dimension", "class_name", "month", "apprentices", "due_weeks", "signed_weeks", "completion_percent"]),
+    ("dissolutions", "leadership_dissolutions",
+     ["dimension", "label", "month", "apprentices", "dissolved", "in_probation", "rate_percent"]),
+)
+
+
+class NotAllowed(Exception):
+    """The database refused: the school is not the caller's (42501) or a filter is invalid (22023)."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    school_id: UUID
+    school_year: int  # the calendar year the school year began in (2026 for 2026/27)
+    occupation_id: UUID | None = None
+    class_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class Figures:
+    headcounts: pd.DataFrame
+    cooperations: pd.DataFrame
+    absences: pd.DataFrame
+    grades: pd.DataFrame
+    record_book: pd.DataFrame
+    dissolutions: pd.DataFrame
+
+
+def schools(db: Database, user_id: UUID) -> pd.DataFrame:
+    """The schools the user leads or administers, with the range of school years that have apprentices."""
+    with db.user_tx(user_id) as conn:
+        return fetch_df(conn, "select * from public.leadership_schools()",
+                        columns=["school_id", "school_name", "first_school_year", "current_school_year"])
+
+
+def filter_options(db: Database, user_id: UUID, school_id: UUID, school_year: int) -> pd.DataFrame:
+    """Classes with apprentices in the school year, with their occupation (names only)."""
+    with db.user_tx(user_id) as conn:
+        return _call(conn, "select * from public.leadership_filter_options(%s, %s)", (school_id, school_year),
+                     ["class_id", "class_name", "occupation_id", "occupation", "training_year"])
+
+
+def figures(db: Database, user_id: UUID, filters: Filters) -> Figures:
+    """Every figure of the leadership page, read in one transaction (one consistent snapshot)."""
+    params = (filters.school_id, filters.school_year, filters.occupation_id, filters.class_id)
+    with db.user_tx(user_id) as conn:
+        frames = {name: _call(conn, f"select * from public.{function}(%s, %s, %s, %s)", params, columns)
+                  for name, function, columns in _FIGURES}
+    return Figures(**frames)
+
+
+def _call(conn: psycopg.Connection, sql: str, params: tuple, columns: list[str]) -> pd.DataFrame:
+    try:
+        with conn.transaction():  # a savepoint: a refusal leaves the outer transaction usable
+            frame = fetch_df(conn, sql, params, columns)
+    except (psycopg.errors.InsufficientPrivilege, psycopg.errors.InvalidParameterValue) as exc:
+        raise NotAllowed(str(exc)) from exc
+    return _plain_numbers(frame)
+
+
+def _plain_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """numeric comes back as Decimal: floats for pandas and plotly; NULL stays missing."""
+    for column in frame.columns:
+        if frame[column].map(lambda v: isinstance(v, Decimal)).any():
+            frame[column] = frame[column].map(lambda v: float(v) if isinstance(v, Decimal) else v).astype(float)
+    return frame
