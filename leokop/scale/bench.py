@@ -1,0 +1,272 @@
+"""`python -m leokop bench`: time the app's data layer, pages and sessions on a generated database."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from time import perf_counter
+from uuid import UUID
+
+import pandas as pd
+import psutil
+import psycopg
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool
+
+from leokop.config import PROJECT_ROOT
+from leokop.db.errors import SetupError
+from leokop.db.locate import check_connection
+from leokop.db.session import Database
+from leokop.repo import absences, cases, cooperations, dashboard, grades, notes, overview, planning, record_book, risks
+from leokop.repo._query import fetch_df
+from leokop.scale import bench_sql
+from leokop.scale.params import Scale, bench_app_url, bench_worker_url, check_database_name, read_meta, server_url
+from leokop.scale.report import Result
+from leokop.services.early_warning import refresh as refresh_risks
+
+WARMUP = 2
+
+
+class OwnerDatabase:
+    """Looks like leokop.db.session.Database to the repo functions, but runs as the owner: no role switch, no
+    claims, so row-level security does not apply (the owner bypasses it)."""
+
+    def __init__(self, conninfo: str) -> None:
+        self.pool = ConnectionPool(conninfo, min_size=1, max_size=2, kwargs={"row_factory": dict_row}, open=True)
+        self.pool.wait(timeout=10)
+
+    @contextmanager
+    def user_tx(self, _user_id) -> Iterator[psycopg.Connection]:
+        with self.pool.connection() as conn, conn.transaction():
+            yield conn
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+def timed(action: Callable[[], object], runs: int, warmup: int = WARMUP) -> list[float]:
+    """Milliseconds of each of `runs` calls, after `warmup` calls that are not counted."""
+    for _ in range(warmup):
+        action()
+    times = []
+    for _ in range(runs):
+        started = perf_counter()
+        action()
+        times.append((perf_counter() - started) * 1000)
+    return times
+
+
+def dashboard_queries(db, user_id: UUID, coop: UUID, today: date, *, company_side: bool,
+                      split: dict[str, list[float]] | None = None, my_cooperations: Callable | None = None,
+                      active_ids: list | None = None) -> None:
+    """Every query of one dashboard load, in the page's order (pages/dashboard_page.py)."""
+
+    def timed_call(name: str, call: Callable[[], object]):
+        started = perf_counter()
+        found = call()
+        if split is not None:
+            split.setdefault(name, []).append((perf_counter() - started) * 1000)
+        return found
+
+    timed_call("my_cooperations", lambda: (my_cooperations or cooperations.my_cooperations)(db, user_id))
+    timed_call("pair_header", lambda: dashboard.pair_header(db, user_id, coop))
+    people = timed_call("cooperation_apprentices", lambda: cooperations.cooperation_apprentices(db, user_id, coop))
+    if active_ids is None:
+        active_ids = people[people["status"] == "aktiv"]["id"].tolist() if "status" in people else []
+    timed_call("lf_matrix", lambda: dashboard.lf_matrix(db, user_id, coop))
+    timed_call("position_progress", lambda: dashboard.position_progress(db, user_id, coop))
+    timed_call("record_book_summary", lambda: dashboard.record_book_summary(db, user_id, coop, today))
+    timed_call("absence_summary", lambda: dashboard.absence_summary(db, user_id, coop, today))
+    timed_call("pair_schedule", lambda: dashboard.pair_schedule(db, user_id, coop, today - timedelta(days=30),
+                                                                 today + timedelta(days=180)))
+    timed_call("open_flags", lambda: risks.open_flags(db, user_id, active_ids))
+    timed_call("open_cases_of_pair", lambda: cases.open_cases_of_pair(db, user_id, active_ids))
+    if company_side:
+        timed_call("hidden_from_company", lambda: dashboard.hidden_from_company(db, user_id, coop))
+
+
+def owner_my_cooperations(db: OwnerDatabase, user_id: UUID) -> pd.DataFrame:
+    with db.user_tx(user_id) as conn:
+        return fetch_df(conn, bench_sql.OWNER_MY_COOPERATIONS, {"user": user_id})
+
+
+def apprentice_page(db: Database, user_id: UUID, apprentice_id: UUID) -> None:
+    """The reads of pages/azubi_page.py (with its case and form sections) for a teacher."""
+    person = cooperations.apprentice(db, user_id, apprentice_id)
+    grades.lf_results_of(db, user_id, apprentice_id)
+    grades.grade_history_of(db, user_id, apprentice_id)
+    absences.absences_of(db, user_id, apprentice_id)
+    record_book.weeks_of(db, user_id, apprentice_id)
+    notes.notes_of(db, user_id, apprentice_id)
+    planning.apprentice_schedule(db, user_id, apprentice_id)
+    cooperations.side_of(db, user_id, apprentice_id)
+    cases.pair_people(db, user_id, apprentice_id)
+    risks.open_flags(db, user_id, [apprentice_id])
+    risks.open_concerns(db, user_id, apprentice_id)
+    found = cases.cases_of(db, user_id, apprentice_id)
+    ids = found["id"].tolist() if "id" in found else []
+    cases.comments_of(db, user_id, ids)
+    cases.measures_of(db, user_id, ids)
+    planning.may_plan_blocks(db, user_id, person["class_id"])
+
+
+def naive_dashboard(owner_url: str, coop: UUID, today: date) -> int:
+    """What a first Streamlit app would do: read whole tables into pandas, then filter to the pair there."""
+    with psycopg.connect(owner_url) as conn, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # pandas prefers SQLAlchemy; a DBAPI connection works
+        frames = {t: pd.read_sql(f"select * from public.{t}", conn) for t in bench_sql.NAIVE_TABLES}
+    pair = frames["cooperations"].set_index("id").loc[coop]
+    people = frames["apprentices"]
+    mine = people[(people["school_id"] == pair["school_id"]) & (people["company_id"] == pair["company_id"])
+                  & (people["status"] == "aktiv")]
+    ids = set(mine["id"])
+    lf = frames["lf_results"][frames["lf_results"]["apprentice_id"].isin(ids)]
+    weeks = frames["record_weeks"][frames["record_weeks"]["apprentice_id"].isin(ids)]
+    signed = weeks[weeks["status"] == "unterschrieben"].groupby("apprentice_id").size()
+    absent = frames["absences"][frames["absences"]["apprentice_id"].isin(ids)]
+    recent = absent[absent["absence_date"] > today - timedelta(days=90)]
+    summary = recent.groupby("apprentice_id").agg(days=("id", "size"), lessons=("lessons", "sum"))
+    return len(lf) + len(signed) + len(summary)
+
+
+class Bench:
+    def __init__(self, scale: Scale, database: str | None, runs: int, out: Callable[[str], None]) -> None:
+        self.database = check_database_name(database or scale.database)
+        self.meta = read_meta(self.database)
+        self.owner_url = server_url(self.database)
+        check_connection(self.owner_url)
+        self.app_url = bench_app_url(self.database)
+        self.runs, self.out = runs, out
+        self.today = date.today()
+        self.coop = UUID(self.meta["cooperation_id"])
+        self.teacher = UUID(self.meta["teacher"]["user_id"])
+        self.trainer = UUID(self.meta["trainer"]["user_id"])
+        self.result = Result(self.database, self.meta, machine(self.owner_url))
+
+    def figure(self, name: str, times: list[float], **extra) -> None:
+        self.result.add(name, times, **extra)
+        self.out(self.result.line(name))
+
+    def run(self, only: set[str] | None = None) -> Result:
+        def want(name: str) -> bool:
+            return only is None or name in only
+
+        db = Database(self.app_url, max_size=4)
+        owner = OwnerDatabase(self.owner_url)
+        try:
+            self._dashboards(db, owner, want)
+            if want("apprentice_page"):
+                aid = UUID(self.meta["apprentice_id"])
+                self.figure("apprentice_page", timed(lambda: apprentice_page(db, self.teacher, aid), self.runs))
+            if want("leadership_overview_largest_school"):
+                leader = UUID(self.meta["leadership"]["user_id"])
+                self.figure("leadership_overview_largest_school",
+                            timed(lambda: overview.school_overview(db, leader), self.runs))
+            if want("statewide_totals"):
+                self.figure("statewide_totals", timed(lambda: _query(owner, bench_sql.STATEWIDE_TOTALS), self.runs))
+            self._risks(want)
+        finally:
+            db.close()
+            owner.close()
+        for name, sessions, rounds in (("page_script_run", 1, self.runs), ("concurrent_sessions_20", 20, 3)):
+            if want(name):
+                self._sessions(name, sessions, rounds)
+        if want("dashboard_naive_pandas"):
+            self.figure("dashboard_naive_pandas",
+                        timed(lambda: naive_dashboard(self.owner_url, self.coop, self.today), 3, warmup=0))
+        self.result.derive()
+        return self.result
+
+    def _dashboards(self, db: Database, owner: OwnerDatabase, want) -> None:
+        for name, user, conn, mine, company_side in (
+                ("dashboard_queries_teacher", self.teacher, db, None, False),
+                ("dashboard_queries_trainer", self.trainer, db, None, True),
+                ("dashboard_queries_owner", self.teacher, owner, owner_my_cooperations, False)):
+            if not want(name):
+                continue
+            split: dict[str, list[float]] = {}
+
+            def load(u=user, c=conn, m=mine, side=company_side, s=split) -> None:
+                dashboard_queries(c, u, self.coop, self.today, company_side=side, split=s, my_cooperations=m)
+
+            times = timed(load, self.runs)
+            self.figure(name, times, queries={q: v[WARMUP:] for q, v in split.items()})
+
+    def _risks(self, want) -> None:
+        """The stored early-warning flags: recompute for everyone (as `risks recompute` does, in batches) and for
+        one apprentice (what a save triggers), through services.early_warning with the service role."""
+        worker = Database(bench_worker_url(self.database), max_size=2)
+        try:
+            if want("risk_recompute_all"):
+                done = []
+                self.figure("risk_recompute_all", timed(lambda: done.append(refresh_risks(worker, None, self.today)),
+                                                        min(self.runs, 3), warmup=0), apprentices=done[-1])
+            if want("risk_one_apprentice"):
+                aid = UUID(self.meta["apprentice_id"])
+                self.figure("risk_one_apprentice", timed(lambda: refresh_risks(worker, [aid], self.today), self.runs))
+        finally:
+            worker.close()
+
+    def _sessions(self, name: str, sessions: int, rounds: int) -> None:
+        """AppTest runs in a child process, so that its memory is the app's alone."""
+        command = [sys.executable, "-m", "leokop.scale.sessions", "--database", self.database,
+                   "--sessions", str(sessions), "--rounds", str(rounds)]
+        done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, env=os.environ.copy())
+        if done.returncode != 0:
+            raise SetupError(f"{name}: the AppTest runner failed:\n{done.stderr[-2000:]}")
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+        self.figure(name, found.pop("runs_ms"), **found)
+
+
+def _query(db: OwnerDatabase, sql: str) -> None:
+    with db.user_tx(None) as conn:
+        conn.execute(sql).fetchall()
+
+
+def machine(owner_url: str) -> dict:
+    with psycopg.connect(owner_url) as conn:
+        version = conn.execute("show server_version").fetchone()[0]
+        settings = dict(conn.execute(
+            "select name, setting || coalesce(unit, '') from pg_settings where name in"
+            " ('shared_buffers', 'work_mem', 'effective_cache_size', 'jit', 'random_page_cost')").fetchall())
+        size = conn.execute("select pg_size_pretty(pg_database_size(current_database()))").fetchone()[0]
+    return {"cpus": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+            "postgresql": version, "postgresql_settings": settings, "database_size": size,
+            "python": platform.python_version(), "date": date.today().isoformat(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def run_bench(scale: Scale, *, database: str | None = None, runs: int = 30, json_path: str | None = None,
+              baseline: str | None = None, only: str | None = None, explain: str | None = None,
+              out: Callable[[str], None] = print) -> Result | None:
+    """Measure, print the table (next to a baseline JSON when given) and write the JSON when asked."""
+    if runs < 1:
+        raise SetupError("--runs must be at least 1.")
+    bench = Bench(scale, database, runs, out)
+    if explain:
+        from leokop.scale.explain import explain_dashboard
+
+        plans = explain_dashboard(bench.owner_url, bench.app_url, bench.meta, bench.today, trainer=explain == "trainer")
+        for name, ms, plan in sorted(plans, key=lambda p: -p[1]):
+            out(f"=== {name} ({ms:.1f} ms) ===\n{plan}\n")
+        return None
+    base = json.loads(Path(baseline).read_text(encoding="utf-8")) if baseline else None
+    out(f"{bench.database}: {bench.meta.get('pair_apprentices')} apprentices in the benchmark pair, "
+        f"{runs} runs per figure")
+    result = bench.run({n.strip() for n in only.split(",")} if only else None)
+    out("")
+    out(result.table(base))
+    out("")
+    out(result.query_table())
+    if json_path:
+        result.write(Path(json_path))
+        out(f"\nfigures written to {json_path}")
+    return result
