@@ -235,7 +235,7 @@ def machine(owner_url: str) -> dict:
     with psycopg.connect(owner_url) as conn:
         version = conn.execute("show server_version").fetchone()[0]
         settings = dict(conn.execute(
-            "select name, setting || coalesce(unit, '') from pg_settings where name in"
+            "select name, current_setting(name) from pg_settings where name in"
             " ('shared_buffers', 'work_mem', 'effective_cache_size', 'jit', 'random_page_cost')").fetchall())
         size = conn.execute("select pg_size_pretty(pg_database_size(current_database()))").fetchone()[0]
     return {"cpus": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),

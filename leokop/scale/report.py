@@ -80,13 +80,14 @@ class Result:
             figure["target"], figure["met"] = target_text(name), met(name, figure)
 
     def line(self, name: str) -> str:
-        return _row(name, self.figures[name])
+        figure = self.figures[name]
+        return _row(name, figure) + (f"  RSS {figure['rss_mb']:.0f} MB" if "rss_mb" in figure else "")
 
     def table(self, baseline: dict | None = None) -> str:
         head = f"{'figure':<36} {'median':>10} {'p95':>10} {'runs':>5}"
         if baseline:
             head += f"  {'baseline':>10} {'ratio':>6}"
-        lines = [head + f"  {'target':<28} met", "-" * (len(head) + 34)]
+        lines = [head + f"  {'target':<28} met", "-" * (len(head) + 45)]
         base = (baseline or {}).get("figures", {})
         for name in ORDER:
             if name not in self.figures:
@@ -96,7 +97,8 @@ class Result:
                 text += _compare(self.figures[name], base.get(name))
             figure = self.figures[name]
             flag = {True: "yes", False: "NO", None: ""}[figure.get("met")]
-            lines.append(f"{text}  {figure.get('target', ''):<28} {flag}")
+            note = f"RSS {figure['rss_mb']:.0f} MB" if "rss_mb" in figure else ""
+            lines.append(f"{text}  {figure.get('target', ''):<28} {flag:<3} {note}".rstrip())
         return "\n".join(lines)
 
     def query_table(self) -> str:
@@ -123,10 +125,7 @@ class Result:
 def _row(name: str, figure: dict) -> str:
     if "ratio" in figure:
         return f"{name:<36} {figure['ratio']:>10.2f} {'':>10} {'':>5}"
-    text = f"{name:<36} {figure['median_ms']:>10.1f} {figure['p95_ms']:>10.1f} {figure['runs']:>5}"
-    if "rss_mb" in figure:
-        text += f"  (RSS {figure['rss_mb']:.0f} MB)"
-    return text
+    return f"{name:<36} {figure['median_ms']:>10.1f} {figure['p95_ms']:>10.1f} {figure['runs']:>5}"
 
 
 def _compare(figure: dict, other: dict | None) -> str:
