@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from uuid import UUID
@@ -27,6 +28,7 @@ class Database:
             open=True,
             timeout=10,
         )
+        self._pinned = threading.local()  # (user id, connection) of a page's read transaction, per script thread
         try:
             # fail now, with one message, instead of on the first page that queries
             self.pool.wait(timeout=10)
@@ -39,7 +41,14 @@ class Database:
 
     @contextmanager
     def user_tx(self, user_id: UUID | str) -> Iterator[psycopg.Connection]:
-        """A transaction as the signed-in user: role authenticated plus the user's JWT claims, both local."""
+        """A transaction as the signed-in user: role authenticated plus the user's JWT claims, both local.
+
+        Inside `reads` for the same user (same thread), the open read transaction is reused.
+        """
+        pinned = getattr(self._pinned, "tx", None)
+        if pinned is not None and pinned[0] == str(user_id):
+            yield pinned[1]
+            return
         claims = json.dumps({"sub": str(user_id), "role": "authenticated"})
         with self.pool.connection() as conn, conn.transaction():
             conn.execute(
@@ -47,6 +56,21 @@ class Database:
                 (claims,),
             )
             yield conn
+
+    @contextmanager
+    def reads(self, user_id: UUID | str) -> Iterator[None]:
+        """One transaction for a page's reads: every repo call for this user inside the block shares it.
+
+        Saves a pool checkout, the role switch and a commit per query, and gives the page one consistent snapshot.
+        Only for reads: a user's save runs in its own transaction, outside any `reads` block.
+        """
+        with self.user_tx(user_id) as conn, conn.cursor() as cur:
+            cur.execute("set transaction read only")
+            self._pinned.tx = (str(user_id), conn)
+            try:
+                yield
+            finally:
+                self._pinned.tx = None
 
     @contextmanager
     def service_tx(self) -> Iterator[psycopg.Connection]:

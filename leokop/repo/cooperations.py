@@ -22,7 +22,8 @@ def my_cooperations(db: Database, user_id: UUID) -> pd.DataFrame:
             join public.schools s on s.id = c.school_id
             join public.companies co on co.id = c.company_id
             left join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
-            where c.active
+            -- the set RLS allows, repeated as a condition that starts the plan (the policy alone only filters)
+            where c.active and c.id in (select app_private.visible_cooperation_ids())
             group by c.id, s.name, s.city, co.name, co.city
             having count(a.id) > 0
             order by s.name, co.name

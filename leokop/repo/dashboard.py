@@ -97,6 +97,10 @@ def record_book_summary(db: Database, user_id: UUID, coop_id: UUID, today: date)
             conn,
             f"""
             with {_PAIR},
+            weeks as (  -- the pair's weeks first: an index scan per apprentice, then a join in memory
+              select w.id, w.apprentice_id, w.week_start, w.status from public.record_weeks w
+              where w.apprentice_id in (select id from pair)
+            ),
             due as (
               select a.id as apprentice_id, w::date as week_start
               from pair a
@@ -113,7 +117,7 @@ def record_book_summary(db: Database, user_id: UUID, coop_id: UUID, today: date)
                    (array_agg(d.week_start order by d.week_start desc)
                       filter (where w.id is null))[1:8] as missing_weeks
             from due d
-            left join public.record_weeks w on w.apprentice_id = d.apprentice_id and w.week_start = d.week_start
+            left join weeks w on w.apprentice_id = d.apprentice_id and w.week_start = d.week_start
             group by d.apprentice_id
             """,
             {"coop": coop_id, "today": today},

@@ -13,13 +13,13 @@ import psycopg
 from leokop.db.session import Database
 from leokop.repo._query import expect_one, fetch_df
 
-# Everything the rules look at, per apprentice, in one query. %(ids)s null means every apprentice.
+# Everything the rules look at, per apprentice, in one query, for the apprentices in %(ids)s.
 _SIGNALS = """
 with a as (
   select a.id, a.school_id, a.class_id, a.status, a.contract_start, a.probation_end, a.dissolved_on,
          k.schedule, k.school_days_per_week
   from public.apprentices a join public.classes k on k.id = a.class_id
-  where %(ids)s::uuid[] is null or a.id = any(%(ids)s::uuid[])
+  where a.id = any(%(ids)s::uuid[])
 ),
 absence as (
   select x.apprentice_id,
@@ -56,14 +56,17 @@ halves as (
   group by h.apprentice_id
 ),
 weeks as (
-  select a.id as apprentice_id, count(*) - count(w.id) filter (where w.status = 'unterschrieben') as unsigned
-  from a
-  cross join lateral generate_series(
-    date_trunc('week', a.contract_start + 6)::date,
-    date_trunc('week', least(%(today)s::date, coalesce(a.dissolved_on, %(today)s::date)))::date - 7,
-    interval '7 days') d
-  left join public.record_weeks w on w.apprentice_id = a.id and w.week_start = d::date
-  group by a.id
+  -- weeks due (full weeks since the contract began, up to last week or the dissolution) minus weeks signed:
+  -- arithmetic plus an index-only count on record_weeks_signed_week_idx, never a join with a week series
+  select a.id as apprentice_id,
+         greatest(0, (a.last_due - a.first_due) / 7 + 1)
+         - (select count(*) from public.record_weeks w
+            where w.apprentice_id = a.id and w.status = 'unterschrieben'
+              and w.week_start between a.first_due and a.last_due) as unsigned
+  from (select a.id, date_trunc('week', a.contract_start + 6)::date as first_due,
+               date_trunc('week', least(%(today)s::date, coalesce(a.dissolved_on, %(today)s::date)))::date - 7
+                 as last_due
+        from a) a
 ),
 exam as (
   select distinct on (e.class_id) e.class_id, e.kind::text as kind, e.starts_on
@@ -101,9 +104,13 @@ THRESHOLD_COLUMNS = ("unexcused_days_4_weeks", "absence_rate_90_days", "failing_
                      "grade_drop", "unsigned_record_weeks", "probation_weeks", "exam_weeks")
 
 
-def signals(conn: psycopg.Connection, today: date, apprentice_ids: list[UUID] | None) -> list[dict]:
-    """The rules' inputs for the given apprentices (all when None), read with the service role."""
-    return conn.execute(_SIGNALS, {"ids": apprentice_ids, "today": today}).fetchall()
+def signals(conn: psycopg.Connection, today: date, apprentice_ids: list[UUID]) -> list[dict]:
+    """The rules' inputs for the given apprentices, read with the service role.
+
+    Never prepared: a prepared statement may switch to a generic plan after five runs, and the generic plan for
+    "these ids" reads every apprentice (a single evaluation after a batch recompute took seconds instead of ms).
+    """
+    return conn.execute(_SIGNALS, {"ids": apprentice_ids, "today": today}, prepare=False).fetchall()
 
 
 def all_apprentice_ids(conn: psycopg.Connection) -> list[UUID]:
