@@ -48,22 +48,28 @@ with st.expander(f"{texts.SECTION_RISKS} ({len(flags)})", expanded=not flags.emp
 
 widgets.apprentice_opener(apprentices, names)
 
+# Lazy tabs: only the open tab's charts are built on a run (they were most of a page run's CPU time).
 school_tab, company_tab, book_tab, absence_tab, plan_tab = st.tabs(
     [texts.SECTION_SCHOOL, texts.SECTION_COMPANY, texts.SECTION_RECORD_BOOK, texts.SECTION_ABSENCES,
-     texts.SECTION_TIMELINE])
+     texts.SECTION_TIMELINE], key=view.SECTION_KEY, on_change="rerun")
 hidden = data.hidden
-with school_tab:
-    view.release_hint(hidden, "grades")
-    view.lf_chart(data.lf, names, key="lf-heatmap")
-with company_tab:
-    view.position_chart(data.positions, names, key="position-heatmap")
-with book_tab:
-    view.named_table(dashboard_service.with_names(data.record_book, apprentices), texts.RECORD_BOOK_COLUMNS)
-with absence_tab:
-    view.release_hint(hidden, "absences")
-    view.named_table(dashboard_service.with_names(data.absences, apprentices), texts.ABSENCE_COLUMNS)
-with plan_tab:
-    if not schedule.empty:
-        st.plotly_chart(charts.timeline(schedule, *window, today), key="timeline")
-    st.subheader(texts.SECTION_NEXT_WEEKS)
-    view.upcoming_table(schedule, today)
+if school_tab.open:
+    with school_tab:
+        view.release_hint(hidden, "grades")
+        view.lf_chart(data.lf, names, key="lf-heatmap")
+if company_tab.open:
+    with company_tab:
+        view.position_chart(data.positions, names, key="position-heatmap")
+if book_tab.open:
+    with book_tab:
+        view.named_table(dashboard_service.with_names(data.record_book, apprentices), texts.RECORD_BOOK_COLUMNS)
+if absence_tab.open:
+    with absence_tab:
+        view.release_hint(hidden, "absences")
+        view.named_table(dashboard_service.with_names(data.absences, apprentices), texts.ABSENCE_COLUMNS)
+if plan_tab.open:
+    with plan_tab:
+        if not schedule.empty:
+            st.plotly_chart(charts.timeline(schedule, *window, today), key="timeline")
+        st.subheader(texts.SECTION_NEXT_WEEKS)
+        view.upcoming_table(schedule, today)

@@ -42,11 +42,25 @@ class OwnerDatabase:
     def __init__(self, conninfo: str) -> None:
         self.pool = ConnectionPool(conninfo, min_size=1, max_size=2, kwargs={"row_factory": dict_row}, open=True)
         self.pool.wait(timeout=10)
+        self._pinned: psycopg.Connection | None = None
 
     @contextmanager
     def user_tx(self, _user_id) -> Iterator[psycopg.Connection]:
+        if self._pinned is not None:
+            yield self._pinned
+            return
         with self.pool.connection() as conn, conn.transaction():
             yield conn
+
+    @contextmanager
+    def reads(self, _user_id) -> Iterator[None]:
+        """One transaction for the page's reads, as Database.reads."""
+        with self.user_tx(None) as conn:
+            self._pinned = conn
+            try:
+                yield
+            finally:
+                self._pinned = None
 
     def close(self) -> None:
         self.pool.close()
@@ -77,6 +91,12 @@ def dashboard_queries(db, user_id: UUID, coop: UUID, today: date, *, company_sid
         return found
 
     timed_call("my_cooperations", lambda: (my_cooperations or cooperations.my_cooperations)(db, user_id))
+    with db.reads(user_id):  # as services.dashboard.load_pair: the pair's reads share one transaction
+        _pair_queries(db, user_id, coop, today, company_side, timed_call, active_ids)
+
+
+def _pair_queries(db, user_id: UUID, coop: UUID, today: date, company_side: bool, timed_call: Callable,
+                  active_ids: list | None) -> None:
     timed_call("pair_header", lambda: dashboard.pair_header(db, user_id, coop))
     people = timed_call("cooperation_apprentices", lambda: cooperations.cooperation_apprentices(db, user_id, coop))
     if active_ids is None:

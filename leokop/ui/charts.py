@@ -40,17 +40,38 @@ _KIND_COLORS = {
 }
 
 
+def _grid(frame: pd.DataFrame, names: dict, column: str, values: list[str], people: list, columns: list) -> list:
+    """people × columns tables of each value column (first row wins), None where nothing is recorded.
+
+    A dictionary fill instead of pivot_table: the heatmaps are drawn on every run of the dashboard.
+    """
+    row_of = {name: i for i, name in enumerate(people)}
+    col_of = {key: j for j, key in enumerate(columns)}
+    grids = [[[None] * len(columns) for _ in people] for _ in values]
+    keys = zip(frame["apprentice_id"].map(names), frame[column], strict=True)
+    cells = zip(*(frame[v] for v in values), strict=True)
+    for (name, key), cell in zip(keys, cells, strict=True):
+        i, j = row_of.get(name), col_of.get(key)
+        if i is None or j is None or grids[0][i][j] is not None:
+            continue
+        for grid, value in zip(grids, cell, strict=True):
+            grid[i][j] = None if pd.isna(value) else value
+    return grids
+
+
+def _z(grid: list) -> list:
+    return [[float("nan") if v is None else float(v) for v in row] for row in grid]
+
+
 def lf_heatmap(matrix: pd.DataFrame, names: dict) -> go.Figure:
     """Apprentices × Lernfelder: colour is the grade, the cell text the grade or the status."""
     codes = matrix.sort_values("sort_order")["code"].drop_duplicates().tolist()
     people = sorted({names[a] for a in matrix["apprentice_id"] if a in names})
-    grade = matrix.assign(name=matrix["apprentice_id"].map(names)).pivot_table(
-        index="name", columns="code", values="grade", aggfunc="first").reindex(index=people, columns=codes)
-    status = matrix.assign(name=matrix["apprentice_id"].map(names)).pivot_table(
-        index="name", columns="code", values="status", aggfunc="first").reindex(index=people, columns=codes)
-    cell_text = [[_cell(grade.iat[i, j], status.iat[i, j]) for j in range(len(codes))] for i in range(len(people))]
+    grade, status = _grid(matrix, names, "code", ["grade", "status"], people, codes)
+    cell_text = [[_cell(g, st) for g, st in zip(grade_row, status_row, strict=True)]
+                 for grade_row, status_row in zip(grade, status, strict=True)]
     fig = go.Figure(go.Heatmap(
-        z=grade.to_numpy(dtype=float), x=codes, y=people, zmin=1, zmax=6, colorscale=_GRADE_SCALE,
+        z=_z(grade), x=codes, y=people, zmin=1, zmax=6, colorscale=_GRADE_SCALE,
         text=cell_text, texttemplate="%{text}", hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         colorbar=dict(title=texts.GRADE_AXIS, tickvals=[1, 2, 3, 4, 5, 6]), xgap=2, ygap=2,
     ))
@@ -60,7 +81,7 @@ def lf_heatmap(matrix: pd.DataFrame, names: dict) -> go.Figure:
 
 
 def _cell(grade, status) -> str:
-    if pd.notna(grade):
+    if grade is not None and pd.notna(grade):
         return str(int(grade))
     return {"laufend": "…", "abgeschlossen": "✓", "nicht_begonnen": "–"}.get(status, "")
 
@@ -69,11 +90,10 @@ def position_heatmap(ratings: pd.DataFrame, names: dict) -> go.Figure:
     """Apprentices × Berufsbildpositionen: the trainer's level 0..4."""
     numbers = ratings.sort_values("sort_order")["number"].drop_duplicates().tolist()
     people = sorted({names[a] for a in ratings["apprentice_id"] if a in names})
-    level = ratings.assign(name=ratings["apprentice_id"].map(names)).pivot_table(
-        index="name", columns="number", values="level", aggfunc="first").reindex(index=people, columns=numbers)
-    labels = [[texts.POSITION_LEVELS.get(int(v), "") if pd.notna(v) else "" for v in row] for row in level.to_numpy()]
+    (level,) = _grid(ratings, names, "number", ["level"], people, numbers)
+    labels = [[texts.POSITION_LEVELS.get(int(v), "") if v is not None else "" for v in row] for row in level]
     fig = go.Figure(go.Heatmap(
-        z=level.to_numpy(dtype=float), x=numbers, y=people, zmin=0, zmax=4, colorscale="Blues", text=labels,
+        z=_z(level), x=numbers, y=people, zmin=0, zmax=4, colorscale="Blues", text=labels,
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>", xgap=2, ygap=2,
         colorbar=dict(tickvals=list(texts.POSITION_LEVELS), ticktext=list(texts.POSITION_LEVELS.values())),
     ))
@@ -85,22 +105,28 @@ def position_heatmap(ratings: pd.DataFrame, names: dict) -> go.Figure:
 def timeline(rows: pd.DataFrame, start: date, end: date, today: date) -> go.Figure:
     """Gantt of the pair's plans between start and end, with a line for today.
 
-    rows need the columns lane, kind_label, label, starts_on, ends_on, conflict.
+    rows need the columns lane, kind_label, label, starts_on, ends_on, conflict. Built from plain horizontal bars
+    on a date axis (what plotly express's timeline makes, at a fraction of its cost: it was half of a page run).
     """
-    frame = rows.assign(
-        start=pd.to_datetime(rows["starts_on"]),
-        finish=pd.to_datetime(rows["ends_on"]) + pd.Timedelta(days=1),  # last day included
-        color=rows["kind_label"].where(rows["conflict"].isna(), "Konflikt"),
-        hint=rows["conflict"].fillna(""),
-    )
-    fig = px.timeline(frame, x_start="start", x_end="finish", y="lane", color="color", hover_name="label",
-                      hover_data={"hint": True, "lane": False, "color": False, "start": False, "finish": False},
-                      color_discrete_map=_KIND_COLORS)
-    fig.update_yaxes(autorange="reversed", title_text=None)
-    fig.update_xaxes(tickformat="%d.%m.%Y", title_text=None, range=[start, end])
-    fig.add_vline(x=pd.Timestamp(today).timestamp() * 1000, line_dash="dot", line_color="#1f2a30",
-                  annotation_text=texts.TODAY, annotation_position="top")
-    fig.update_layout(height=max(260, 26 * frame["lane"].nunique() + 120), legend_title_text=None)
+    starts = pd.to_datetime(rows["starts_on"])
+    durations = (pd.to_datetime(rows["ends_on"]) + pd.Timedelta(days=1) - starts)  # last day included
+    colors = rows["kind_label"].where(rows["conflict"].isna(), "Konflikt")
+    hints = rows["conflict"].astype(object).where(rows["conflict"].notna(), "")
+    fig = go.Figure()
+    for color in dict.fromkeys(colors):
+        part = (colors == color).to_numpy()
+        fig.add_trace(go.Bar(
+            name=color, orientation="h", y=rows["lane"][part], base=starts[part].dt.strftime("%Y-%m-%d"),
+            x=durations[part].dt.total_seconds().to_numpy() * 1000, marker_color=_KIND_COLORS.get(color, CALM_BLUE),
+            customdata=list(zip(rows["label"][part], hints[part], strict=True)),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title_text=None, type="category")
+    fig.update_xaxes(type="date", tickformat="%d.%m.%Y", title_text=None, range=[start, end])
+    fig.update_layout(
+        barmode="overlay", height=max(260, 26 * rows["lane"].nunique() + 120), legend_title_text=None,
+        shapes=[dict(type="line", xref="x", yref="paper", x0=today, x1=today, y0=0, y1=1,
+                     line=dict(dash="dot", color="#1f2a30"))],
+        annotations=[dict(xref="x", yref="paper", x=today, y=1, text=texts.TODAY, showarrow=False, yanchor="bottom")])
     return _german(fig, legend=True, height=None)
 
 

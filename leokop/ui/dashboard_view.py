@@ -11,6 +11,7 @@ from leokop.services import planning
 from leokop.ui import charts, texts
 from leokop.ui.widgets import german_date
 
+SECTION_KEY = "dashboard-section"  # the open tab of the pair dashboard (its label)
 SEVERITY_ICONS = {"kritisch": "🔴", "warnung": "🟠", "hinweis": "🔵"}
 
 

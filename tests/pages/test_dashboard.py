@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from leokop.demo.seed import demo_id
+from leokop.ui import dashboard_view as view
 from leokop.ui import texts, widgets
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id
 from tests.pages.conftest import errors
@@ -47,13 +48,26 @@ def _one(owner_url, sql, *params):
         return conn.execute(sql, params).fetchone()
 
 
+def _open_tab(at: AppTest, label: str) -> AppTest:
+    at.session_state[view.SECTION_KEY] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 @pytest.mark.parametrize("username", ["lehrkraft", "ausbilder"])
 def test_dashboard_shows_figures_charts_and_plan(login, username):
     at = _dashboard(login, username)
     metrics = {m.label: m.value for m in at.metric}
     assert int(metrics[texts.METRIC_APPRENTICES]) > 0
     assert texts.METRIC_OPEN_RISKS in metrics
-    assert len(at.get("plotly_chart")) >= 2  # Lernfeld heatmap, positions, timeline
+    assert len(at.get("plotly_chart")) == 1  # lazy tabs: only the open one (Lernfelder) is built
+    assert len(_open_tab(at, texts.SECTION_COMPANY).get("plotly_chart")) == 1  # Berufsbildpositionen
+    assert len(_open_tab(at, texts.SECTION_TIMELINE).get("plotly_chart")) == 1  # the timeline
+    assert texts.SECTION_NEXT_WEEKS in [h.value for h in at.subheader]
+    for label in (texts.SECTION_RECORD_BOOK, texts.SECTION_ABSENCES):
+        assert len(_open_tab(at, label).dataframe) >= 1
+        assert at.get("plotly_chart") == []
     assert errors(at) == []
 
 
