@@ -318,9 +318,15 @@ def admin_username(s: int) -> str:
     return f"ad-{s:04d}"
 
 
+# Active apprentices of the demo's benchmark pair (Mainufer / Rhein-Main Datentechnik): the generated pair is chosen
+# as close to it as possible, so that demo and Hessen compare the same work at two sizes of the state.
+DEMO_PAIR_SIZE = 15
+
+
 def pick_bench(m: Model) -> dict:
-    """The benchmark pair (a pair of the largest school with 15-30 active apprentices), its teacher and trainer,
-    the leadership of that school, and 20 (user, pair) sessions for the concurrency run."""
+    """The benchmark pair (a pair of the largest school with 15-30 active apprentices, nearest the demo pair's
+    size), its teacher and trainer, the leadership of that school, and 20 (user, pair) sessions for the concurrency
+    run."""
     active = m.a_active
     per_school = np.bincount(m.a_school[active], minlength=len(m.school_ids))
     largest = int(np.argmax(per_school))
@@ -328,7 +334,8 @@ def pick_bench(m: Model) -> dict:
     at_largest = np.flatnonzero(m.coop_school == largest)
     fitting = at_largest[(per_coop[at_largest] >= 15) & (per_coop[at_largest] <= 30)]
     pool = fitting if len(fitting) else at_largest
-    coop = int(pool[np.argmin(np.abs(per_coop[pool] - 22))] if len(fitting) else pool[np.argmax(per_coop[pool])])
+    nearest = pool[np.argmin(np.abs(per_coop[pool] - DEMO_PAIR_SIZE))] if len(fitting) else None
+    coop = int(nearest if nearest is not None else pool[np.argmax(per_coop[pool])])
     members = np.flatnonzero((m.a_coop == coop) & active)
     klass = int(np.bincount(m.a_class[members]).argmax())
     apprentice = int(members[m.a_class[members] == klass][0])

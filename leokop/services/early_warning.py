@@ -26,7 +26,7 @@ from leokop.services.risk_rules import SEVERITIES, Concern, Flag, Signals, Thres
 from leokop.ui import texts
 
 log = logging.getLogger(__name__)
-BATCH = 5_000  # apprentices per transaction of the recompute: bounded memory, short transactions
+BATCH = 2_000  # apprentices per transaction of the recompute: bounded memory, short transactions
 EXAM_NAMES = {"zwischenpruefung": "Zwischenprüfung", "abschluss_teil1": "Abschlussprüfung Teil 1"}
 
 
