@@ -7,8 +7,8 @@ import streamlit as st
 from leokop import auth
 from leokop.repo import cooperations
 from leokop.services import dashboard as dashboard_service
-from leokop.ui import charts, texts, widgets
 from leokop.ui import dashboard_view as view
+from leokop.ui import texts, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("dashboard")
@@ -70,6 +70,6 @@ if absence_tab.open:
 if plan_tab.open:
     with plan_tab:
         if not schedule.empty:
-            st.plotly_chart(charts.timeline(schedule, *window, today), key="timeline")
+            st.plotly_chart(view.timeline_figure(schedule, *window, today), key="timeline")
         st.subheader(texts.SECTION_NEXT_WEEKS)
         view.upcoming_table(schedule, today)

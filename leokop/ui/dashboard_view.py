@@ -97,18 +97,39 @@ def named_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
     st.dataframe(table.rename(columns=columns), hide_index=True, width="stretch")
 
 
+# Built figures, keyed by the data they show (never by user or pair): a rerun with unchanged data, by this user or by
+# anyone who was allowed to read the same rows, reuses the figure instead of building it again (building plotly
+# figures was most of a dashboard run's CPU time). Read-only: Streamlit only serialises them.
+_figure_cache = st.cache_resource(max_entries=512, ttl=600, show_spinner=False)
+
+
+@_figure_cache
+def _lf_figure(matrix: pd.DataFrame, names: dict):
+    return charts.lf_heatmap(matrix, names)
+
+
+@_figure_cache
+def _position_figure(ratings: pd.DataFrame, names: dict):
+    return charts.position_heatmap(ratings, names)
+
+
+@_figure_cache
+def timeline_figure(rows: pd.DataFrame, start: date, end: date, today: date):
+    return charts.timeline(rows, start, end, today)
+
+
 def lf_chart(matrix: pd.DataFrame, names: dict, key: str) -> None:
     if matrix.empty:
         st.caption(texts.NO_DATA)
         return
-    st.plotly_chart(charts.lf_heatmap(matrix, names), key=key)
+    st.plotly_chart(_lf_figure(matrix, names), key=key)
 
 
 def position_chart(ratings: pd.DataFrame, names: dict, key: str) -> None:
     if ratings.empty:
         st.caption(texts.NO_DATA)
         return
-    st.plotly_chart(charts.position_heatmap(ratings, names), key=key)
+    st.plotly_chart(_position_figure(ratings, names), key=key)
 
 
 def history_table(events: pd.DataFrame, today: date) -> None:
