@@ -58,6 +58,35 @@ def page_runs(at, coop_id: str, rounds: int, times: list[float]) -> None:
     _check(at, coop_id)
 
 
+class _SharedRuntime:
+    """AppTest installs a mock Runtime for each run and removes it afterwards (`Runtime._instance = None`). With
+    20 sessions running at once in one process, one session's cleanup races another's run ("Runtime hasn't been
+    created"). A real server has one Runtime for all sessions; this keeps the first mock for all of them."""
+
+    def __getattr__(self, name):
+        from streamlit.runtime import Runtime
+
+        return getattr(Runtime, name)
+
+    def __dir__(self):
+        from streamlit.runtime import Runtime
+
+        return dir(Runtime)
+
+    def __setattr__(self, name, value) -> None:
+        from streamlit.runtime import Runtime
+
+        if name == "_instance" and (value is None or Runtime._instance is not None):
+            return
+        setattr(Runtime, name, value)
+
+
+def share_one_runtime() -> None:
+    import streamlit.testing.v1.app_test as app_test
+
+    app_test.Runtime = _SharedRuntime()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", required=True)
@@ -70,6 +99,8 @@ def main() -> None:
     os.chdir(PROJECT_ROOT)
     chosen = [meta["sessions"][0]] if args.sessions == 1 else meta["sessions"][:args.sessions]
     apps = [dashboard_session(s["username"], s["cooperation_id"]) for s in chosen]
+    if len(apps) > 1:
+        share_one_runtime()
     times: list[float] = []
     errors: list[BaseException] = []
     start = threading.Barrier(len(apps))
