@@ -1,19 +1,19 @@
 """Kooperations-Dashboard: one pair's apprentices, progress at both places, risks and the plan ahead."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import streamlit as st
 
 from leokop import auth
 from leokop.repo import cases, cooperations, dashboard, risks
 from leokop.services import dashboard as dashboard_service
-from leokop.ui import charts, texts, widgets
+from leokop.ui import charts, formats, texts, widgets
 from leokop.ui import dashboard_view as view
 from leokop.ui.resources import database
 
 user = auth.require_page("dashboard")
 db = database()
-today = date.today()
+today = formats.today()
 
 st.title(texts.PAGE_DASHBOARD)
 pairs = cooperations.my_cooperations(db, user.user_id)
@@ -43,7 +43,7 @@ columns[1].metric(texts.METRIC_OPEN_RISKS, flags["apprentice_id"].nunique() if n
 next_kind, next_day = view.next_date(schedule, today)
 columns[2].metric(texts.METRIC_NEXT_PHASE.format(kind=next_kind), next_day)
 columns[3].metric(texts.METRIC_LAST_OTHER.format(place=texts.PLACE_LABELS[other]),
-                  widgets.german_date(last_other.date()) if last_other else texts.NONE_YET)
+                  widgets.german_date(last_other) if last_other else texts.NONE_YET)
 
 open_cases = cases.open_cases_of_pair(db, user.user_id, apprentices["id"].tolist())
 if not open_cases.empty:

@@ -11,8 +11,6 @@ from leokop.services import planning
 from leokop.ui import charts, texts
 from leokop.ui.widgets import german_date
 
-SEVERITY_ICONS = {"kritisch": "🔴", "warnung": "🟠", "hinweis": "🔵"}
-
 
 def own_place(roles: frozenset[str]) -> str:
     """The learning place a user speaks for on the dashboard (a teacher's, else a trainer's view)."""
@@ -28,7 +26,7 @@ def release_hint(hidden: dict, category: str) -> None:
 def case_list(open_cases: pd.DataFrame, names: dict) -> None:
     """Open cases, most severe first (the order comes from the query)."""
     for case in open_cases.to_dict("records"):
-        st.markdown(f"{SEVERITY_ICONS[case['severity']]} **{names.get(case['apprentice_id'], '–')}**: "
+        st.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{names.get(case['apprentice_id'], '–')}**: "
                     f"{case['title']} – {texts.CASE_STATUS_LABELS[case['status']]}, "
                     f"verantwortlich: {case['responsible'] or texts.NOBODY}")
 
@@ -39,7 +37,7 @@ def risk_list(flags: pd.DataFrame, names: dict) -> None:
         st.success(texts.NO_RISKS)
         return
     for apprentice_id, group in flags.groupby("apprentice_id", sort=False):
-        lines = "  \n".join(f"{SEVERITY_ICONS[r['severity']]} **{r['severity']}**: {r['reason']}"
+        lines = "  \n".join(f"{texts.SEVERITY_BADGES[r['severity']]} {r['reason']}"
                             for r in group.to_dict("records"))
         st.markdown(f"**{names.get(apprentice_id, '–')}**  \n{lines}")
 

@@ -160,6 +160,18 @@ SECTION_ABSENCES = "Fehlzeiten"
 SECTION_TIMELINE = "Planung"
 SECTION_NEXT_WEEKS = "Die nächsten 8 Wochen"
 SECTION_RISKS = "Risiken"
+# Text badges with Material icons, not emoji: headless browsers without an emoji font show empty boxes for those.
+SEVERITY_BADGES = {
+    "kritisch": ":red-badge[:material/error: kritisch]",
+    "warnung": ":orange-badge[:material/warning: Warnung]",
+    "hinweis": ":blue-badge[:material/info: Hinweis]",
+}
+MEASURE_STATE_BADGES = {
+    True: ":green-badge[:material/check: erledigt]",
+    False: ":gray-badge[:material/schedule: offen]",
+}
+# Shown in empty selectboxes instead of Streamlit's English "Choose an option" / "No options to select".
+PLACEHOLDER_CHOOSE = "Bitte wählen …"
 NO_RISKS = "Keine Warnzeichen bei den Auszubildenden dieser Kooperation."
 NO_DATA = "Noch keine Einträge."
 LF_STATUS_LABELS = {"nicht_begonnen": "nicht begonnen", "laufend": "läuft", "abgeschlossen": "abgeschlossen"}
@@ -302,7 +314,9 @@ CASE_RESPONSIBLE = "Verantwortlich"
 NOBODY = "noch niemand"
 CASE_OPENED = "Fall eröffnet."
 CASE_STATUS_LABELS = {"offen": "offen", "in_bearbeitung": "in Bearbeitung", "erledigt": "erledigt"}
-CASE_HEADER = "{icon} {title} – {status} · verantwortlich: {responsible} · eröffnet {opened} von {by}"
+CASE_HEADER = "{severity} {title} – {status} · verantwortlich: {responsible} · eröffnet {opened} von {by}"
+CASE_ALREADY_OPEN = "Für diesen Hinweis ist bereits ein Fall offen."
+FLAG_HAS_CASE = "Fall bereits offen: {title} ({status}, eröffnet {opened} von {by}) – siehe unten."
 CASE_STATUS = "Status"
 CASE_CLOSING_REASON = "Abschlussgrund (bei „erledigt“)"
 CASE_CLOSING_REQUIRED = "Bitte einen Abschlussgrund angeben, wenn der Fall erledigt ist."
