@@ -148,14 +148,16 @@ def _comment_form(db: Database, user: Profile, place: str, case: dict) -> None:
 def _measure_form(db: Database, user: Profile, case: dict, today: date) -> None:
     form = f"case-measure-{case['id']}"
     with st.form(feedback.key(form)):
+        # no preselected kind: an emptied form (after a save) must not save a second measure on a second click
         kind = st.selectbox(texts.CASE_MEASURE, list(texts.MEASURE_LABELS), format_func=texts.MEASURE_LABELS.get,
-                            key=feedback.key(form, f"case-measure-kind-{case['id']}"),
+                            index=None, key=feedback.key(form, f"case-measure-kind-{case['id']}"),
                             placeholder=texts.PLACEHOLDER_CHOOSE)
         description = st.text_input(texts.CASE_MEASURE_NOTE, key=feedback.key(form, f"case-measure-text-{case['id']}"))
         due_on = st.date_input(texts.CASE_MEASURE_DUE, value=None, format="DD.MM.YYYY",
                                key=feedback.key(form, f"case-measure-due-{case['id']}"))
         if st.form_submit_button(texts.BUTTON_SAVE):
-            problems = entries.text_problems(description, required=False, max_length=entries.MAX_COMMENT)
+            problems = [texts.MEASURE_KIND_MISSING] if kind is None else []
+            problems += entries.text_problems(description, required=False, max_length=entries.MAX_COMMENT)
             if due_on is not None and due_on < today:
                 problems.append(texts.DUE_IN_PAST)
             save(problems, lambda: cases.add_measure(db, user.user_id, case_id=case["id"], kind=kind,

@@ -327,6 +327,7 @@ CASE_MEASURE = "Vereinbarte Maßnahme"
 CASE_MEASURE_DUE = "Fällig am"
 CASE_MEASURE_NOTE = "Beschreibung (optional)"
 CASE_MEASURE_ADDED = "Maßnahme gespeichert."
+MEASURE_KIND_MISSING = "Bitte eine Maßnahme wählen."
 DUE_IN_PAST = "Das Fälligkeitsdatum liegt in der Vergangenheit."
 MEASURE_LABELS = {
     "gespraech_azubi": "Gespräch mit Azubi",
