@@ -44,6 +44,9 @@ next_kind, next_day = view.next_date(schedule, today)
 columns[2].metric(texts.METRIC_NEXT_PHASE.format(kind=next_kind), next_day)
 columns[3].metric(texts.METRIC_LAST_OTHER.format(place=texts.PLACE_LABELS[other]),
                   widgets.german_date(last_other) if last_other else texts.NONE_YET)
+if apprentices.empty:
+    st.info(texts.COOP_NO_ACTIVE)
+    st.stop()
 
 open_cases = cases.open_cases_of_pair(db, user.user_id, apprentices["id"].tolist())
 if not open_cases.empty:

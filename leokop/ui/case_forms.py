@@ -116,11 +116,13 @@ def _case_header(case: dict) -> str:
 
 
 def _thread(comments: pd.DataFrame, measures: pd.DataFrame) -> None:
+    if comments.empty and measures.empty:
+        st.caption(texts.NO_THREAD)
     for m in measures.to_dict("records"):
         due = f" · fällig {german_date(m['due_on'])}" if pd.notna(m["due_on"]) else ""
         state = texts.MEASURE_STATE_BADGES[pd.notna(m["done_at"])]
-        note = m["description"] if isinstance(m["description"], str) else ""
-        st.markdown(f"{state} **{texts.MEASURE_LABELS[m['kind']]}**{due} – {note} ({m['created_by']})")
+        note = f" – {m['description']}" if isinstance(m["description"], str) and m["description"] else ""
+        st.markdown(f"{state} **{texts.MEASURE_LABELS[m['kind']]}**{due}{note} ({m['created_by'] or '–'})")
     for c in comments.to_dict("records"):
         st.caption(texts.WRITTEN_BY.format(author=c["author"] or "–", place=texts.PLACE_LABELS[c["place"]],
                                            at=german_datetime(c["created_at"])))

@@ -115,5 +115,8 @@ def history_table(events: pd.DataFrame, today: date) -> None:
     for title, part in ((None, past), (texts.SECTION_PLANNED, ahead)):
         if title:
             st.subheader(title)
+        if part.empty:
+            st.caption(texts.NO_DATA)
+            continue
         table = part.assign(day=part["day"].map(german_date), who=part["who"].fillna(""))
         st.dataframe(table.rename(columns=texts.HISTORY_COLUMNS), hide_index=True, width="stretch")

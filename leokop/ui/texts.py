@@ -174,6 +174,10 @@ MEASURE_STATE_BADGES = {
 PLACEHOLDER_CHOOSE = "Bitte wählen …"
 NO_RISKS = "Keine Warnzeichen bei den Auszubildenden dieser Kooperation."
 NO_DATA = "Noch keine Einträge."
+COOP_NO_ACTIVE = (
+    "In dieser Kooperation gibt es zurzeit keine aktiven Auszubildenden. Neue Ausbildungsverhältnisse trägt die "
+    "Schulverwaltung ein."
+)
 LF_STATUS_LABELS = {"nicht_begonnen": "nicht begonnen", "laufend": "läuft", "abgeschlossen": "abgeschlossen"}
 POSITION_LEVELS = {0: "nicht begonnen", 1: "eingeführt", 2: "geübt", 3: "selbstständig", 4: "sicher beherrscht"}
 KIND_LABELS = {
@@ -338,6 +342,7 @@ MEASURE_LABELS = {
     "sonstiges": "Sonstiges",
 }
 NO_CASES = "Noch keine Fälle."
+NO_THREAD = "Noch keine Kommentare oder Maßnahmen."
 CLOSED_CASES = "Erledigte Fälle"
 RAISE_CONCERN = "Anliegen melden"
 CONCERN_KIND = "Art"
