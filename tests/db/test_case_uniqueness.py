@@ -8,32 +8,14 @@ import psycopg
 import pytest
 
 from leokop.repo import cases
-from tests.helpers import SHARED_CLASS, act_as, company_id, user_id
+from tests.helpers import act_as, user_id
 
 _INSERT = ("insert into risk_cases (apprentice_id, flag_id, title, severity, opened_by)"
            " values (%s, %s, 'Gespräch nötig', %s, %s) returning id")
 
 
-@pytest.fixture()
-def flag(owner_url):
-    """An open flag without a case, of an apprentice both `lehrkraft` and `ausbilder` work with; its cases are
-    removed afterwards (the app never deletes a case, the tests leave the demo data as they found it)."""
-    with psycopg.connect(owner_url) as conn:
-        row = conn.execute(
-            """
-            select f.id, f.apprentice_id, f.severity from risk_flags f join apprentices a on a.id = f.apprentice_id
-            where f.cleared_at is null and a.class_id = %s and a.company_id = %s
-              and not exists (select 1 from risk_cases c where c.flag_id = f.id)
-            order by f.id limit 1
-            """, (SHARED_CLASS, company_id("rmd"))).fetchone()
-    assert row, "the demo data must have an open flag in the shared class"
-    yield row
-    with psycopg.connect(owner_url) as conn:
-        conn.execute("delete from risk_cases where flag_id = %s", (row[0],))
-
-
-def test_the_second_of_two_racing_transactions_is_refused(owner_url, flag):
-    flag_id, apprentice_id, severity = flag
+def test_the_second_of_two_racing_transactions_is_refused(owner_url, caseless_flag):
+    flag_id, apprentice_id, severity = caseless_flag
     with psycopg.connect(owner_url) as first, psycopg.connect(owner_url) as second:
         act_as(first, "lehrkraft")
         first.execute(_INSERT, (apprentice_id, flag_id, severity, user_id("lehrkraft")))  # not committed yet
@@ -59,8 +41,8 @@ def test_the_second_of_two_racing_transactions_is_refused(owner_url, flag):
         assert conn.execute("select count(*) from risk_cases where flag_id = %s", (flag_id,)).fetchone() == (1,)
 
 
-def test_open_case_twice_raises_and_a_closed_case_allows_a_new_one(db, flag):
-    flag_id, apprentice_id, severity = flag
+def test_open_case_twice_raises_and_a_closed_case_allows_a_new_one(db, caseless_flag):
+    flag_id, apprentice_id, severity = caseless_flag
 
     def open_as(username: str):
         return cases.open_case(db, user_id(username), apprentice_id=apprentice_id, flag_id=flag_id,

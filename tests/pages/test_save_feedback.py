@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from leokop.demo.seed import demo_id
 from leokop.repo import cases
 from leokop.ui import texts, widgets
-from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
+from tests.helpers import SHARED_CLASS, cooperation_id, user_id
 from tests.pages.conftest import confirmations, errors, submit, widget
 
 A_RMD = demo_id("apprentice", f"{SHARED_CLASS}/0")  # FI25a, company rmd: lehrkraft and ausbilder work with them
@@ -102,24 +102,8 @@ def test_a_note_is_in_the_history_above_the_form_at_once(login, owner_url):
     assert _count(owner_url, "select count(*) from notes where body = %s", body) == 1
 
 
-@pytest.fixture()
-def flag(owner_url):
-    """An open flag without a case of an apprentice of the shared class at rmd; its cases are removed afterwards."""
-    with psycopg.connect(owner_url) as conn:
-        row = conn.execute(
-            """
-            select f.id, f.apprentice_id, f.severity from risk_flags f join apprentices a on a.id = f.apprentice_id
-            where f.cleared_at is null and a.class_id = %s and a.company_id = %s
-              and not exists (select 1 from risk_cases c where c.flag_id = f.id)
-            order by f.id limit 1
-            """, (SHARED_CLASS, company_id("rmd"))).fetchone()
-    yield row
-    with psycopg.connect(owner_url) as conn:
-        conn.execute("delete from risk_cases where flag_id = %s", (row[0],))
-
-
-def test_a_flag_with_an_open_case_shows_the_case_instead_of_the_form(login, owner_url, flag):
-    flag_id, apprentice_id, _severity = flag
+def test_a_flag_with_an_open_case_shows_the_case_instead_of_the_form(login, owner_url, caseless_flag):
+    flag_id, apprentice_id, _severity = caseless_flag
     trainer = _page(login, "ausbilder", apprentice_id)
     teacher = _page(login, "lehrkraft", apprentice_id)  # sees the form too
     trainer = submit(trainer, f"case-open-{flag_id}", texts.OPEN_CASE)
@@ -146,8 +130,8 @@ def _open_case_script(flag_id, apprentice_id, severity, username):
                                          title="Gespräch", severity=severity, responsible_id=None), texts.CASE_OPENED)
 
 
-def test_losing_the_race_for_a_case_says_so_in_german(db, owner_url, flag):
-    flag_id, apprentice_id, severity = flag
+def test_losing_the_race_for_a_case_says_so_in_german(db, owner_url, caseless_flag):
+    flag_id, apprentice_id, severity = caseless_flag
     at = AppTest.from_function(_open_case_script, args=(flag_id, apprentice_id, severity, "lehrkraft")).run()
     cases.open_case(db, user_id("ausbilder"), apprentice_id=apprentice_id, flag_id=flag_id, title="Fehlzeiten",
                     severity=severity, responsible_id=None)
