@@ -41,7 +41,8 @@ columns = st.columns(4)
 columns[0].metric(texts.METRIC_APPRENTICES, header["apprentices"])
 columns[1].metric(texts.METRIC_OPEN_RISKS, flags["apprentice_id"].nunique() if not flags.empty else 0)
 next_kind, next_day = view.next_date(schedule, today)
-columns[2].metric(texts.METRIC_NEXT_PHASE.format(kind=next_kind), next_day)
+columns[2].metric(texts.METRIC_NEXT_PHASE, next_day, delta=next_kind if next_kind != "–" else None,
+                  delta_color="off", delta_arrow="off")  # the kind below the date: a long kind cut the label off
 columns[3].metric(texts.METRIC_LAST_OTHER.format(place=texts.PLACE_LABELS[other]),
                   widgets.german_date(last_other) if last_other else texts.NONE_YET)
 if apprentices.empty:

@@ -77,6 +77,7 @@ def concern_form(db: Database, user: Profile, person: dict, place: str) -> None:
 def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFrame, people: pd.DataFrame,
                   today: date) -> None:
     """Open cases expanded with their thread, measures and forms; closed ones below, read only."""
+    st.subheader(texts.SECTION_CASE_LIST)
     if all_cases.empty:
         st.caption(texts.NO_CASES)
         return

@@ -147,8 +147,9 @@ PAGE_APPRENTICE = "Auszubildende/r"
 CHOOSE_COOPERATION = "Kooperation"
 CHOOSE_APPRENTICE = "Auszubildende/r"
 METRIC_APPRENTICES = "Auszubildende"
-METRIC_OPEN_RISKS = "Offene Risiken"
-METRIC_NEXT_PHASE = "Nächster Termin: {kind}"
+# the figure counts apprentices, the list below counts flags: both say "Warnzeichen"
+METRIC_OPEN_RISKS = "Azubis mit Warnzeichen"
+METRIC_NEXT_PHASE = "Nächster Termin"
 TODAY = "heute"
 METRIC_LAST_OTHER = "Letzte Aktivität {place}"
 PLACE_LABELS = {"schule": "Schule", "betrieb": "Betrieb"}
@@ -159,7 +160,7 @@ SECTION_RECORD_BOOK = "Berichtsheft"
 SECTION_ABSENCES = "Fehlzeiten"
 SECTION_TIMELINE = "Planung"
 SECTION_NEXT_WEEKS = "Die nächsten 8 Wochen"
-SECTION_RISKS = "Risiken"
+SECTION_RISKS = "Warnzeichen"
 # Text badges with Material icons, not emoji: headless browsers without an emoji font show empty boxes for those.
 SEVERITY_BADGES = {
     "kritisch": ":red-badge[:material/error: kritisch]",
@@ -350,6 +351,7 @@ CONCERN_LABELS = {"konflikt": "Konflikt", "motivation": "Motivation", "gesundhei
                   "sonstiges": "Sonstiges"}
 CONCERN_RAISED = "Anliegen gespeichert; es erscheint als Warnzeichen für beide Lernorte."
 SECTION_OPEN_CASES = "Offene Fälle"
+SECTION_CASE_LIST = "Fälle"
 PAGE_INBOX = "Posteingang"
 PAGE_INBOX_COUNT = "Posteingang ({n})"
 INBOX_INTRO = "Neue Warnzeichen und Kommentare in Ihren Kooperationen seit Ihrem letzten Besuch."
