@@ -3,7 +3,7 @@
 import streamlit as st
 
 from leokop import auth
-from leokop.ui import navigation, texts
+from leokop.ui import feedback, navigation, texts
 from leokop.ui.resources import DATABASE_DOWN, database, show_database_down
 
 st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="wide")
@@ -28,6 +28,7 @@ else:
          for p in navigation.pages_for(user.roles)]
     )
     auth.logout_button()
+    feedback.show_confirmation()
 
 try:
     page.run()

@@ -1,20 +1,19 @@
 """Auszubildende/r: everything about one apprentice in one timeline, and the forms of both learning places."""
 
-from datetime import date
-
 import streamlit as st
 
 from leokop import auth
 from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
-from leokop.ui import case_forms, charts, texts, widgets
+from leokop.ui import case_forms, charts, formats, texts, widgets
 from leokop.ui.dashboard_view import history_table
+from leokop.ui.formats import german_datetime
 from leokop.ui.resources import database
 
 user = auth.require_page("azubi")
 db = database()
-today = date.today()
+today = formats.today()
 
 apprentice_id = st.session_state.get(widgets.APPRENTICE_KEY)
 if apprentice_id is None:
@@ -49,10 +48,11 @@ with overview:
     history_table(events, today)
 with cases_tab:
     people = cases.pair_people(db, user.user_id, apprentice_id)
-    case_forms.flags_section(db, user, person, risks.open_flags(db, user.user_id, [apprentice_id]), people)
+    all_cases = cases.cases_of(db, user.user_id, apprentice_id)
+    case_forms.flags_section(db, user, person, risks.open_flags(db, user.user_id, [apprentice_id]), people, all_cases)
     if place:
         case_forms.concern_form(db, user, person, place)
-        case_forms.cases_section(db, user, place, cases.cases_of(db, user.user_id, apprentice_id), people, today)
+        case_forms.cases_section(db, user, place, all_cases, people, today)
 with forms_tab:
     if place == "schule":
         forms.grade_form(db, user, person, lf, today)
@@ -71,5 +71,5 @@ with notes_tab:
     for note in note_rows.to_dict("records"):
         with st.container(border=True):
             st.caption(texts.WRITTEN_BY.format(author=note["author"] or "–", place=texts.PLACE_LABELS[note["place"]],
-                                               at=note["created_at"].strftime("%d.%m.%Y %H:%M")))
+                                               at=german_datetime(note["created_at"])))
             st.write(note["body"])

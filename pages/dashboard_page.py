@@ -1,19 +1,17 @@
 """Kooperations-Dashboard: one pair's apprentices, progress at both places, risks and the plan ahead."""
 
-from datetime import date
-
 import streamlit as st
 
 from leokop import auth
 from leokop.repo import cooperations
 from leokop.services import dashboard as dashboard_service
 from leokop.ui import dashboard_view as view
-from leokop.ui import texts, widgets
+from leokop.ui import formats, texts, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("dashboard")
 db = database()
-today = date.today()
+today = formats.today()
 
 st.title(texts.PAGE_DASHBOARD)
 pairs = cooperations.my_cooperations(db, user.user_id)
@@ -35,9 +33,13 @@ columns = st.columns(4)
 columns[0].metric(texts.METRIC_APPRENTICES, header["apprentices"])
 columns[1].metric(texts.METRIC_OPEN_RISKS, flags["apprentice_id"].nunique() if not flags.empty else 0)
 next_kind, next_day = view.next_date(schedule, today)
-columns[2].metric(texts.METRIC_NEXT_PHASE.format(kind=next_kind), next_day)
+columns[2].metric(texts.METRIC_NEXT_PHASE, next_day, delta=next_kind if next_kind != "–" else None,
+                  delta_color="off", delta_arrow="off")  # the kind below the date: a long kind cut the label off
 columns[3].metric(texts.METRIC_LAST_OTHER.format(place=texts.PLACE_LABELS[other]),
-                  widgets.german_date(last_other.date()) if last_other else texts.NONE_YET)
+                  widgets.german_date(last_other) if last_other else texts.NONE_YET)
+if apprentices.empty:
+    st.info(texts.COOP_NO_ACTIVE)
+    st.stop()
 
 open_cases = data.open_cases
 if not open_cases.empty:

@@ -5,6 +5,7 @@ import streamlit as st
 from leokop import auth
 from leokop.repo import inbox
 from leokop.ui import texts
+from leokop.ui.formats import german_datetime
 from leokop.ui.resources import database
 
 user = auth.require_page("posteingang")
@@ -16,7 +17,7 @@ items = inbox.new_items(db, user.user_id)
 if items.empty:
     st.info(texts.INBOX_EMPTY)
 else:
-    table = items.assign(at=items["at"].map(lambda t: t.strftime("%d.%m.%Y %H:%M")),
+    table = items.assign(at=items["at"].map(german_datetime),
                          kind=items["kind"].map(texts.INBOX_KIND))
     st.dataframe(table.rename(columns=texts.INBOX_COLUMNS), hide_index=True, width="stretch")
     if st.button(texts.INBOX_MARK_SEEN, icon=":material/done_all:"):

@@ -43,7 +43,8 @@ def _save_thresholds(school_id, values: dict) -> None:
 def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message) -> None:
     """Pick a row of `frame` and (de)activate it; `message(row_id, active)` is the German confirmation."""
     with st.form(form):
-        target = st.selectbox(label, frame["id"].tolist(), format_func=widgets.label_from(frame, "id", parts))
+        target = st.selectbox(label, frame["id"].tolist(), format_func=widgets.label_from(frame, "id", parts),
+                              placeholder=texts.PLACEHOLDER_CHOOSE)
         activate, deactivate = st.columns(2)
         wants_active = activate.form_submit_button(texts.BUTTON_ACTIVATE)
         wants_inactive = deactivate.form_submit_button(texts.BUTTON_DEACTIVATE)
@@ -62,7 +63,8 @@ with tab_users:
     widgets.admin_table(managed, ["username", "display_name", "email", "roles", "active"])
 
     st.subheader(texts.ADMIN_NEW_USER)
-    role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="new-user-role")
+    role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="new-user-role",
+                        placeholder=texts.PLACEHOLDER_CHOOSE)
     with st.form("new-user"):
         username = st.text_input(texts.FIELD_USERNAME)
         display_name = st.text_input(texts.FIELD_DISPLAY_NAME)
@@ -103,10 +105,12 @@ with tab_memberships:
     widgets.admin_table(memberships, ["display_name", "username", "role", "scope", "active"])
 
     st.subheader(texts.ADMIN_NEW_MEMBERSHIP)
-    role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="assign-role")
+    role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="assign-role",
+                        placeholder=texts.PLACEHOLDER_CHOOSE)
     with st.form("assign-membership"):
         target = st.selectbox(texts.FIELD_USER, managed["id"].tolist(),
-                              format_func=widgets.label_from(managed, "id", ["display_name", "username"]))
+                              format_func=widgets.label_from(managed, "id", ["display_name", "username"]),
+                              placeholder=texts.PLACEHOLDER_CHOOSE)
         scope = widgets.scope_select(options, accounts.ROLE_SCOPES[role], key="assign-scope")
         if st.form_submit_button(texts.BUTTON_ASSIGN):
             problems = accounts.scope_problems(role, scope)
@@ -144,14 +148,16 @@ with tab_release:
     st.subheader(texts.RELEASE_OVERRIDE)
     exceptions = release.overrides(db, user.user_id)
     chosen = st.selectbox(texts.CHOOSE_APPRENTICE, exceptions["apprentice_id"].tolist(),
-                          format_func=widgets.label_from(exceptions, "apprentice_id", ["label"]), key="release-who")
+                          format_func=widgets.label_from(exceptions, "apprentice_id", ["label"]), key="release-who",
+                          placeholder=texts.PLACEHOLDER_CHOOSE)
     if chosen is not None:
         current = exceptions.set_index("apprentice_id").loc[chosen]
         choices = list(texts.RELEASE_CHOICES)
         with st.form("release-override"):
             values = {
                 key: st.selectbox(label, choices, format_func=texts.RELEASE_CHOICES.get,
-                                  index=choices.index(widgets.optional_bool(current[key])))
+                                  index=choices.index(widgets.optional_bool(current[key])),
+                                  placeholder=texts.PLACEHOLDER_CHOOSE)
                 for key, label in texts.RELEASE_LABELS.items()
             }
             if st.form_submit_button(texts.BUTTON_SAVE):

@@ -16,6 +16,7 @@ from leokop.db.migrate import migrate
 from leokop.db.session import Database
 from leokop.demo.seed import seed_demo
 from leokop.services.early_warning import refresh
+from tests.helpers import SHARED_CLASS, company_id
 
 # Separate names let two suites run side by side on one server (e.g. a developer and CI).
 TEST_DATABASE = os.environ.get("LEOKOP_TEST_DATABASE", "leokop_test")
@@ -77,3 +78,22 @@ def owner(owner_url: str) -> Iterator[psycopg.Connection]:
     with psycopg.connect(owner_url) as conn:
         yield conn
         conn.rollback()
+
+
+@pytest.fixture()
+def caseless_flag(owner_url: str) -> Iterator[tuple]:
+    """(id, apprentice_id, severity) of an open flag without a case, of an apprentice both `lehrkraft` and
+    `ausbilder` work with; the cases opened on it are removed afterwards (the app never deletes a case, the tests
+    leave the demo data as they found it)."""
+    with psycopg.connect(owner_url) as conn:
+        row = conn.execute(
+            """
+            select f.id, f.apprentice_id, f.severity from risk_flags f join apprentices a on a.id = f.apprentice_id
+            where f.cleared_at is null and a.class_id = %s and a.company_id = %s
+              and not exists (select 1 from risk_cases c where c.flag_id = f.id)
+            order by f.id limit 1
+            """, (SHARED_CLASS, company_id("rmd"))).fetchone()
+    assert row, "the demo data must have an open flag in the shared class"
+    yield row
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("delete from risk_cases where flag_id = %s", (row[0],))

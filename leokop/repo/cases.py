@@ -6,6 +6,7 @@ from datetime import date
 from uuid import UUID
 
 import pandas as pd
+import psycopg
 
 from leokop.db.session import Database
 from leokop.repo._query import expect_one, fetch_df
@@ -16,6 +17,10 @@ _CASE_COLUMNS = f"""
     public.user_display_name(c.responsible_id) as responsible, public.user_display_name(c.opened_by) as opened_by,
     c.opened_at, c.closed_at, c.closing_reason, c.version, {_SEVERITY_ORDER} as severity_rank
 """
+
+
+class CaseAlreadyOpen(Exception):
+    """The flag already has an open case (sql/017: one open case per flag)."""
 
 
 def cases_of(db: Database, user_id: UUID, apprentice_id: UUID) -> pd.DataFrame:
@@ -41,12 +46,16 @@ def pair_people(db: Database, user_id: UUID, apprentice_id: UUID) -> pd.DataFram
 
 def open_case(db: Database, user_id: UUID, *, apprentice_id: UUID, flag_id: UUID | None, title: str,
               severity: str, responsible_id: UUID | None) -> UUID:
-    with db.user_tx(user_id) as conn:
-        return conn.execute(
-            "insert into public.risk_cases (apprentice_id, flag_id, title, severity, responsible_id, opened_by)"
-            " values (%s, %s, %s, %s, %s, %s) returning id",
-            (apprentice_id, flag_id, title, severity, responsible_id, user_id),
-        ).fetchone()["id"]
+    """Open a case; CaseAlreadyOpen when someone opened one on the same flag first (also in a racing transaction)."""
+    try:
+        with db.user_tx(user_id) as conn:
+            return conn.execute(
+                "insert into public.risk_cases (apprentice_id, flag_id, title, severity, responsible_id, opened_by)"
+                " values (%s, %s, %s, %s, %s, %s) returning id",
+                (apprentice_id, flag_id, title, severity, responsible_id, user_id),
+            ).fetchone()["id"]
+    except psycopg.errors.UniqueViolation as exc:
+        raise CaseAlreadyOpen from exc
 
 
 def update_case(db: Database, user_id: UUID, *, case_id: UUID, version: int, status: str,

@@ -6,6 +6,7 @@ import pandas as pd
 
 from leokop.services import planning
 from leokop.ui import texts
+from leokop.ui.formats import local_day
 
 COLUMNS = ["day", "kind", "what", "who"]
 
@@ -37,7 +38,7 @@ def apprentice_history(grades: pd.DataFrame, absences: pd.DataFrame, weeks: pd.D
         for r in weeks.to_dict("records")
     ]
     rows += [
-        {"day": r["created_at"].date(), "kind": f"Notiz {texts.PLACE_LABELS[r['place']]}", "what": r["body"],
+        {"day": local_day(r["created_at"]), "kind": f"Notiz {texts.PLACE_LABELS[r['place']]}", "what": r["body"],
          "who": r["author"]}
         for r in notes.to_dict("records")
     ]

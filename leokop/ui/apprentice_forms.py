@@ -11,49 +11,51 @@ import psycopg
 import streamlit as st
 
 from leokop.db.session import Database
-from leokop.repo import absences, grades, notes, planning, ratings, record_book
+from leokop.repo import absences, cases, grades, notes, planning, ratings, record_book
 from leokop.repo._query import StaleWrite
 from leokop.repo.users import Profile
 from leokop.services import early_warning, entries
-from leokop.ui import texts, versions
+from leokop.ui import feedback, texts, versions
 from leokop.ui.resources import worker_database
 from leokop.ui.widgets import german_date
 
 
 def save(problems: list[str], action: Callable[[], object], success: str,
-          reevaluate: list[UUID] | None = None) -> bool:
-    """Show the problems, or run the write and confirm it; True when something was saved.
+         reevaluate: list[UUID] | None = None, form: str | None = None) -> None:
+    """Show the problems, or run the write, then rerun the page with the confirmation (see feedback.saved).
 
     `reevaluate` names the apprentices whose risk flags rest on what was written: they are evaluated right after.
+    `form` is emptied after the save (its widgets take their keys from feedback.key).
     """
     for problem in problems:
         st.error(problem)
     if problems:
-        return False
+        return
     try:
         action()
     except StaleWrite:
         st.error(texts.STALE_WRITE)
-        return False
+        return
     except absences.DuplicateAbsence:
         st.error(texts.DUPLICATE_ABSENCE)
-        return False
+        return
+    except cases.CaseAlreadyOpen:
+        # someone was quicker: nothing to correct, the rerun shows their case in place of the form
+        feedback.saved(texts.CASE_ALREADY_OPEN, icon=feedback.NOTICE)
     except psycopg.Error:
         st.error(texts.DB_ERROR)
-        return False
-    st.success(success)
+        return
     if reevaluate:
         early_warning.refresh_quietly(worker_database, reevaluate)
-    return True
+    feedback.saved(success, form)
 
 
-def _versioned_save(record_key: str, fresh: int | None, problems: list[str], write: Callable[[int | None], int],
+def _versioned_save(record_key: str, fresh: int | None, problems: list[str], write: Callable[[int | None], object],
                     success: str, reevaluate: list[UUID] | None = None) -> None:
-    """Save against the version the user saw; remember the version now shown (the new one after a save)."""
+    """Save against the version the user saw; the version shown next is the fresh one (a new one after a save)."""
     base = versions.seen(record_key, fresh)
-    saved: dict[str, int] = {}
-    ok = save(problems, lambda: saved.setdefault("version", write(base)), success, reevaluate)
-    versions.remember(record_key, saved["version"] if ok else fresh)
+    versions.remember(record_key, fresh)
+    save(problems, lambda: write(base), success, reevaluate)
 
 
 def _optional_int(value) -> int | None:
@@ -63,7 +65,8 @@ def _optional_int(value) -> int | None:
 def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, today: date) -> None:
     st.subheader(texts.FORM_GRADE)
     labels = {row["learning_field_id"]: f"{row['code']} {row['title']}" for row in lf.to_dict("records")}
-    lf_id = st.selectbox(texts.FIELD_LF, list(labels), format_func=labels.get, key="grade-lf")
+    lf_id = st.selectbox(texts.FIELD_LF, list(labels), format_func=labels.get, key="grade-lf",
+                         placeholder=texts.PLACEHOLDER_CHOOSE)
     if lf_id is None:
         return
     current = lf.set_index("learning_field_id").loc[lf_id]
@@ -72,7 +75,8 @@ def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, toda
     statuses = list(texts.LF_STATUS_LABELS)
     with st.form("grade-form"):
         status = st.selectbox(texts.FIELD_STATUS, statuses, format_func=texts.LF_STATUS_LABELS.get,
-                              index=statuses.index(current["status"]) if isinstance(current["status"], str) else 1)
+                              index=statuses.index(current["status"]) if isinstance(current["status"], str) else 1,
+                              placeholder=texts.PLACEHOLDER_CHOOSE)
         grade = st.number_input(texts.FIELD_GRADE, value=None if pd.isna(current["grade"]) else int(current["grade"]),
                                 step=1, placeholder=texts.FIELD_NO_GRADE)
         graded_on = st.date_input(texts.FIELD_GRADED_ON, value=current["graded_on"] if pd.notna(
@@ -91,7 +95,7 @@ def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, toda
 
 def absence_form(db: Database, user: Profile, person: dict, today: date) -> None:
     st.subheader(texts.FORM_ABSENCE)
-    with st.form("absence-form", clear_on_submit=False):
+    with st.form(feedback.key("absence-form")):
         on = st.date_input(texts.FIELD_DATE, value=today, format="DD.MM.YYYY")
         lessons = st.number_input(texts.FIELD_LESSONS, value=6, step=1)
         excused = st.checkbox(texts.FIELD_EXCUSED)
@@ -100,7 +104,7 @@ def absence_form(db: Database, user: Profile, person: dict, today: date) -> None
             save(entries.absence_problems(on, lessons, today, person["contract_start"]),
                   lambda: absences.record_absence(db, user.user_id, apprentice_id=person["id"], on=on,
                                                   lessons=lessons, excused=excused),
-                  texts.SAVED_ABSENCE.format(day=german_date(on)), [person["id"]])
+                  texts.SAVED_ABSENCE.format(day=german_date(on)), [person["id"]], form="absence-form")
 
 
 def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame) -> None:
@@ -124,7 +128,7 @@ def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame)
 
 def school_block_form(db: Database, user: Profile, person: dict, today: date) -> None:
     st.subheader(texts.FORM_BLOCK)
-    with st.form("block-form", clear_on_submit=False):
+    with st.form(feedback.key("block-form")):
         starts_on = st.date_input(texts.FIELD_START, value=None, format="DD.MM.YYYY")
         ends_on = st.date_input(texts.FIELD_END, value=None, format="DD.MM.YYYY")
         note = st.text_input(texts.FIELD_NOTE)
@@ -135,13 +139,15 @@ def school_block_form(db: Database, user: Profile, person: dict, today: date) ->
                                                     starts_on=starts_on, ends_on=ends_on, note=note.strip() or None),
                   texts.SAVED_BLOCK.format(start=german_date(starts_on), end=german_date(ends_on),
                                            class_name=person["class_name"]) if starts_on and ends_on else "",
-                  planning.class_apprentice_ids(db, user.user_id, person["class_id"]))  # school days changed
+                  planning.class_apprentice_ids(db, user.user_id, person["class_id"]),  # school days changed
+                  form="block-form")
 
 
 def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFrame) -> None:
     st.subheader(texts.FORM_RATING)
     labels = {r["training_position_id"]: f"{r['number']} {r['title']}" for r in positions.to_dict("records")}
-    position_id = st.selectbox(texts.FIELD_POSITION, list(labels), format_func=labels.get, key="rating-position")
+    position_id = st.selectbox(texts.FIELD_POSITION, list(labels), format_func=labels.get, key="rating-position",
+                               placeholder=texts.PLACEHOLDER_CHOOSE)
     if position_id is None:
         return
     current = positions.set_index("training_position_id").loc[position_id]
@@ -152,7 +158,7 @@ def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFra
         level = st.select_slider(texts.FIELD_LEVEL, levels, format_func=texts.POSITION_LEVELS.get,
                                  value=0 if pd.isna(current["level"]) else int(current["level"]))
         comment = st.text_area(texts.FIELD_COMMENT, value=current["comment"] if isinstance(current["comment"], str)
-                               else "", key="rating-comment")
+                               else "", key=f"rating-comment-{position_id}")
         if st.form_submit_button(texts.BUTTON_SAVE):
             _versioned_save(record_key, fresh,
                             entries.text_problems(comment, required=False, max_length=entries.MAX_COMMENT),
@@ -213,7 +219,7 @@ def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame,
 
 def phase_form(db: Database, user: Profile, person: dict, today: date) -> None:
     st.subheader(texts.FORM_PHASE)
-    with st.form("phase-form", clear_on_submit=False):
+    with st.form(feedback.key("phase-form")):
         title = st.text_input(texts.FIELD_TITLE)
         department = st.text_input(texts.FIELD_DEPARTMENT)
         starts_on = st.date_input(texts.FIELD_START, value=None, format="DD.MM.YYYY")
@@ -224,14 +230,14 @@ def phase_form(db: Database, user: Profile, person: dict, today: date) -> None:
                   lambda: planning.add_company_phase(db, user.user_id, apprentice_id=person["id"], title=title.strip(),
                                                      department=department.strip() or None, starts_on=starts_on,
                                                      ends_on=ends_on),
-                  texts.SAVED_PHASE.format(title=title.strip()))
+                  texts.SAVED_PHASE.format(title=title.strip()), form="phase-form")
 
 
 def note_form(db: Database, user: Profile, person: dict, place: str) -> None:
     st.subheader(texts.FORM_NOTE)
-    with st.form("note-form", clear_on_submit=False):
-        body = st.text_area(texts.FIELD_TEXT, key="note-text")
+    with st.form(feedback.key("note-form")):
+        body = st.text_area(texts.FIELD_TEXT, key=feedback.key("note-form", "note-text"))
         if st.form_submit_button(texts.BUTTON_SAVE):
             save(entries.text_problems(body),
                   lambda: notes.add_note(db, user.user_id, apprentice_id=person["id"], place=place, body=body.strip()),
-                  texts.SAVED_NOTE)
+                  texts.SAVED_NOTE, form="note-form")

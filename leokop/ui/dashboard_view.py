@@ -12,7 +12,6 @@ from leokop.ui import charts, texts
 from leokop.ui.widgets import german_date
 
 SECTION_KEY = "dashboard-section"  # the open tab of the pair dashboard (its label)
-SEVERITY_ICONS = {"kritisch": "🔴", "warnung": "🟠", "hinweis": "🔵"}
 
 
 def own_place(roles: frozenset[str]) -> str:
@@ -29,7 +28,7 @@ def release_hint(hidden: dict, category: str) -> None:
 def case_list(open_cases: pd.DataFrame, names: dict) -> None:
     """Open cases, most severe first (the order comes from the query)."""
     for case in open_cases.to_dict("records"):
-        st.markdown(f"{SEVERITY_ICONS[case['severity']]} **{names.get(case['apprentice_id'], '–')}**: "
+        st.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{names.get(case['apprentice_id'], '–')}**: "
                     f"{case['title']} – {texts.CASE_STATUS_LABELS[case['status']]}, "
                     f"verantwortlich: {case['responsible'] or texts.NOBODY}")
 
@@ -40,7 +39,7 @@ def risk_list(flags: pd.DataFrame, names: dict) -> None:
         st.success(texts.NO_RISKS)
         return
     for apprentice_id, group in flags.groupby("apprentice_id", sort=False):
-        lines = "  \n".join(f"{SEVERITY_ICONS[r['severity']]} **{r['severity']}**: {r['reason']}"
+        lines = "  \n".join(f"{texts.SEVERITY_BADGES[r['severity']]} {r['reason']}"
                             for r in group.to_dict("records"))
         st.markdown(f"**{names.get(apprentice_id, '–')}**  \n{lines}")
 
@@ -139,5 +138,8 @@ def history_table(events: pd.DataFrame, today: date) -> None:
     for title, part in ((None, past), (texts.SECTION_PLANNED, ahead)):
         if title:
             st.subheader(title)
+        if part.empty:
+            st.caption(texts.NO_DATA)
+            continue
         table = part.assign(day=part["day"].map(german_date), who=part["who"].fillna(""))
         st.dataframe(table.rename(columns=texts.HISTORY_COLUMNS), hide_index=True, width="stretch")

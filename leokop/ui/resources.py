@@ -35,4 +35,4 @@ def worker_database() -> Database:
 
 
 def show_database_down() -> None:
-    st.error(texts.DB_UNAVAILABLE, icon="⚠️")
+    st.error(texts.DB_UNAVAILABLE, icon=":material/error:")

@@ -147,8 +147,9 @@ PAGE_APPRENTICE = "Auszubildende/r"
 CHOOSE_COOPERATION = "Kooperation"
 CHOOSE_APPRENTICE = "Auszubildende/r"
 METRIC_APPRENTICES = "Auszubildende"
-METRIC_OPEN_RISKS = "Offene Risiken"
-METRIC_NEXT_PHASE = "Nächster Termin: {kind}"
+# the figure counts apprentices, the list below counts flags: both say "Warnzeichen"
+METRIC_OPEN_RISKS = "Azubis mit Warnzeichen"
+METRIC_NEXT_PHASE = "Nächster Termin"
 TODAY = "heute"
 METRIC_LAST_OTHER = "Letzte Aktivität {place}"
 PLACE_LABELS = {"schule": "Schule", "betrieb": "Betrieb"}
@@ -159,9 +160,25 @@ SECTION_RECORD_BOOK = "Berichtsheft"
 SECTION_ABSENCES = "Fehlzeiten"
 SECTION_TIMELINE = "Planung"
 SECTION_NEXT_WEEKS = "Die nächsten 8 Wochen"
-SECTION_RISKS = "Risiken"
+SECTION_RISKS = "Warnzeichen"
+# Text badges with Material icons, not emoji: headless browsers without an emoji font show empty boxes for those.
+SEVERITY_BADGES = {
+    "kritisch": ":red-badge[:material/error: kritisch]",
+    "warnung": ":orange-badge[:material/warning: Warnung]",
+    "hinweis": ":blue-badge[:material/info: Hinweis]",
+}
+MEASURE_STATE_BADGES = {
+    True: ":green-badge[:material/check: erledigt]",
+    False: ":gray-badge[:material/schedule: offen]",
+}
+# Shown in empty selectboxes instead of Streamlit's English "Choose an option" / "No options to select".
+PLACEHOLDER_CHOOSE = "Bitte wählen …"
 NO_RISKS = "Keine Warnzeichen bei den Auszubildenden dieser Kooperation."
 NO_DATA = "Noch keine Einträge."
+COOP_NO_ACTIVE = (
+    "In dieser Kooperation gibt es zurzeit keine aktiven Auszubildenden. Neue Ausbildungsverhältnisse trägt die "
+    "Schulverwaltung ein."
+)
 LF_STATUS_LABELS = {"nicht_begonnen": "nicht begonnen", "laufend": "läuft", "abgeschlossen": "abgeschlossen"}
 POSITION_LEVELS = {0: "nicht begonnen", 1: "eingeführt", 2: "geübt", 3: "selbstständig", 4: "sicher beherrscht"}
 KIND_LABELS = {
@@ -302,7 +319,9 @@ CASE_RESPONSIBLE = "Verantwortlich"
 NOBODY = "noch niemand"
 CASE_OPENED = "Fall eröffnet."
 CASE_STATUS_LABELS = {"offen": "offen", "in_bearbeitung": "in Bearbeitung", "erledigt": "erledigt"}
-CASE_HEADER = "{icon} {title} – {status} · verantwortlich: {responsible} · eröffnet {opened} von {by}"
+CASE_HEADER = "{severity} {title} – {status} · verantwortlich: {responsible} · eröffnet {opened} von {by}"
+CASE_ALREADY_OPEN = "Für diesen Hinweis ist bereits ein Fall offen."
+FLAG_HAS_CASE = "Fall bereits offen: {title} ({status}, eröffnet {opened} von {by}) – siehe unten."
 CASE_STATUS = "Status"
 CASE_CLOSING_REASON = "Abschlussgrund (bei „erledigt“)"
 CASE_CLOSING_REQUIRED = "Bitte einen Abschlussgrund angeben, wenn der Fall erledigt ist."
@@ -313,6 +332,7 @@ CASE_MEASURE = "Vereinbarte Maßnahme"
 CASE_MEASURE_DUE = "Fällig am"
 CASE_MEASURE_NOTE = "Beschreibung (optional)"
 CASE_MEASURE_ADDED = "Maßnahme gespeichert."
+MEASURE_KIND_MISSING = "Bitte eine Maßnahme wählen."
 DUE_IN_PAST = "Das Fälligkeitsdatum liegt in der Vergangenheit."
 MEASURE_LABELS = {
     "gespraech_azubi": "Gespräch mit Azubi",
@@ -323,6 +343,7 @@ MEASURE_LABELS = {
     "sonstiges": "Sonstiges",
 }
 NO_CASES = "Noch keine Fälle."
+NO_THREAD = "Noch keine Kommentare oder Maßnahmen."
 CLOSED_CASES = "Erledigte Fälle"
 RAISE_CONCERN = "Anliegen melden"
 CONCERN_KIND = "Art"
@@ -330,6 +351,7 @@ CONCERN_LABELS = {"konflikt": "Konflikt", "motivation": "Motivation", "gesundhei
                   "sonstiges": "Sonstiges"}
 CONCERN_RAISED = "Anliegen gespeichert; es erscheint als Warnzeichen für beide Lernorte."
 SECTION_OPEN_CASES = "Offene Fälle"
+SECTION_CASE_LIST = "Fälle"
 PAGE_INBOX = "Posteingang"
 PAGE_INBOX_COUNT = "Posteingang ({n})"
 INBOX_INTRO = "Neue Warnzeichen und Kommentare in Ihren Kooperationen seit Ihrem letzten Besuch."

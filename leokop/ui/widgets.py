@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
 from leokop.services.accounts import Scope
 from leokop.ui import texts
-
-
-def german_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else "–"
+from leokop.ui.formats import german_date
 
 
 def apprentice_table(apprentices: pd.DataFrame) -> None:
@@ -72,7 +67,8 @@ def scope_select(options: dict[str, pd.DataFrame], kinds: tuple[str, ...], key: 
         for row in options[kind].to_dict("records")
     ]
     index = st.selectbox(texts.FIELD_SCOPE, list(range(len(choices))), key=key,
-                         format_func=lambda i: choices[i][1], index=0 if choices else None)
+                         format_func=lambda i: choices[i][1], index=0 if choices else None,
+                         placeholder=texts.PLACEHOLDER_CHOOSE)
     return None if index is None else choices[index][0]
 
 
@@ -86,7 +82,7 @@ def cooperation_select(pairs: pd.DataFrame):
     ids = list(labels)
     current = st.session_state.get(COOP_KEY)
     choice = st.selectbox(texts.CHOOSE_COOPERATION, ids, format_func=labels.get,
-                          index=ids.index(current) if current in ids else 0)
+                          index=ids.index(current) if current in ids else 0, placeholder=texts.PLACEHOLDER_CHOOSE)
     st.session_state[COOP_KEY] = choice
     return choice
 
@@ -97,7 +93,8 @@ def apprentice_opener(apprentices: pd.DataFrame, names: dict) -> None:
         return
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     ids = sorted(names, key=names.get)
-    choice = left.selectbox(texts.CHOOSE_APPRENTICE, ids, format_func=names.get, key="open-apprentice")
+    choice = left.selectbox(texts.CHOOSE_APPRENTICE, ids, format_func=names.get, key="open-apprentice",
+                            placeholder=texts.PLACEHOLDER_CHOOSE)
     if right.button(texts.OPEN_APPRENTICE, icon=":material/person_search:"):
         st.session_state[APPRENTICE_KEY] = choice
         st.switch_page("pages/azubi_page.py")

@@ -168,7 +168,7 @@ def _submit(page: Page, form: Locator, button: str, success: str) -> None:
     form.get_by_role("button", name=button).click()
     wait_until_settled(page)
     expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
-    expect(page.get_by_test_id("stAlertContentSuccess").filter(has_text=success)).to_be_visible()
+    expect(page.get_by_test_id("stToast").filter(has_text=success)).to_be_visible()  # after the rerun
 
 
 def _open_tab(page: Page, name: str) -> Locator:

@@ -184,7 +184,7 @@ def test_teacher_grade_reaches_own_trainer_but_not_other_company(browser: Browse
         expect(grade).to_have_value(str(target["grade"]))
         form.get_by_role("button", name=texts.BUTTON_SAVE).click()
         wait_until_settled(teacher)
-        expect(teacher.get_by_test_id("stAlertContentSuccess").filter(has_text=success)).to_be_visible()
+        expect(teacher.get_by_test_id("stToast").filter(has_text=success)).to_be_visible()  # after the rerun
         expect(teacher.get_by_test_id("stAlertContentError")).to_have_count(0)
     finally:
         teacher.context.close()

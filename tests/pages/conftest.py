@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,20 @@ def delete_user(owner_url: str, username: str) -> None:
 
     with psycopg.connect(owner_url) as conn:
         conn.execute("delete from app_users where username = %s", (username,))
+
+
+def confirmations(at: AppTest) -> list[str]:
+    """The German confirmations of a save: shown as a toast on the run after it (leokop.ui.feedback)."""
+    return [t.value for t in at.toast]
+
+
+def widget(elements, key: str):
+    """The widget with this key in its form's current generation (see leokop.ui.feedback.key)."""
+    pattern = re.compile(rf"{re.escape(key)}(~\d+)?")
+    return next(e for e in elements if e.key and pattern.fullmatch(e.key))
+
+
+def submit(at: AppTest, form: str, button: str) -> AppTest:
+    """Click a form's submit button, whatever generation the form is in, and run the page."""
+    pattern = re.compile(rf"FormSubmitter:{re.escape(form)}(~\d+)?-{re.escape(button)}")
+    return next(b for b in at.button if b.key and pattern.fullmatch(b.key)).click().run()

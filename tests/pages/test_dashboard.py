@@ -12,7 +12,8 @@ from leokop.demo.seed import demo_id
 from leokop.ui import dashboard_view as view
 from leokop.ui import texts, widgets
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id
-from tests.pages.conftest import errors
+from tests.pages.conftest import confirmations, errors
+from tests.pages.conftest import submit as _submit
 
 A_RMD = demo_id("apprentice", f"{SHARED_CLASS}/0")  # FI25a, company rmd
 LF6 = demo_id("lf", "FI/LF6")
@@ -37,10 +38,6 @@ def _apprentice_page(login, username: str) -> AppTest:
     at.switch_page("pages/azubi_page.py").run()
     assert not at.exception, at.exception
     return at
-
-
-def _submit(at: AppTest, form: str, button: str) -> AppTest:
-    return at.button(key=f"FormSubmitter:{form}-{button}").click().run()
 
 
 def _one(owner_url, sql, *params):
@@ -87,7 +84,7 @@ def test_teacher_saves_a_grade_and_history_records_it(login, owner_url):
     _by_label(at.number_input, texts.FIELD_GRADE).set_value(2)
     _by_label(at.date_input, texts.FIELD_GRADED_ON).set_value(TODAY)
     at = _submit(at, "grade-form", texts.BUTTON_SAVE)
-    assert [s.value for s in at.success] == [texts.SAVED_GRADE.format(code="LF6")]
+    assert confirmations(at) == [texts.SAVED_GRADE.format(code="LF6")]
     assert _one(owner_url, "select grade, status::text from lf_results where apprentice_id = %s"
                 " and learning_field_id = %s", A_RMD, LF6) == (2, "laufend")
     assert _one(owner_url, "select count(*) from lf_grade_history where apprentice_id = %s and learning_field_id = %s"
@@ -126,7 +123,7 @@ def test_second_save_of_the_same_record_is_refused(login, owner_url):
     # after seeing the new state, saving works
     _by_label(at.number_input, texts.FIELD_GRADE).set_value(1)
     at = _submit(at, "grade-form", texts.BUTTON_SAVE)
-    assert [s.value for s in at.success] == [texts.SAVED_GRADE.format(code="LF6")]
+    assert confirmations(at) == [texts.SAVED_GRADE.format(code="LF6")]
 
 
 def _absence_count(owner_url) -> int:
@@ -153,6 +150,7 @@ def test_absence_is_recorded_once(login, owner_url):
     assert errors(at) == []
     assert _one(owner_url, "select lessons, excused from absences where apprentice_id = %s and absence_date = %s",
                 A_RMD, day) == (4, False)
+    _by_label(at.date_input, texts.FIELD_DATE).set_value(day)  # the saved form came back empty
     at = _submit(at, "absence-form", texts.BUTTON_SAVE)
     assert errors(at) == [texts.DUPLICATE_ABSENCE]
 
@@ -177,7 +175,7 @@ def test_empty_note_is_refused_and_a_note_shows_its_author(login, owner_url, use
     assert _one(owner_url, "select count(*) from notes where apprentice_id = %s", A_RMD)[0] == count
     at.text_area(key="note-text").input(f"Rückmeldung von {username}: Gespräch geführt.")
     at = _submit(at, "note-form", texts.BUTTON_SAVE)
-    assert [s.value for s in at.success] == [texts.SAVED_NOTE]
+    assert confirmations(at) == [texts.SAVED_NOTE]
     place = "schule" if username == "lehrkraft" else "betrieb"
     row = _one(owner_url, "select n.place::text, u.username from notes n join app_users u on u.id = n.author_id"
                " where n.body = %s", f"Rückmeldung von {username}: Gespräch geführt.")
@@ -195,7 +193,7 @@ def test_phase_ending_before_it_starts_is_refused_then_a_valid_one_is_planned(lo
     assert _one(owner_url, "select count(*) from company_phases where apprentice_id = %s", A_RMD)[0] == count
     _by_label(at.date_input, texts.FIELD_END).set_value(TODAY + timedelta(days=90))
     at = _submit(at, "phase-form", texts.BUTTON_PLAN)
-    assert [s.value for s in at.success] == [texts.SAVED_PHASE.format(title="Netzwerkadministration")]
+    assert confirmations(at) == [texts.SAVED_PHASE.format(title="Netzwerkadministration")]
     assert _one(owner_url, "select count(*) from company_phases where apprentice_id = %s", A_RMD)[0] == count + 1
 
 
@@ -234,10 +232,10 @@ def test_company_proposes_and_teacher_decides(login, owner_url):
     at = _apprentice_page(login, "ausbilder")
     at.text_area(key=f"propose-comment-{absence_id}").input("Arzttermin, Attest liegt dem Betrieb vor.")
     at = _submit(at, f"propose-{absence_id}", texts.BUTTON_PROPOSE)
-    assert [s.value for s in at.success] == [texts.SAVED_PROPOSAL]
+    assert confirmations(at) == [texts.SAVED_PROPOSAL]
     teacher = _apprentice_page(login, "lehrkraft")
     teacher = _submit(teacher, f"decide-{absence_id}", texts.BUTTON_ACCEPT)
-    assert [s.value for s in teacher.success] == [texts.SAVED_DECISION]
+    assert confirmations(teacher) == [texts.SAVED_DECISION]
     assert _one(owner_url, "select excused, excuse_state::text from absences where apprentice_id = %s"
                 " and absence_date = %s", A_RMD, day) == (True, "angenommen")
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from leokop.ui import texts, widgets
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id
-from tests.pages.conftest import errors
+from tests.pages.conftest import errors, submit
 
 
 def _quiet_apprentice(owner):
@@ -35,7 +35,7 @@ def test_teacher_records_absences_until_the_rule_fires_and_the_trainer_sees_why(
     teacher.switch_page("pages/azubi_page.py").run()
     for day in days:
         next(d for d in teacher.date_input if d.label == texts.FIELD_DATE).set_value(day)
-        teacher = teacher.button(key="FormSubmitter:absence-form-Speichern").click().run()
+        teacher = submit(teacher, "absence-form", texts.BUTTON_SAVE)
         assert errors(teacher) == []
     owner.rollback()
     flags = owner.execute("select rule, reason from risk_flags where apprentice_id = %s and cleared_at is null",

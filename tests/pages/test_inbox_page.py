@@ -6,7 +6,7 @@ import psycopg
 
 from leokop.ui import texts, widgets
 from tests.helpers import SHARED_CLASS, company_id, user_id
-from tests.pages.conftest import PASSWORD, start_app, submit_login
+from tests.pages.conftest import PASSWORD, confirmations, start_app, submit_login
 
 
 def _inbox_title(at) -> str:
@@ -26,7 +26,7 @@ def test_new_flag_shows_in_the_trainers_inbox_until_marked_seen(login, owner_url
     next(s for s in teacher.selectbox if s.label == texts.CONCERN_KIND).select("konflikt")
     teacher.text_area(key="concern-text").input("Konflikt in der Klasse, Gespräch mit Eltern nötig.")
     teacher = teacher.button(key=f"FormSubmitter:concern-form-{texts.BUTTON_SAVE}").click().run()
-    assert [s.value for s in teacher.success] == [texts.CONCERN_RAISED]
+    assert confirmations(teacher) == [texts.CONCERN_RAISED]
 
     trainer = submit_login(start_app(), "ausbilder", PASSWORD)
     assert _inbox_title(trainer).startswith(texts.PAGE_INBOX + " (")

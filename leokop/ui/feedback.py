@@ -1,0 +1,42 @@
+"""After a successful save: rerun with fresh data, empty the form, and confirm on the next run.
+
+Lists above a form were drawn before the form saved, so a save without a rerun leaves them stale until the next
+click. The confirmation survives the rerun in session state; a per-form generation in the widget keys gives the
+saved form new, empty widgets, so a second click cannot save the same text twice. A refused input keeps its keys
+(and so its text), for the user to correct.
+"""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import streamlit as st
+
+_CONFIRMATION = "leokop_confirmation"
+_GENERATIONS = "leokop_form_generations"
+CONFIRMED = ":material/check_circle:"
+NOTICE = ":material/info:"
+
+
+def key(form: str, widget: str | None = None) -> str:
+    """The key of a form (or of a widget in it) for the form's current generation: unchanged until its first save."""
+    generation = st.session_state.get(_GENERATIONS, {}).get(form, 0)
+    name = widget or form
+    return f"{name}~{generation}" if generation else name
+
+
+def saved(message: str, form: str | None = None, icon: str = CONFIRMED) -> NoReturn:
+    """Remember the German confirmation, give `form` fresh widgets, and rerun the page."""
+    st.session_state[_CONFIRMATION] = (message, icon)
+    if form:
+        generations = st.session_state.setdefault(_GENERATIONS, {})
+        generations[form] = generations.get(form, 0) + 1
+    st.rerun()
+
+
+def show_confirmation() -> None:
+    """Show (once) the confirmation of the save that caused this run."""
+    confirmation = st.session_state.pop(_CONFIRMATION, None)
+    if confirmation:
+        message, icon = confirmation
+        st.toast(message, icon=icon, duration="long")

@@ -1,0 +1,32 @@
+"""Every displayed timestamp is Berlin time: CET in winter (UTC+1), CEST in summer (UTC+2)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import pytest
+
+from leokop.ui.formats import german_date, german_datetime, local_day
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    (datetime(2026, 12, 2, 13, 5, tzinfo=UTC), "02.12.2026, 14:05"),  # winter
+    (datetime(2026, 7, 1, 13, 5, tzinfo=UTC), "01.07.2026, 15:05"),  # summer
+    (pd.Timestamp("2026-03-29 00:30", tz="UTC"), "29.03.2026, 01:30"),  # just before the spring change
+    (pd.Timestamp("2026-03-29 01:30", tz="UTC"), "29.03.2026, 03:30"),  # just after it
+    (datetime(2026, 12, 2, 13, 5), "02.12.2026, 14:05"),  # naive: taken as UTC, what the database stores
+    (None, "–"),
+    (pd.NaT, "–"),
+])
+def test_german_datetime(stored, shown):
+    assert german_datetime(stored) == shown
+
+
+def test_the_day_of_a_late_entry_is_the_berlin_day():
+    new_year = pd.Timestamp("2026-12-31 23:30", tz="UTC")
+    assert local_day(new_year) == date(2027, 1, 1)
+    assert german_date(new_year) == "01.01.2027"
+    assert german_date(pd.Timestamp("2026-07-31 22:30", tz="UTC")) == "01.08.2026"
+    assert german_date(date(2026, 7, 31)) == "31.07.2026"
+    assert german_date(None) == "–"
