@@ -171,12 +171,11 @@ def library(db: Database, user_id: UUID, cooperation_id: UUID, *, query: str | N
               where m.school_id = (select school_id from coop) and m.scope = 'beruf_schule'
                 and m.occupation_id in (select occupation_id from coop_classes))
             select m.id, m.title, m.description, m.kind::text as kind, m.scope::text as scope, m.tags, m.url,
-                   m.current_version, m.created_at, m.version, u.display_name as owner,
+                   m.current_version, m.created_at, m.version, public.user_display_name(m.owner_id) as owner,
                    (select string_agg(lf.code, ', ' order by lf.sort_order)
                     from public.material_learning_fields x join public.learning_fields lf
                       on lf.id = x.learning_field_id where x.material_id = m.id) as lf_codes
             from public.materials m
-            left join public.app_users u on u.id = m.owner_id
             where m.id in (select id from candidates) and m.withdrawn_at is null{where}
             order by m.created_at desc
             limit %(limit)s
@@ -190,10 +189,9 @@ def material(db: Database, user_id: UUID, material_id: UUID) -> dict | None:
     with db.user_tx(user_id) as conn:
         return conn.execute(
             """
-            select m.*, m.kind::text as kind, m.scope::text as scope, u.display_name as owner,
+            select m.*, m.kind::text as kind, m.scope::text as scope, public.user_display_name(m.owner_id) as owner,
                    k.name as class_name, o.name as occupation
             from public.materials m
-            left join public.app_users u on u.id = m.owner_id
             left join public.classes k on k.id = m.class_id
             join public.occupations o on o.id = m.occupation_id
             where m.id = %s
@@ -218,16 +216,16 @@ def material_details(db: Database, user_id: UUID, material_id: UUID) -> dict[str
         return {
             "versions": fetch_df(conn, """
                 select v.id, v.number, v.filename, v.mime, v.size_bytes, v.note, v.created_at,
-                       u.display_name as author
-                from public.material_versions v left join public.app_users u on u.id = v.created_by
+                       public.user_display_name(v.created_by) as author
+                from public.material_versions v
                 where v.material_id = %(m)s order by v.number desc""", p),
             "comments": fetch_df(conn, """
-                select c.body, c.created_at, u.display_name as author
-                from public.material_comments c left join public.app_users u on u.id = c.author_id
+                select c.body, c.created_at, public.user_display_name(c.author_id) as author
+                from public.material_comments c
                 where c.material_id = %(m)s order by c.created_at""", p),
             "events": fetch_df(conn, """
-                select e.at, u.display_name as actor, e.action, e.detail
-                from public.material_events e left join public.app_users u on u.id = e.actor_id
+                select e.at, public.user_display_name(e.actor_id) as actor, e.action, e.detail
+                from public.material_events e
                 where e.material_id = %(m)s order by e.at desc, e.id desc""", p),
             "topics": fetch_df(conn, """
                 select lf.code || ' ' || lf.title as label from public.material_learning_fields x

@@ -629,4 +629,3 @@ PROJ_STATUS_LABELS = {"geplant": "geplant", "laufend": "läuft", "abgeschlossen"
 PROJ_COLUMNS = {"title": "Projekt", "status": "Status", "starts_on": "Beginn", "ends_on": "Ende",
                 "next_milestone": "nächster Meilenstein"}
 PROJ_MILESTONE_COLUMNS = {"due_on": "fällig am", "title": "Meilenstein", "done": "erledigt"}
-KIND_MILESTONE = "Projektmeilenstein"
