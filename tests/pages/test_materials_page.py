@@ -71,9 +71,9 @@ def test_file_share_without_a_file_is_refused(login):
 
 def test_projects_page_shows_the_joint_project_with_its_milestones(login):
     at = _open(login, "ausbilder2", "projekte", coop=("mainufer", "taunus"))
-    project = [f.value for f in at.dataframe if texts.PROJ_COLUMNS["title"] in f.value][0]
+    project = next(f.value for f in at.dataframe if texts.PROJ_COLUMNS["title"] in f.value)
     assert "Netzwerk für eine Arztpraxis" in set(project[texts.PROJ_COLUMNS["title"]])
-    milestones = [f.value for f in at.dataframe if texts.PROJ_MILESTONE_COLUMNS["title"] in f.value][0]
+    milestones = next(f.value for f in at.dataframe if texts.PROJ_MILESTONE_COLUMNS["title"] in f.value)
     assert list(milestones[texts.PROJ_MILESTONE_COLUMNS["title"]]) == [
         "Auftakt mit beiden Betrieben", "Netzplan abgeben", "Präsentation in der Schule"]
 
