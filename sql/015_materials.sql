@@ -60,7 +60,9 @@ create table public.materials (
 -- one index per way in: the visibility branches and the library of a cooperation (newest first)
 create index materials_cooperation_idx on public.materials (cooperation_id, created_at desc);
 create index materials_class_idx on public.materials (class_id, created_at desc) where class_id is not null;
-create index materials_school_occupation_idx on public.materials (school_id, occupation_id, created_at desc);
+create index materials_school_occupation_idx on public.materials (school_id, occupation_id, created_at desc)
+  where scope = 'beruf_schule';
+create index materials_school_idx on public.materials (school_id);
 create index materials_owner_idx on public.materials (owner_id);
 create index materials_search_idx on public.materials using gin (search);
 
@@ -199,43 +201,48 @@ create index project_materials_material_idx on public.project_materials (materia
 -- Built on the membership helpers of sql/004 (and their rewrites): each branch is an index lookup from the user's
 -- few memberships, never an OR over a whole table.
 
--- Classes the user works with: as their teacher, through a pair, or as the school's admin or leadership.
-create function app_private.material_class_ids()
+-- The few ids a material's visibility is checked against. Each is small (a user's classes, the schools and
+-- occupations of those classes, the schools they oversee) and is computed once per query as a hashed subplan; the
+-- policy then tests each row the query's own index lookup reached. A set-returning "all materials I may see"
+-- would grow with the materials of the school (11,500 for one teacher at 100,000 materials) and was measured at
+-- 2.6 s per search (docs/benchmarks.md, docs/decisions.md).
+
+-- Classes the user works with: as their teacher or through a pair.
+create function app_private.work_class_ids()
 returns setof uuid
 language sql stable security definer set search_path = '' rows 20
 as $$
   select app_private.teacher_class_ids()
   union
   select app_private.classes_of_my_pairs()
-  union
-  select k.id from public.classes k
-  where k.school_id in (select app_private.school_ids_with_role('admin')
-                        union select app_private.school_ids_with_role('schulleitung'))
 $$;
 
-create function app_private.visible_material_ids()
-returns setof uuid
-language sql stable security definer set search_path = '' rows 500
+-- (school, occupation) of those classes: the scope beruf_schule.
+create function app_private.work_school_occupations()
+returns table (school_id uuid, occupation_id uuid)
+language sql stable security definer set search_path = '' rows 5
 as $$
-  select m.id from public.materials m
-  where m.cooperation_id in (select app_private.visible_cooperation_ids())
-    and m.scope = 'kooperation' and m.withdrawn_at is null
-  union all
-  select m.id from public.materials m
-  where m.class_id in (select app_private.teacher_class_ids() union select app_private.classes_of_my_pairs())
-    and m.scope = 'klasse' and m.withdrawn_at is null
-  union all
-  select m.id from public.materials m
-  join (select distinct k.school_id, k.occupation_id from public.classes k
-        where k.id in (select app_private.teacher_class_ids() union select app_private.classes_of_my_pairs())) o
-    on o.school_id = m.school_id and o.occupation_id = m.occupation_id
-  where m.scope = 'beruf_schule' and m.withdrawn_at is null
-  union all
-  select m.id from public.materials m
-  where m.school_id in (select app_private.school_ids_with_role('admin')
-                        union select app_private.school_ids_with_role('schulleitung'))
-  union all
-  select m.id from public.materials m where m.owner_id = (select auth.uid())
+  select distinct k.school_id, k.occupation_id from public.classes k
+  where k.id in (select app_private.work_class_ids())
+$$;
+
+-- Schools whose materials the user oversees (admin: withdraws; leadership: reads).
+create function app_private.overseen_school_ids()
+returns setof uuid
+language sql stable security definer set search_path = '' rows 2
+as $$
+  select app_private.school_ids_with_role('admin')
+  union
+  select app_private.school_ids_with_role('schulleitung')
+$$;
+
+-- Whether the select policy shows the material to the caller. Security invoker on purpose: the query runs under
+-- materials' own select policy, which an update policy cannot reference directly (it would recurse).
+create function app_private.material_is_visible(p_id uuid)
+returns boolean
+language sql stable set search_path = ''
+as $$
+  select exists (select 1 from public.materials m where m.id = p_id)
 $$;
 
 -- Cooperations the user may share into or run projects in: visible ones, unless the user is leadership only.
@@ -395,18 +402,26 @@ grant insert (id, cooperation_id, school_id, occupation_id, scope, class_id, kin
               current_version, owner_id) on public.materials to authenticated;
 grant update (title, description, tags, url, kind, current_version, withdrawn_at, withdrawn_by, version)
   on public.materials to authenticated;
+-- Per row, against small hashed sets (see the helpers above).
 create policy materials_select on public.materials for select to authenticated
-  using (id in (select app_private.visible_material_ids()));
+  using ((withdrawn_at is null
+          and case scope
+                when 'kooperation' then cooperation_id in (select app_private.visible_cooperation_ids())
+                when 'klasse' then class_id in (select app_private.work_class_ids())
+                else (school_id, occupation_id) in (select * from app_private.work_school_occupations())
+              end)
+         or school_id in (select app_private.overseen_school_ids())
+         or owner_id = (select auth.uid()));
 create policy materials_insert on public.materials for insert to authenticated
   with check (owner_id = (select auth.uid()) and withdrawn_at is null
               and cooperation_id in (select app_private.working_cooperation_ids())
-              and (scope = 'kooperation' or occupation_id in (
-                     select k.occupation_id from public.classes k
-                     where k.id in (select app_private.material_class_ids()) and k.school_id = materials.school_id))
-              and (scope <> 'klasse' or class_id in (select app_private.material_class_ids())));
+              and (scope = 'kooperation' or school_id in (select app_private.school_ids_with_role('admin'))
+                   or (school_id, occupation_id) in (select * from app_private.work_school_occupations()))
+              and (scope <> 'klasse' or school_id in (select app_private.school_ids_with_role('admin'))
+                   or class_id in (select app_private.work_class_ids())));
+-- the rows the select policy shows; materials_guard limits withdrawal
 create policy materials_update on public.materials for update to authenticated
-  using (id in (select app_private.visible_material_ids()))
-  with check (id in (select app_private.visible_material_ids()));
+  using (app_private.material_is_visible(id)) with check (app_private.material_is_visible(id));
 
 -- The children of a material follow it.
 alter table public.material_versions enable row level security;
@@ -414,16 +429,15 @@ grant select on public.material_versions to authenticated;
 grant insert (id, material_id, number, filename, mime, size_bytes, sha256, storage_key, note, created_by)
   on public.material_versions to authenticated;
 create policy material_versions_select on public.material_versions for select to authenticated
-  using (material_id in (select app_private.visible_material_ids()));
+  using (exists (select 1 from public.materials m where m.id = material_id));
 create policy material_versions_insert on public.material_versions for insert to authenticated
   with check (created_by = (select auth.uid())
-              and material_id in (select m.id from public.materials m where m.withdrawn_at is null));
+              and exists (select 1 from public.materials m where m.id = material_id and m.withdrawn_at is null));
 
 alter table public.material_blobs enable row level security;
 grant select, insert on public.material_blobs to authenticated;
 create policy material_blobs_select on public.material_blobs for select to authenticated
-  using (version_id in (select v.id from public.material_versions v
-                        where v.material_id in (select app_private.visible_material_ids())));
+  using (exists (select 1 from public.material_versions v where v.id = version_id));
 create policy material_blobs_insert on public.material_blobs for insert to authenticated
   with check (version_id in (select v.id from public.material_versions v
                              where v.created_by = (select auth.uid())));
@@ -431,34 +445,34 @@ create policy material_blobs_insert on public.material_blobs for insert to authe
 alter table public.material_learning_fields enable row level security;
 grant select, insert, delete on public.material_learning_fields to authenticated;
 create policy material_learning_fields_select on public.material_learning_fields for select to authenticated
-  using (material_id in (select app_private.visible_material_ids()));
+  using (exists (select 1 from public.materials m where m.id = material_id));
 create policy material_learning_fields_insert on public.material_learning_fields for insert to authenticated
-  with check (material_id in (select m.id from public.materials m where m.withdrawn_at is null));
+  with check (exists (select 1 from public.materials m where m.id = material_id and m.withdrawn_at is null));
 create policy material_learning_fields_delete on public.material_learning_fields for delete to authenticated
-  using (material_id in (select m.id from public.materials m where m.withdrawn_at is null));
+  using (exists (select 1 from public.materials m where m.id = material_id and m.withdrawn_at is null));
 
 alter table public.material_positions enable row level security;
 grant select, insert, delete on public.material_positions to authenticated;
 create policy material_positions_select on public.material_positions for select to authenticated
-  using (material_id in (select app_private.visible_material_ids()));
+  using (exists (select 1 from public.materials m where m.id = material_id));
 create policy material_positions_insert on public.material_positions for insert to authenticated
-  with check (material_id in (select m.id from public.materials m where m.withdrawn_at is null));
+  with check (exists (select 1 from public.materials m where m.id = material_id and m.withdrawn_at is null));
 create policy material_positions_delete on public.material_positions for delete to authenticated
-  using (material_id in (select m.id from public.materials m where m.withdrawn_at is null));
+  using (exists (select 1 from public.materials m where m.id = material_id and m.withdrawn_at is null));
 
 alter table public.material_comments enable row level security;
 grant select on public.material_comments to authenticated;
 grant insert (id, material_id, author_id, body) on public.material_comments to authenticated;
 create policy material_comments_select on public.material_comments for select to authenticated
-  using (material_id in (select app_private.visible_material_ids()));
+  using (exists (select 1 from public.materials m where m.id = material_id));
 create policy material_comments_insert on public.material_comments for insert to authenticated
   with check (author_id = (select auth.uid())
-              and material_id in (select m.id from public.materials m where m.withdrawn_at is null));
+              and exists (select 1 from public.materials m where m.id = material_id and m.withdrawn_at is null));
 
 alter table public.material_events enable row level security;
 grant select on public.material_events to authenticated;
 create policy material_events_select on public.material_events for select to authenticated
-  using (material_id in (select app_private.visible_material_ids()));
+  using (exists (select 1 from public.materials m where m.id = material_id));
 
 alter table public.projects enable row level security;
 grant select, insert on public.projects to authenticated;
@@ -537,10 +551,10 @@ alter table public.project_materials enable row level security;
 grant select, insert, delete on public.project_materials to authenticated;
 create policy project_materials_select on public.project_materials for select to authenticated
   using (project_id in (select app_private.visible_project_ids())
-         and material_id in (select app_private.visible_material_ids()));
+         and exists (select 1 from public.materials m where m.id = material_id));
 create policy project_materials_insert on public.project_materials for insert to authenticated
   with check (project_id in (select app_private.editable_project_ids())
-              and material_id in (select app_private.visible_material_ids()));
+              and exists (select 1 from public.materials m where m.id = material_id));
 create policy project_materials_delete on public.project_materials for delete to authenticated
   using (project_id in (select app_private.editable_project_ids()));
 
@@ -558,7 +572,7 @@ begin
     execute $p$
       create policy leokop_materials_read on storage.objects for select to authenticated
       using (bucket_id = 'leokop-materials'
-             and (storage.foldername(name))[1] in (select id::text from app_private.visible_material_ids() id))
+             and exists (select 1 from public.materials m where m.id::text = (storage.foldername(name))[1]))
     $p$;
   end if;
 end
