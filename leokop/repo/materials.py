@@ -139,9 +139,10 @@ def withdraw(db: Database, user_id: UUID, material_id: UUID, seen_version: int) 
 def library(db: Database, user_id: UUID, cooperation_id: UUID, *, query: str | None = None,
             learning_field_id: UUID | None = None, kind: str | None = None) -> pd.DataFrame:
     """Materials for one cooperation, newest first: shared in it, for one of its classes, or for an occupation of
-    its apprentices at its school. Each branch is an index lookup; RLS decides what of it the user sees; the
-    German full-text search (websearch syntax, stemming: "Rechnungen" finds "Rechnung") runs on those rows."""
-    filters, params = [], {"coop": cooperation_id, "limit": LIBRARY_LIMIT}
+    its apprentices at its school. Three disjoint branches, each an index lookup of the pair with the filters
+    applied inside it (no re-join over the whole table); RLS decides what of it the user sees. The German
+    full-text search (websearch syntax, stemming: "Rechnungen" finds "Rechnung") runs on those rows."""
+    filters, params = ["m.withdrawn_at is null"], {"coop": cooperation_id, "limit": LIBRARY_LIMIT}
     if query and query.strip():
         filters.append("m.search @@ websearch_to_tsquery('german', %(q)s)")
         params["q"] = query.strip()
@@ -152,7 +153,9 @@ def library(db: Database, user_id: UUID, cooperation_id: UUID, *, query: str | N
     if kind:
         filters.append("m.kind = %(kind)s::public.material_kind")
         params["kind"] = kind
-    where = "".join(f" and {f}" for f in filters)
+    where = " and ".join(filters)
+    columns = "m.id, m.title, m.description, m.kind, m.scope, m.tags, m.url, m.current_version, m.created_at," \
+              " m.version, m.owner_id"
     with db.user_tx(user_id) as conn:
         return fetch_df(
             conn,
@@ -161,24 +164,26 @@ def library(db: Database, user_id: UUID, cooperation_id: UUID, *, query: str | N
             coop_classes as (
               select distinct a.class_id, a.occupation_id from public.apprentices a
               join coop c on c.school_id = a.school_id and c.company_id = a.company_id),
-            candidates as (
-              select m.id from public.materials m where m.cooperation_id = %(coop)s
-              union
-              select m.id from public.materials m
+            hits as (
+              select {columns} from public.materials m where m.cooperation_id = %(coop)s and {where}
+              union all
+              select {columns} from public.materials m
               where m.class_id in (select class_id from coop_classes) and m.scope = 'klasse'
-              union
-              select m.id from public.materials m
+                and m.cooperation_id <> %(coop)s and {where}
+              union all
+              select {columns} from public.materials m
               where m.school_id = (select school_id from coop) and m.scope = 'beruf_schule'
-                and m.occupation_id in (select occupation_id from coop_classes))
-            select m.id, m.title, m.description, m.kind::text as kind, m.scope::text as scope, m.tags, m.url,
-                   m.current_version, m.created_at, m.version, public.user_display_name(m.owner_id) as owner,
+                and m.occupation_id in (select occupation_id from coop_classes)
+                and m.cooperation_id <> %(coop)s and {where}
+              order by created_at desc
+              limit %(limit)s)
+            select h.id, h.title, h.description, h.kind::text as kind, h.scope::text as scope, h.tags, h.url,
+                   h.current_version, h.created_at, h.version, public.user_display_name(h.owner_id) as owner,
                    (select string_agg(lf.code, ', ' order by lf.sort_order)
                     from public.material_learning_fields x join public.learning_fields lf
-                      on lf.id = x.learning_field_id where x.material_id = m.id) as lf_codes
-            from public.materials m
-            where m.id in (select id from candidates) and m.withdrawn_at is null{where}
-            order by m.created_at desc
-            limit %(limit)s
+                      on lf.id = x.learning_field_id where x.material_id = h.id) as lf_codes
+            from hits h
+            order by h.created_at desc
             """,
             params,
         )

@@ -35,7 +35,7 @@ def test_trainer_sees_the_pairs_library_and_not_the_other_companys(login):
 
 def test_search_uses_german_stemming(login):
     at = _open(login, "lehrkraft", "materialien")
-    _by_label(at.text_input, texts.MAT_SEARCH).input("Netzwerke").run()
+    _by_label(at.text_input, texts.MAT_SEARCH).input("Netzwerkplanungen").run()
     titles = _library_titles(at)
     assert "Netzwerkplanung für eine Arztpraxis" in titles
     assert "Checkliste Arbeitsplatz einrichten" not in titles
