@@ -45,7 +45,7 @@ from leokop.scale.report import Result
 from leokop.services.early_warning import refresh as refresh_risks
 
 WARMUP = 2
-# A word of many generated titles and descriptions ("Übungsaufgaben", "Aufgaben mit ..."): the most hits to sort.
+# A word of one generated description in four and of some Lernfeld titles: 27 % of the materials match.
 MATERIAL_QUERY = "Aufgaben"
 
 
