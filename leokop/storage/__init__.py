@@ -13,6 +13,9 @@ from uuid import UUID
 import psycopg
 
 from leokop.config import Settings
+from leokop.db.errors import SetupError
+
+BACKENDS = ("postgres", "supabase")
 
 
 class Storage(Protocol):
@@ -31,6 +34,8 @@ class Storage(Protocol):
 
 def storage_from_settings(settings: Settings) -> Storage:
     """The backend the settings name: postgres, or supabase with URL, service key and bucket."""
+    if settings.storage not in BACKENDS:
+        raise SetupError(f"LEOKOP_STORAGE must be one of {', '.join(BACKENDS)}, not {settings.storage!r}.")
     if settings.storage == "supabase":
         from leokop.storage.supabase_backend import SupabaseStorage
 

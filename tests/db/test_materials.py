@@ -8,6 +8,7 @@ from uuid import uuid4
 import psycopg
 import pytest
 
+from leokop.db.errors import SetupError
 from leokop.demo.materials import NETWORK_V1, NETWORK_V2, demo_pdf
 from leokop.demo.seed import demo_class_id, demo_id
 from leokop.repo import dashboard, materials, projects
@@ -245,6 +246,9 @@ def test_storage_setting_selects_the_backend(monkeypatch):
     monkeypatch.setenv("LEOKOP_STORAGE", "supabase")
     monkeypatch.delenv("SUPABASE_URL", raising=False)
     with pytest.raises(RuntimeError, match="SUPABASE_URL"):
+        storage_from_settings(load_settings())
+    monkeypatch.setenv("LEOKOP_STORAGE", "s3")
+    with pytest.raises(SetupError, match="LEOKOP_STORAGE must be one of postgres, supabase"):
         storage_from_settings(load_settings())
 
 
