@@ -119,7 +119,8 @@ def _generate(args) -> None:
     from leokop.scale.generate import generate
     from leokop.scale.params import parse_scale
 
-    generate(parse_scale(args.scale), database=args.database, seed=args.seed, today=args.today)
+    generate(parse_scale(args.scale), database=args.database, seed=args.seed, today=args.today,
+             materials=args.materials)
 
 
 def _bench(args) -> None:
@@ -170,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--database", help="database name (default leokop_bench_<scale>)")
     generate.add_argument("--seed", type=int, default=2026, help="same seed and day, same data (default 2026)")
     generate.add_argument("--today", type=_day, help="the day the data is generated for (default: today)")
+    generate.add_argument("--materials", type=int, help="number of shared materials (default 1.1 per apprentice)")
     generate.set_defaults(func=_generate)
     bench = sub.add_parser("bench", help="benchmark a generated database")
     bench.add_argument("--scale", default="hessen", help="the scale it was generated with (default hessen)")

@@ -31,6 +31,10 @@ class Settings:
     sql_dir: Path
     demo_data: bool
     smtp: SmtpSettings | None
+    storage: str
+    supabase_url: str | None
+    supabase_service_key: str | None
+    storage_bucket: str
 
 
 def load_settings() -> Settings:
@@ -47,6 +51,11 @@ def load_settings() -> Settings:
         # `make run` loads the demo data into an empty database; set 0 for a real school's database
         demo_data=os.environ.get("LEOKOP_DEMO_DATA", "1") != "0",
         smtp=_smtp(),
+        # where material files go: "postgres" (default) or "supabase" (needs the next two)
+        storage=os.environ.get("LEOKOP_STORAGE", "postgres"),
+        supabase_url=os.environ.get("SUPABASE_URL") or None,
+        supabase_service_key=os.environ.get("SUPABASE_SERVICE_KEY") or None,
+        storage_bucket=os.environ.get("LEOKOP_STORAGE_BUCKET", "leokop-materials"),
     )
 
 

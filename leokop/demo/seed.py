@@ -165,6 +165,9 @@ def _load(conn: psycopg.Connection) -> None:
     from leokop.demo.activity import load_activity  # here, not on top: activity builds on this module's ids
 
     load_activity(conn, today)
+    from leokop.demo.materials import load_materials
+
+    load_materials(conn, today)
 
 
 def _insert_occupation(conn: psycopg.Connection, occ: Occupation) -> None:

@@ -180,6 +180,12 @@ def pair_schedule(db: Database, user_id: UUID, coop_id: UUID, start: date, end: 
             select 'termin', j.title, j.on_date, j.on_date, null, null, j.id
             from public.joint_dates j where j.cooperation_id = %(coop)s and j.on_date between %(start)s and %(end)s
             union all
+            select 'meilenstein', p.title || ': ' || ms.title, ms.due_on, ms.due_on, null, null, ms.id
+            from public.project_cooperations pc
+            join public.projects p on p.id = pc.project_id
+            join public.project_milestones ms on ms.project_id = pc.project_id
+            where pc.cooperation_id = %(coop)s and ms.due_on between %(start)s and %(end)s
+            union all
             select 'ferien', h.name, h.starts_on, h.ends_on, null, null, h.id
             from public.school_holidays h
             where h.state = (select s.state from public.cooperations c join public.schools s on s.id = c.school_id

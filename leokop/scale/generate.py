@@ -25,7 +25,7 @@ DEMO_SESSIONS = (("lehrkraft", "mainufer/rmd"), ("ausbilder", "mainufer/rmd"), (
 
 
 def generate(scale: Scale, *, database: str | None = None, seed: int = 2026, today: date | None = None,
-             out: Callable[[str], None] = print) -> dict:
+             materials: int | None = None, out: Callable[[str], None] = print) -> dict:
     """Build the database and return its description (also written to .leokop/bench/<database>.json)."""
     name = check_database_name(database or scale.database)
     today = today or date.today()
@@ -40,7 +40,7 @@ def generate(scale: Scale, *, database: str | None = None, seed: int = 2026, tod
     else:
         model = build(scale, seed, today)
         out(f"  {'model (in memory)':<28} {model.n:>12,} apprentices {perf_counter() - started:>5.1f} s")
-        timings = load_state(url, model, out)
+        timings = load_state(url, model, out, materials)
         loaded = perf_counter() - started
         out(f"{name}: loaded in {loaded:.1f} s ({loaded / 60:.1f} min); storing the risk flags")
         recompute_risks(url, timings)

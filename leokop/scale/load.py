@@ -18,6 +18,7 @@ import psycopg
 from leokop.demo.seed import DEMO_PASSWORD
 from leokop.scale import rows_cases as work
 from leokop.scale import rows_master as master
+from leokop.scale import rows_materials as shared
 from leokop.scale import rows_planning as planning
 from leokop.scale import rows_progress as progress
 from leokop.scale import rows_weekly as weekly
@@ -68,6 +69,11 @@ COLUMNS = {
                    "closed_at", "closing_reason"),
     "case_comments": ("id", "case_id", "author_id", "place", "body", "created_at"),
     "case_measures": ("id", "case_id", "kind", "description", "due_on", "done_at", "created_by", "created_at"),
+    "materials": ("id", "cooperation_id", "school_id", "occupation_id", "scope", "class_id", "kind", "title",
+                  "description", "url", "tags", "current_version", "owner_id", "created_at"),
+    "material_versions": ("id", "material_id", "number", "filename", "mime", "size_bytes", "sha256", "storage_key",
+                          "created_at"),
+    "material_learning_fields": ("material_id", "learning_field_id", "occupation_id"),
 }
 
 
@@ -99,8 +105,11 @@ class Loader:
     def __init__(self, conn: psycopg.Connection, timings: Timings) -> None:
         self.conn, self.timings = conn, timings
 
-    def copy(self, table: str, blocks: Iterable[str], columns: Sequence[str] | None = None) -> None:
-        """COPY text `blocks` (each one or more whole lines) into the table, in statements of about BATCH_ROWS."""
+    def copy(self, table: str, blocks: Iterable[str], columns: Sequence[str] | None = None, *,
+             commit: bool = True) -> None:
+        """COPY text `blocks` (each one or more whole lines) into the table, in statements of about BATCH_ROWS.
+
+        commit=False leaves the transaction open, for tables whose deferred checks need the next table's rows."""
         started = perf_counter()
         statement = f"copy public.{table} ({', '.join(columns or COLUMNS[table])}) from stdin"
         rows, source, more = 0, iter(blocks), True
@@ -120,7 +129,8 @@ class Loader:
                                 more = True
                                 break
                     in_statement += self._write(copy, buffer)
-                self.conn.commit()
+                if commit:
+                    self.conn.commit()
                 rows += in_statement
         self.timings.record(table, rows, started)
 
@@ -146,8 +156,9 @@ def _connect(url: str) -> psycopg.Connection:
     return conn
 
 
-def load_state(url: str, m: Model, out: Callable[[str], None]) -> Timings:
-    """Fill the migrated, empty database with the model's state and its three school years of activity."""
+def load_state(url: str, m: Model, out: Callable[[str], None], materials: int | None = None) -> Timings:
+    """Fill the migrated, empty database with the model's state and its three school years of activity
+    (and `materials` shared materials; default rows_materials.count)."""
     timings = Timings(out)
     cat = master.catalog(m)
     days = Days(date(1980, 1, 1), date(m.year + 6, 12, 31))
@@ -172,6 +183,13 @@ def load_state(url: str, m: Model, out: Callable[[str], None]) -> Timings:
         load.copy("case_comments", work.comment_rows(m, found, days))
         load.copy("case_measures", work.measure_rows(m, found, days))
 
+    def shared_materials(load: Loader) -> None:
+        # one transaction: a file material without a version is refused at commit (sql/015)
+        drawn = shared.draw(m, shared.count(m) if materials is None else materials)
+        load.copy("materials", shared.material_rows(m, cat, drawn, days), commit=False)
+        load.copy("material_versions", shared.version_rows(m, drawn, days), commit=False)
+        load.copy("material_learning_fields", shared.learning_field_rows(m, cat, drawn))
+
     jobs = [
         *[lambda load, p=p: load.copy("record_weeks", weekly.record_week_rows(m, days, p, WORKERS))
           for p in range(WORKERS)],
@@ -182,6 +200,7 @@ def load_state(url: str, m: Model, out: Callable[[str], None]) -> Timings:
         lambda load: load.copy("notes", progress.note_rows(m, days)),
         lambda load: load.copy("joint_dates", planning.joint_date_rows(m, cal, days)),
         early_warning,
+        shared_materials,
     ]
 
     def run(job) -> None:

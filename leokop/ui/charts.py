@@ -37,6 +37,7 @@ _GRADE_SCALE = [[0.0, "#2e7d5b"], [0.4, "#a8c686"], [0.6, "#f2c14e"], [1.0, "#c0
 _KIND_COLORS = {
     "Schulblock": "#3b6e8f", "Prüfung": "#8e44ad", "Ausbildungsabschnitt": "#7fa37a", "Ende Probezeit": "#e67e22",
     "Gemeinsamer Termin": "#16a085", "Schulferien": "#c8ccd0", "Konflikt": "#c0392b",
+    "Projektmeilenstein": "#d35400",
 }
 
 

@@ -34,6 +34,11 @@ PAGES = (
              frozenset({"schulleitung"})),
     PageSpec("verwaltung", "pages/verwaltung_page.py", texts.PAGE_ADMIN, ":material/manage_accounts:",
              frozenset({"admin"})),
+    # after the admin's page, so that the admin still lands on Verwaltung
+    PageSpec("materialien", "pages/materialien_page.py", texts.PAGE_MATERIALS, ":material/folder_shared:",
+             frozenset({"lehrkraft", "ausbilder", "admin"})),
+    PageSpec("projekte", "pages/projekte_page.py", texts.PAGE_PROJECTS, ":material/groups:",
+             frozenset({"lehrkraft", "ausbilder"})),
     PageSpec("konto", "pages/konto_page.py", texts.PAGE_ACCOUNT, ":material/person:", ALL_ROLES),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}

@@ -6,9 +6,11 @@ import psycopg
 import streamlit as st
 from psycopg_pool import PoolTimeout
 
+from leokop.config import load_settings
 from leokop.db.errors import SetupError
 from leokop.db.locate import runtime_url, runtime_worker_url
 from leokop.db.session import Database
+from leokop.storage import Storage, storage_from_settings
 from leokop.ui import texts
 
 # What a lost or refused database connection raises; pages show one German message for all of them.
@@ -32,6 +34,12 @@ def database() -> Database:
 def worker_database() -> Database:
     """The pool of the rule evaluation (leokop_worker); never used for a user's queries."""
     return _database(runtime_worker_url())
+
+
+@st.cache_resource(show_spinner=False)
+def storage() -> Storage:
+    """Where material files go (LEOKOP_STORAGE); holds no user data, only the backend's client."""
+    return storage_from_settings(load_settings())
 
 
 def show_database_down() -> None:

@@ -9,11 +9,11 @@ from leokop.ui import texts
 from tests.pages.conftest import create_user, delete_user, errors, registered_pages, start_app, submit_login
 
 EXPECTED_PAGES = {
-    "lehrkraft": {"dashboard", "azubi", "posteingang", "kooperationen", "konto"},
-    "ausbilder": {"dashboard", "azubi", "posteingang", "kooperationen", "konto"},
-    "ausbilder2": {"dashboard", "azubi", "posteingang", "kooperationen", "konto"},
+    "lehrkraft": {"dashboard", "azubi", "posteingang", "kooperationen", "materialien", "projekte", "konto"},
+    "ausbilder": {"dashboard", "azubi", "posteingang", "kooperationen", "materialien", "projekte", "konto"},
+    "ausbilder2": {"dashboard", "azubi", "posteingang", "kooperationen", "materialien", "projekte", "konto"},
     "schulleitung": {"schulueberblick", "konto"},
-    "admin": {"verwaltung", "konto"},
+    "admin": {"verwaltung", "materialien", "konto"},
 }
 
 

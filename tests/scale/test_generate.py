@@ -21,7 +21,8 @@ TODAY = date(2026, 11, 25)  # fixed: the same seed and day give the same data
 TABLES = ("schools", "companies", "cooperations", "classes", "app_users", "user_credentials", "memberships", "concerns",
           "apprentices", "lf_results", "lf_grade_history", "position_ratings", "record_weeks", "absences",
           "company_phases", "school_blocks", "exams", "notes", "joint_dates", "release_settings", "release_overrides",
-          "risk_cases", "case_comments", "case_measures", "risk_flags")
+          "risk_cases", "case_comments", "case_measures", "risk_flags", "materials", "material_versions",
+          "material_learning_fields")
 # Columns that do not depend on the moment of loading (created_at and the like do).
 CHECKSUMS = {
     "apprentices": "id, first_name, last_name, birth_date, school_id, class_id, company_id, occupation_id, track,"
@@ -32,6 +33,8 @@ CHECKSUMS = {
     "absences": "id, apprentice_id, absence_date, lessons, excused, excuse_state, proposed_by",
     "company_phases": "id, apprentice_id, title, starts_on, ends_on",
     "school_blocks": "id, class_id, starts_on, ends_on",
+    "materials": "id, cooperation_id, school_id, occupation_id, scope, class_id, kind, title, tags, current_version,"
+                 " owner_id, created_at",
 }
 
 
@@ -124,3 +127,24 @@ def test_rls_on_generated_data(generated):
     finally:
         db.close()
         owner.close()
+
+
+def test_materials_are_searchable_under_rls(generated):
+    """About 1.1 per apprentice; the benchmark pair's teacher finds some by a stemmed word of the titles."""
+    meta = generated[0]
+    with psycopg.connect(server_url(DATABASES[0])) as conn:
+        n, apprentices = conn.execute("select (select count(*) from materials), (select count(*) from apprentices)"
+                                      ).fetchone()
+    assert n == round(apprentices * 1.1)
+    from leokop.repo import materials
+
+    db = Database(bench_app_url(DATABASES[0]), max_size=1)
+    try:
+        teacher, coop = UUID(meta["teacher"]["user_id"]), UUID(meta["cooperation_id"])
+        everything = materials.library(db, teacher, coop)
+        found = materials.library(db, teacher, coop, query="Aufgaben")
+    finally:
+        db.close()
+    assert len(everything) > 0
+    assert 0 < len(found) < len(everything) or len(everything) == materials.LIBRARY_LIMIT
+    assert all("aufgaben" in (t + " " + d).lower() for t, d in zip(found["title"], found["description"], strict=True))

@@ -1,0 +1,86 @@
+"""The materials and projects pages through the real app, and project milestones on the dashboard's timeline."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from leokop.ui import texts, widgets
+from tests.helpers import cooperation_id
+from tests.pages.conftest import errors
+
+
+def _by_label(elements, label):
+    return next(e for e in elements if e.label == label)
+
+
+def _open(login, username: str, page: str, coop=("mainufer", "rmd")) -> AppTest:
+    at = login(username)
+    at.session_state[widgets.COOP_KEY] = cooperation_id(*coop)
+    at.switch_page(f"pages/{page}_page.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _library_titles(at: AppTest) -> set[str]:
+    frames = [f.value for f in at.dataframe if texts.MAT_COLUMNS["title"] in f.value]
+    return set(frames[0][texts.MAT_COLUMNS["title"]]) if frames else set()
+
+
+def test_trainer_sees_the_pairs_library_and_not_the_other_companys(login):
+    at = _open(login, "ausbilder", "materialien")
+    titles = _library_titles(at)
+    assert {"Netzwerkplanung für eine Arztpraxis", "BSI IT-Grundschutz-Kompendium"} <= titles
+    assert "Leitfaden Serviceanfragen" not in titles  # ausbilder2's, shared in the Taunus pair only
+
+
+def test_search_uses_german_stemming(login):
+    at = _open(login, "lehrkraft", "materialien")
+    _by_label(at.text_input, texts.MAT_SEARCH).input("Netzwerkplanungen").run()
+    titles = _library_titles(at)
+    assert "Netzwerkplanung für eine Arztpraxis" in titles
+    assert "Checkliste Arbeitsplatz einrichten" not in titles
+    assert [s.value for s in at.subheader] == ["Netzwerkplanung für eine Arztpraxis"]
+    assert [b.label for b in at.get("download_button")][:1] == [texts.MAT_DOWNLOAD]
+
+
+def test_sharing_a_link_and_refusing_bad_input(login, owner):
+    at = _open(login, "lehrkraft", "materialien")
+    _by_label(at.radio, texts.MAT_FIELD_SOURCE).set_value(texts.MAT_SOURCE_LINK).run()
+    _by_label(at.text_input, texts.MAT_FIELD_URL).input("ftp://example.org/x")
+    _by_label(at.text_input, texts.MAT_FIELD_TITLE).input("   ")
+    _by_label(at.button, texts.MAT_SUBMIT_SHARE).click().run()
+    assert errors(at) == [texts.TITLE_EMPTY, texts.MAT_ERR_URL]
+    _by_label(at.text_input, texts.MAT_FIELD_URL).input("https://www.kmk.org/rahmenlehrplaene")
+    _by_label(at.text_input, texts.MAT_FIELD_TITLE).input("KMK Rahmenlehrpläne")
+    _by_label(at.text_input, texts.MAT_FIELD_TAGS).input("Lehrplan, KMK")
+    _by_label(at.button, texts.MAT_SUBMIT_SHARE).click().run()
+    assert errors(at) == []
+    assert texts.MAT_SHARED.format(title="KMK Rahmenlehrpläne") in [s.value for s in at.success]
+    assert "KMK Rahmenlehrpläne" in _library_titles(at)
+    assert owner.execute("select tags from materials where title = 'KMK Rahmenlehrpläne'").fetchone()[0] == [
+        "Lehrplan", "KMK"]
+
+
+def test_file_share_without_a_file_is_refused(login):
+    at = _open(login, "ausbilder", "materialien")
+    _by_label(at.text_input, texts.MAT_FIELD_TITLE).input("Ohne Datei")
+    _by_label(at.button, texts.MAT_SUBMIT_SHARE).click().run()
+    assert errors(at) == [texts.MAT_ERR_NO_FILE]
+    assert "Ohne Datei" not in _library_titles(at)
+
+
+def test_projects_page_shows_the_joint_project_with_its_milestones(login):
+    at = _open(login, "ausbilder2", "projekte", coop=("mainufer", "taunus"))
+    project = next(f.value for f in at.dataframe if texts.PROJ_COLUMNS["title"] in f.value)
+    assert "Netzwerk für eine Arztpraxis" in set(project[texts.PROJ_COLUMNS["title"]])
+    milestones = next(f.value for f in at.dataframe if texts.PROJ_MILESTONE_COLUMNS["title"] in f.value)
+    assert list(milestones[texts.PROJ_MILESTONE_COLUMNS["title"]]) == [
+        "Auftakt mit beiden Betrieben", "Netzplan abgeben", "Präsentation in der Schule"]
+
+
+def test_milestones_are_on_the_dashboard_timeline(login):
+    at = _open(login, "ausbilder", "dashboard")
+    upcoming = [f.value for f in at.dataframe if "Art" in f.value or "Was" in f.value]
+    kinds = {v for frame in upcoming for column in frame.columns for v in frame[column].astype(str)}
+    assert texts.KIND_LABELS["meilenstein"] in kinds
+    assert "Netzwerk für eine Arztpraxis: Netzplan abgeben" in kinds
