@@ -21,7 +21,8 @@ TODAY = date(2026, 11, 25)  # fixed: the same seed and day give the same data
 TABLES = ("schools", "companies", "cooperations", "classes", "app_users", "user_credentials", "memberships", "concerns",
           "apprentices", "lf_results", "lf_grade_history", "position_ratings", "record_weeks", "absences",
           "company_phases", "school_blocks", "exams", "notes", "joint_dates", "release_settings", "release_overrides",
-          "risk_cases", "case_comments", "case_measures", "risk_flags")
+          "risk_cases", "case_comments", "case_measures", "risk_flags", "terms_versions", "terms_acceptances",
+          "consents")
 # Columns that do not depend on the moment of loading (created_at and the like do).
 CHECKSUMS = {
     "apprentices": "id, first_name, last_name, birth_date, school_id, class_id, company_id, occupation_id, track,"
