@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
+from leokop.repo import absences, cases, cooperations, grades, notes, planning, privacy, ratings, record_book, risks
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
 from leokop.ui import case_forms, charts, texts, widgets
@@ -24,6 +24,7 @@ person = cooperations.apprentice(db, user.user_id, apprentice_id)
 if person is None:
     st.error(texts.NOT_VISIBLE)
     st.stop()
+privacy.record_view(db, user.user_id, apprentice_id)  # the audit trail: who opened whose page, when
 
 st.title(f"{person['first_name']} {person['last_name']}")
 st.caption(

@@ -222,3 +222,8 @@ def subject_access_export(db: Database, admin_id: UUID, apprentice_id: UUID) -> 
 def export_time(export: dict) -> datetime | None:
     value = export.get("exported_at")
     return datetime.fromisoformat(value) if value else None
+
+
+def pending_terms(db: Database, user_id: UUID) -> bool:
+    """Whether any school of the user's trainer memberships has published terms the user has not accepted."""
+    return any(s["version"] is not None and not s["accepted"] for s in terms_to_accept(db, user_id))

@@ -223,10 +223,12 @@ def test_every_table_has_rls_enabled(owner):
     assert rows == []
     tables = {r[0] for r in owner.execute(
         "select tablename from pg_tables where schemaname = 'public'").fetchall()}
+    from tests.db.test_rls_privacy import PRIVACY_TABLES
     from tests.db.test_rls_progress import NEW_TABLES
     from tests.db.test_rls_risks import RISK_TABLES
 
-    assert tables == set(ALL_TABLES) | set(NEW_TABLES) | set(RISK_TABLES), "a new table needs an RLS matrix"
+    assert tables == set(ALL_TABLES) | set(NEW_TABLES) | set(RISK_TABLES) | set(PRIVACY_TABLES), (
+        "a new table needs an RLS matrix")
 
 
 def test_app_login_role_cannot_bypass_rls(owner):
