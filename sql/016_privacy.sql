@@ -225,19 +225,29 @@ begin
 end
 $$;
 
+-- One audit row about an apprentice as a whole (a page view, an export, an anonymisation), by the current user.
+create function app_private.audit_event(p_action text, p_apprentice_id uuid, p_role text default null)
+returns boolean
+language sql volatile security definer set search_path = ''
+as $$
+  insert into public.audit_log (actor_id, actor_role, action, table_name, row_id, apprentice_id, school_id)
+  select (select auth.uid()), coalesce(p_role, pg_catalog.current_setting('role')), p_action, 'apprentices',
+         a.id::text, a.id, a.school_id
+  from public.apprentices a where a.id = p_apprentice_id
+  returning true
+$$;
+
 -- A view of an apprentice page, recorded by the page in the same request; only for apprentices the user sees.
 create function public.record_apprentice_view(p_apprentice_id uuid)
 returns boolean
 language plpgsql volatile security definer set search_path = ''
 as $$
 begin
-  insert into public.audit_log (actor_id, actor_role, action, table_name, row_id, apprentice_id, school_id)
-  select (select auth.uid()), pg_catalog.current_setting('role'), 'view', 'apprentices', a.id::text, a.id,
-         a.school_id
-  from public.apprentices a
-  where a.id = p_apprentice_id
-    and (a.id in (select app_private.pair_apprentice_ids()) or a.id in (select app_private.admin_apprentice_ids()));
-  return found;
+  if p_apprentice_id in (select app_private.pair_apprentice_ids())
+     or p_apprentice_id in (select app_private.admin_apprentice_ids()) then
+    return coalesce(app_private.audit_event('view', p_apprentice_id), false);
+  end if;
+  return false;
 end
 $$;
 
@@ -309,9 +319,7 @@ begin
   join public.occupations o on o.id = a.occupation_id
   where a.id = p_apprentice_id;
   -- the export itself is recorded first, so that it appears in what it exports
-  insert into public.audit_log (actor_id, actor_role, action, table_name, row_id, apprentice_id, school_id)
-  values ((select auth.uid()), pg_catalog.current_setting('role'), 'export', 'apprentices', p_apprentice_id::text,
-          p_apprentice_id, (result -> 'apprentice' ->> 'school_id')::uuid);
+  perform app_private.audit_event('export', p_apprentice_id);
   for t in select distinct l.table_name from app_private.apprentice_tables() l order by 1 loop
     execute format('select coalesce(jsonb_agg(to_jsonb(t) order by to_jsonb(t)::text), ''[]'') from public.%I t'
                    ' where %s', t, app_private.apprentice_rows_condition(t))
@@ -364,9 +372,7 @@ begin
                    app_private.apprentice_rows_condition(l.table_name))
       using p_apprentice_id;
   end loop;
-  insert into public.audit_log (actor_id, actor_role, action, table_name, row_id, apprentice_id, school_id)
-  select null, 'retention', 'purge', 'apprentices', a.id::text, a.id, a.school_id
-  from public.apprentices a where a.id = p_apprentice_id;
+  perform app_private.audit_event('purge', p_apprentice_id, 'retention');
 end
 $$;
 
@@ -383,6 +389,7 @@ revoke all on all functions in schema app_private from public;
 grant execute on all functions in schema app_private to authenticated, leokop_service;
 -- the job's and the export's internals are the owner's only
 revoke all on function app_private.anonymise_apprentice(uuid), app_private.retention_due(date),
+  app_private.audit_event(text, uuid, text),
   app_private.apprentice_tables(), app_private.apprentice_rows_condition(text), app_private.audit_row(),
   app_private.audit_log_is_append_only() from authenticated, leokop_service;
 revoke all on function public.record_apprentice_view(uuid), public.subject_access_export(uuid),

@@ -96,20 +96,10 @@ def test_database_down_shows_german_message_in_the_app(monkeypatch):
 @pytest.fixture()
 def purge_database(owner_url):
     """A freshly seeded database of its own: the purge changes data that other tests read."""
-    import psycopg
+    from tests.conftest import seeded_database
 
-    from leokop.config import load_settings
-    from leokop.db.migrate import migrate
-    from leokop.demo.seed import seed_demo
-    from tests.conftest import TEST_DATABASE, recreate_database, server_url
-
-    name = f"{TEST_DATABASE}_purge"
-    url = recreate_database(name)
-    migrate(url, load_settings().sql_dir)
-    seed_demo(url)
-    yield url
-    with psycopg.connect(server_url("postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    with seeded_database("purge") as url:
+        yield url
 
 
 def test_privacy_purge_dry_run_lists_what_the_purge_anonymises(purge_database):

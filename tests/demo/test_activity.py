@@ -10,7 +10,7 @@ import pytest
 from leokop.config import load_settings
 from leokop.db.migrate import migrate
 from leokop.demo.seed import demo_class_id, demo_id, school_year_start, seed_demo
-from tests.conftest import TEST_DATABASE, recreate_database, server_url
+from tests.conftest import TEST_DATABASE, recreate_database, seeded_database, server_url
 
 TABLES = ("lf_results", "lf_grade_history", "position_ratings", "record_weeks", "absences", "notes",
           "school_blocks", "exams", "company_phases", "joint_dates", "release_settings", "release_overrides")
@@ -53,13 +53,8 @@ FLAGGED = """
 @pytest.fixture(scope="module")
 def pristine_url(owner_url):
     """A freshly seeded database of its own: the other suites write into the shared test database."""
-    name = f"{TEST_DATABASE}_pristine"
-    url = recreate_database(name)
-    migrate(url, load_settings().sql_dir)
-    seed_demo(url)
-    yield url
-    with psycopg.connect(server_url("postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    with seeded_database("pristine") as url:
+        yield url
 
 
 @pytest.fixture()

@@ -106,6 +106,8 @@ def test_rls_on_generated_data(generated):
         assert pairs == {r[0] for r in owner.execute(
             "select id from cooperations where company_id = %s", (company,))}
         assert _visible(db, trainer, "select distinct apprentice_id as id from record_weeks") <= own
+        # the generator's terms acceptance and consents (sql/016) open the released school data to the trainer
+        assert _visible(db, trainer, "select distinct apprentice_id as id from lf_results") & own
 
         # a class teacher without a pair scope: exactly the apprentices of the class
         teacher, klass = owner.execute(
