@@ -9,7 +9,6 @@ from uuid import UUID, uuid4
 import psycopg
 import pytest
 
-from leokop.demo.seed import demo_id
 from leokop.repo import privacy
 from leokop.repo.retention import due, purge
 from tests.db.test_rls import ROLES, _visible_ids
@@ -135,13 +134,6 @@ def test_a_company_user_without_accepted_terms_sees_nothing(owner):
     assert set(_seen(owner, uid, tables).values()) == {0}
 
 
-def test_demo_trainers_accepted_their_schools_terms(owner):
-    rows = owner.execute(
-        "select count(*) from memberships m where m.role = 'ausbilder' and not exists"
-        " (select 1 from terms_acceptances t where t.user_id = m.user_id and t.school_id = m.school_id)"
-    ).fetchone()[0]
-    assert rows == 0
-
 
 def test_terms_gate_in_the_repo(db, owner):
     assert not privacy.pending_terms(db, user_id("ausbilder"))
@@ -191,16 +183,6 @@ def test_without_any_consent_the_company_sees_no_school_data(owner):
     assert after["lf_results"] == after["absences"] == 0
     assert after["record_weeks"] > 0  # the company's own data stays
 
-
-def test_every_demo_apprentice_has_a_consent_and_minors_the_guardians(owner):
-    missing = owner.execute("select count(*) from apprentices a where not exists"
-                            " (select 1 from consents c where c.apprentice_id = a.id)").fetchone()[0]
-    minors_wrong = owner.execute(
-        "select count(*) from consents c join apprentices a on a.id = c.apprentice_id"
-        " where a.birth_date > c.given_on - interval '18 years' and c.given_by <> 'erziehungsberechtigte'"
-    ).fetchone()[0]
-    revoked = owner.execute("select count(*) from consents where revoked_at is not null").fetchone()[0]
-    assert (missing, minors_wrong, revoked) == (0, 0, 1)
 
 
 # --- audit trail ---------------------------------------------------------------------------------------------------
@@ -411,9 +393,3 @@ def test_the_admin_sees_the_preview_of_the_own_schools_only(db):
     preview = privacy.retention_preview(db, user_id("admin"), FAR)
     assert len(preview) > 0 and set(preview["school"]) == {"Berufliche Schulen am Mainufer"}
     assert "first_name" not in preview.columns
-
-
-def test_the_demo_keeps_a_revoked_consent_of_a_company_without_demo_trainer(owner):
-    company = owner.execute("select a.company_id from consents c join apprentices a on a.id = c.apprentice_id"
-                            " where c.revoked_at is not null").fetchone()[0]
-    assert company == demo_id("company", "gab")
