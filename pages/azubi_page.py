@@ -5,10 +5,10 @@ from datetime import date
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import absences, cases, cooperations, grades, notes, planning, privacy, ratings, record_book, risks
+from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
-from leokop.ui import case_forms, charts, texts, widgets
+from leokop.ui import case_forms, charts, privacy_forms, texts, widgets
 from leokop.ui.dashboard_view import history_table
 from leokop.ui.resources import database
 
@@ -24,7 +24,7 @@ person = cooperations.apprentice(db, user.user_id, apprentice_id)
 if person is None:
     st.error(texts.NOT_VISIBLE)
     st.stop()
-privacy.record_view(db, user.user_id, apprentice_id)  # the audit trail: who opened whose page, when
+privacy_forms.record_view(db, user, apprentice_id)  # the audit trail: who opened whose page, when
 
 st.title(f"{person['first_name']} {person['last_name']}")
 st.caption(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import psycopg
 import streamlit as st
@@ -28,6 +28,21 @@ def _write(action, success: str) -> bool:
         st.success(success)
         return True
     return False
+
+
+# Streamlit reruns the page on every click in it: reruns within this time after a recorded view are the same visit.
+VIEW_VISIT = timedelta(minutes=15)
+_VIEWS_KEY = "leokop_recorded_views"
+
+
+def record_view(db: Database, user: Profile, apprentice_id) -> None:
+    """Record the view of an apprentice page in the audit trail, once per visit of this session."""
+    seen = st.session_state.setdefault(_VIEWS_KEY, {})
+    now = datetime.now()
+    if apprentice_id in seen and now - seen[apprentice_id] < VIEW_VISIT:
+        return
+    privacy.record_view(db, user.user_id, apprentice_id)
+    seen[apprentice_id] = now
 
 
 def terms_gate(db: Database, user: Profile) -> bool:

@@ -49,8 +49,13 @@ def test_opening_an_apprentice_page_is_recorded(login, owner_url):
     at.switch_page("pages/azubi_page.py").run()
     assert not at.exception
     with psycopg.connect(owner_url) as conn:
-        last = conn.execute("select actor_id, action, apprentice_id from audit_log order by id desc limit 1").fetchone()
-    assert last == (user_id("ausbilder"), "view", A_RMD)
+        last = conn.execute("select id, actor_id, action, apprentice_id from audit_log order by id desc limit 1"
+                            ).fetchone()
+    assert last[1:] == (user_id("ausbilder"), "view", A_RMD)
+    at.run()  # a rerun (a click in the page) is the same visit: no second row
+    with psycopg.connect(owner_url) as conn:
+        assert conn.execute("select count(*) from audit_log where id > %s and action = 'view'", (last[0],)
+                            ).fetchone()[0] == 0
 
 
 def _admin_page(login):
