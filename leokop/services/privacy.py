@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 from leokop.services.exports import german_date
 from leokop.ui import texts
@@ -113,12 +113,18 @@ def _value(value) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     text = str(value)
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+    if len(text) >= 10 and text[4:5] == "-" and text[7:8] == "-":
         try:
-            return german_date(date.fromisoformat(text))
+            if len(text) == 10:
+                return german_date(date.fromisoformat(text))
+            return datetime.fromisoformat(text).strftime("%d.%m.%Y %H:%M:%S %z")
         except ValueError:
             return text
     return text
+
+
+_KEY_WIDTH = 42.0
+_GREY = (110, 110, 110)
 
 
 def access_pdf(export: dict) -> bytes:
@@ -140,7 +146,10 @@ def access_pdf(export: dict) -> bytes:
 
     def fields(row: dict) -> None:
         for key in sorted(row):
-            pdf.multi_cell(width, 4.2, _pdf_safe(f"{key}: {_value(row[key])}"), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_text_color(*_GREY)
+            pdf.cell(_KEY_WIDTH, 4.2, _pdf_safe(key))
+            pdf.set_text_color(0, 0, 0)
+            pdf.multi_cell(width - _KEY_WIDTH, 4.2, _pdf_safe(_value(row[key])), new_x="LMARGIN", new_y="NEXT")
 
     heading(texts.ACCESS_PDF_TITLE, 14)
     pdf.multi_cell(width, 4.2, _pdf_safe(texts.ACCESS_PDF_INTRO.format(at=_value(export.get("exported_at")))),

@@ -74,3 +74,7 @@ def test_pdf_text_keeps_names_readable():
     assert rules._pdf_safe("Ayşe Yılmaz, Popović, Łukasz") == "Ayse Yilmaz, Popovic, Lukasz"
     assert rules._value("2008-03-04") == "04.03.2008"
     assert rules._value(["grades", "absences"]) == "grades, absences"
+
+
+def test_timestamps_are_german():
+    assert rules._value("2026-12-02T19:59:54.755443+00:00") == "02.12.2026 19:59:54 +0000"
