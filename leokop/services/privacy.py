@@ -22,18 +22,19 @@ MAX_REFERENCE = 500
 MAX_GUARDIAN = 200
 RETENTION_MONTHS = (1, 120)
 
-DEFAULT_TERMS = """Nutzungsbedingungen für den Zugang von Ausbildungsbetrieben
-
-1. Die Schule stellt dem Ausbildungsbetrieb Daten seiner Auszubildenden (Leistungsstand, Fehlzeiten,
-Notizen der Lehrkräfte) nur bereit, soweit die Schule sie freigegeben hat und eine Einwilligung oder
-Rechtsgrundlage vorliegt.
-2. Der Zugang ist persönlich. Zugangsdaten dürfen nicht weitergegeben werden.
-3. Die Daten dürfen nur zur Begleitung der Ausbildung (Lernortkooperation, § 2 Abs. 2 BBiG) verwendet
-werden, nicht für andere Zwecke, und nicht an Dritte weitergegeben werden.
-4. Jeder Zugriff auf die Seite einer/eines Auszubildenden und jede Änderung werden protokolliert.
-5. Die Schule ist Verantwortliche im Sinne der DSGVO. Fragen richten Sie an die Schulverwaltung und die
-Datenschutzbeauftragte Person der Schule.
-"""
+DEFAULT_TERMS = "\n".join((
+    "Nutzungsbedingungen für den Zugang von Ausbildungsbetrieben",
+    "",
+    "1. Die Schule stellt dem Ausbildungsbetrieb Daten seiner Auszubildenden (Leistungsstand, Fehlzeiten, Notizen"
+    " der Lehrkräfte) nur bereit, soweit die Schule sie freigegeben hat und eine Einwilligung oder Rechtsgrundlage"
+    " vorliegt.",
+    "2. Der Zugang ist persönlich. Zugangsdaten dürfen nicht weitergegeben werden.",
+    "3. Die Daten dürfen nur zur Begleitung der Ausbildung (Lernortkooperation, § 2 Abs. 2 BBiG) verwendet werden,"
+    " nicht für andere Zwecke, und nicht an Dritte weitergegeben werden.",
+    "4. Jeder Zugriff auf die Seite einer/eines Auszubildenden und jede Änderung werden protokolliert.",
+    "5. Die Schule ist Verantwortliche im Sinne der DSGVO. Fragen richten Sie an die Schulverwaltung und die"
+    " Datenschutzbeauftragte Person der Schule.",
+))
 
 
 def age_on(birth_date: date, day: date) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import psycopg
 import streamlit as st
@@ -30,9 +31,12 @@ def _write(action, success: str) -> bool:
     return False
 
 
+BERLIN = ZoneInfo("Europe/Berlin")
 # Streamlit reruns the page on every click in it: reruns within this time after a recorded view are the same visit.
 VIEW_VISIT = timedelta(minutes=15)
 _VIEWS_KEY = "leokop_recorded_views"
+# The audit tab opens on the last year: the school year's consents and acceptances are in it.
+AUDIT_DEFAULT_SPAN = timedelta(days=365)
 
 
 def record_view(db: Database, user: Profile, apprentice_id) -> None:
@@ -116,7 +120,7 @@ def _consent_rows(frame):
         revoked=[f"{widgets.german_date(at.date())} ({by or '–'})" if at is not None and at == at else "–"
                  for at, by in zip(frame["revoked_at"], frame["revoked_by"], strict=True)],
     )
-    return out[list(texts.CONSENT_COLUMNS)].rename(columns=texts.CONSENT_COLUMNS)
+    return out[list(texts.CONSENT_COLUMNS)].fillna("–").rename(columns=texts.CONSENT_COLUMNS)
 
 
 def consents_tab(db: Database, admin_id, today: date) -> None:
@@ -163,7 +167,8 @@ def consents_tab(db: Database, admin_id, today: date) -> None:
 def audit_tab(db: Database, admin_id, today: date) -> None:
     st.caption(texts.AUDIT_INTRO)
     left, middle, right = st.columns(3)
-    start = left.date_input(texts.AUDIT_FROM, value=today - timedelta(days=30), format="DD.MM.YYYY", key="audit-from")
+    start = left.date_input(texts.AUDIT_FROM, value=today - AUDIT_DEFAULT_SPAN, format="DD.MM.YYYY",
+                              key="audit-from")
     end = middle.date_input(texts.AUDIT_TO, value=today, format="DD.MM.YYYY", key="audit-to")
     actions = [None, *texts.AUDIT_ACTION_LABELS]
     action = right.selectbox(texts.AUDIT_ACTION, actions, key="audit-action",
@@ -178,10 +183,10 @@ def audit_tab(db: Database, admin_id, today: date) -> None:
     if len(rows) >= privacy.MAX_ROWS:
         st.warning(texts.AUDIT_CAPPED.format(n=privacy.MAX_ROWS))
     shown = rows.assign(
-        at=rows["at"].map(lambda t: t.strftime("%d.%m.%Y %H:%M:%S")),
+        at=rows["at"].map(lambda t: t.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M:%S")),
         actor=rows["actor"].fillna(texts.AUDIT_SYSTEM),
         action=rows["action"].map(texts.AUDIT_ACTION_LABELS),
-    )[list(texts.AUDIT_COLUMNS)].rename(columns=texts.AUDIT_COLUMNS)
+    )[list(texts.AUDIT_COLUMNS)].fillna("–").rename(columns=texts.AUDIT_COLUMNS)
     st.dataframe(shown, hide_index=True, width="stretch")
     st.download_button(texts.AUDIT_EXPORT, exports.csv_bytes(shown), file_name=f"protokoll-{today.isoformat()}.csv",
                        mime=exports.CSV_MIME, key="audit-csv")

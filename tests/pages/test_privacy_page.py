@@ -118,3 +118,12 @@ def test_the_access_request_offers_pdf_and_json(login):
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     assert texts.ACCESS_PDF in labels and texts.ACCESS_JSON in labels
+
+
+def test_the_audit_tab_shows_the_last_year_and_filters_by_action(login):
+    at = _admin_page(login)
+    trail = next(d.value for d in at.dataframe if texts.AUDIT_COLUMNS["at"] in d.value.columns)
+    assert len(trail) > 0 and "None" not in trail.to_string()
+    at.selectbox(key="audit-action").select("export").run()
+    trail = next(d.value for d in at.dataframe if texts.AUDIT_COLUMNS["at"] in d.value.columns)
+    assert set(trail[texts.AUDIT_COLUMNS["action"]]) <= {texts.AUDIT_ACTION_LABELS["export"]}
