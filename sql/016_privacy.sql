@@ -158,8 +158,9 @@ create trigger audit_log_no_change before update or delete on public.audit_log
 create trigger audit_log_no_truncate before truncate on public.audit_log
   for each statement execute function app_private.audit_log_is_append_only();
 
--- One audit row per written row. Optional arguments name the table and column through which a row without
--- apprentice_id reaches its apprentice (case comments: risk_cases, case_id).
+-- One audit row per written row. Its arguments say how the row reaches its apprentice: one argument, the column
+-- that holds the apprentice's id; four (parent table, link column, parent key, parent's apprentice column), a
+-- row that reaches it through another table (case comments through risk_cases); none, a row about no apprentice.
 create function app_private.audit_row()
 returns trigger
 language plpgsql security definer set search_path = ''
@@ -183,12 +184,10 @@ begin
       return null;  -- nothing changed: nothing to record
     end if;
   end if;
-  if tg_table_name = 'apprentices' then
-    apprentice := (rec ->> 'id')::uuid;
-  elsif rec ? 'apprentice_id' then
-    apprentice := (rec ->> 'apprentice_id')::uuid;
-  elsif tg_nargs = 2 then
-    execute format('select apprentice_id from public.%I where id = $1', tg_argv[0])
+  if tg_nargs = 1 then
+    apprentice := (rec ->> tg_argv[0])::uuid;
+  elsif tg_nargs = 4 then
+    execute format('select %I from public.%I where %I = $1', tg_argv[3], tg_argv[0], tg_argv[2])
       into apprentice using (rec ->> tg_argv[1])::uuid;
   end if;
   school := coalesce((rec ->> 'school_id')::uuid,
@@ -197,31 +196,6 @@ begin
   values ((select auth.uid()), pg_catalog.current_setting('role'), lower(tg_op), tg_table_name,
           coalesce(rec ->> 'id', rec ->> 'apprentice_id', rec ->> 'school_id'), apprentice, school, changed);
   return null;
-end
-$$;
-
--- Writes by app users (role authenticated) and the evaluation (leokop_service) are recorded. Writes by the owner
--- (migrations, demo data, the Hessen generator's COPY, the retention job) have role 'none' and are not: they are
--- operator actions outside the app, and the retention job writes one 'purge' row per apprentice itself.
-do $$
-declare
-  t text;
-begin
-  foreach t in array array['apprentices', 'lf_results', 'position_ratings', 'record_weeks', 'absences', 'notes',
-                           'company_phases', 'concerns', 'risk_cases', 'release_overrides', 'consents',
-                           'app_users', 'memberships', 'release_settings', 'retention_settings',
-                           'terms_versions', 'terms_acceptances']
-  loop
-    execute format('create trigger %I after insert or update or delete on public.%I for each row'
-                   ' when (pg_catalog.current_setting(''role'') <> ''none'') execute function app_private.audit_row()',
-                   t || '_audit', t);
-  end loop;
-  foreach t in array array['case_comments', 'case_measures']
-  loop
-    execute format('create trigger %I after insert or update or delete on public.%I for each row'
-                   ' when (pg_catalog.current_setting(''role'') <> ''none'')'
-                   ' execute function app_private.audit_row(''risk_cases'', ''case_id'')', t || '_audit', t);
-  end loop;
 end
 $$;
 
@@ -292,6 +266,45 @@ as $$
                                      l.parent_key, l.parent_table, l.parent_link) end, ' or ')
   from app_private.apprentice_tables() l where l.table_name = p_table
 $$;
+
+-- Puts the audit trigger on every table that holds an apprentice's data (apprentice_tables, so tables of earlier
+-- migrations are covered without a list; a later migration that adds one calls this again) and on the tables of
+-- accounts, roles and privacy settings. Not on lf_grade_history (copied from the audited lf_results by a trigger)
+-- and risk_flags (derived; every recompute rewrites them).
+-- Writes by app users (role authenticated) and the evaluation (leokop_service) are recorded. Writes by the owner
+-- (migrations, demo data, the Hessen generator's COPY, the retention job) have role 'none' and are not: they are
+-- operator actions outside the app, and the retention job writes one 'purge' row per apprentice itself.
+create function app_private.attach_audit_triggers()
+returns int
+language plpgsql set search_path = ''
+as $$
+declare
+  l record;
+  n int := 0;
+begin
+  for l in
+    select distinct on (t.table_name) t.* from (
+      select * from app_private.apprentice_tables()
+      union all select 'apprentices', 'id', null, null, null
+      union all select unnest(array['app_users', 'memberships', 'release_settings', 'retention_settings',
+                                    'terms_versions', 'terms_acceptances']), null, null, null, null
+    ) t
+    where t.table_name not in ('audit_log', 'lf_grade_history', 'risk_flags')
+    order by t.table_name, t.parent_table nulls first, t.link_column
+  loop
+    execute format('create or replace trigger %I after insert or update or delete on public.%I for each row'
+                   ' when (pg_catalog.current_setting(''role'') <> ''none'') execute function app_private.audit_row(%s)',
+                   l.table_name || '_audit', l.table_name,
+                   case when l.parent_table is not null
+                        then format('%L, %L, %L, %L', l.parent_table, l.link_column, l.parent_key, l.parent_link)
+                        when l.link_column is not null then format('%L', l.link_column)
+                        else '' end);
+    n := n + 1;
+  end loop;
+  return n;
+end
+$$;
+select app_private.attach_audit_triggers();
 
 -- Everything stored about one apprentice, as JSON: the school's admin answers an access request with it.
 create function public.subject_access_export(p_apprentice_id uuid)
@@ -391,6 +404,7 @@ grant execute on all functions in schema app_private to authenticated, leokop_se
 revoke all on function app_private.anonymise_apprentice(uuid), app_private.retention_due(date),
   app_private.audit_event(text, uuid, text),
   app_private.apprentice_tables(), app_private.apprentice_rows_condition(text), app_private.audit_row(),
+  app_private.attach_audit_triggers(),
   app_private.audit_log_is_append_only() from authenticated, leokop_service;
 revoke all on function public.record_apprentice_view(uuid), public.subject_access_export(uuid),
   public.retention_preview(date) from public;

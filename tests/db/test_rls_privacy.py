@@ -393,3 +393,24 @@ def test_the_admin_sees_the_preview_of_the_own_schools_only(db):
     preview = privacy.retention_preview(db, user_id("admin"), FAR)
     assert len(preview) > 0 and set(preview["school"]) == {"Berufliche Schulen am Mainufer"}
     assert "first_name" not in preview.columns
+
+
+def test_every_table_with_an_apprentices_data_is_audited(owner):
+    expected = (set(_linked_tables(owner)) - {"audit_log", "lf_grade_history", "risk_flags"}) | {"apprentices"}
+    audited = {r[0] for r in owner.execute(
+        "select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid"
+        " where t.tgname = c.relname || '_audit'")}
+    assert expected <= audited and {"case_comments", "consents", "memberships"} <= audited
+
+
+def test_a_later_table_is_audited_after_attach_audit_triggers(owner):
+    owner.execute("create table public.zz_later (id uuid primary key default gen_random_uuid(),"
+                  " apprentice_id uuid references public.apprentices, what text)")
+    owner.execute("grant select, insert on public.zz_later to authenticated")
+    owner.execute("select app_private.attach_audit_triggers()")
+    act_as(owner, "lehrkraft")
+    row = owner.execute("insert into zz_later (apprentice_id, what) values (%s, 'x') returning id", (A_RMD,)
+                        ).fetchone()[0]
+    owner.execute("reset role")
+    assert owner.execute("select actor_id, apprentice_id, school_id from audit_log where row_id = %s",
+                         (str(row),)).fetchone() == (user_id("lehrkraft"), A_RMD, MAINUFER)
