@@ -187,8 +187,10 @@ begin
   if tg_nargs = 1 then
     apprentice := (rec ->> tg_argv[0])::uuid;
   elsif tg_nargs = 4 then
-    execute format('select %I from public.%I where %I = $1', tg_argv[3], tg_argv[0], tg_argv[2])
-      into apprentice using (rec ->> tg_argv[1])::uuid;
+    -- the link column keeps its own type (the parent's key need not be a uuid)
+    execute format('select p.%I from public.%I p where p.%I = (jsonb_populate_record(null::public.%I, $1)).%I',
+                   tg_argv[3], tg_argv[0], tg_argv[2], tg_table_name, tg_argv[1])
+      into apprentice using rec;
   end if;
   school := coalesce((rec ->> 'school_id')::uuid,
                      (select a.school_id from public.apprentices a where a.id = apprentice));

@@ -414,3 +414,17 @@ def test_a_later_table_is_audited_after_attach_audit_triggers(owner):
     owner.execute("reset role")
     assert owner.execute("select actor_id, apprentice_id, school_id from audit_log where row_id = %s",
                          (str(row),)).fetchone() == (user_id("lehrkraft"), A_RMD, MAINUFER)
+
+
+def test_a_later_table_reaching_its_apprentice_through_a_bigint_key_is_audited(owner):
+    history = owner.execute("select id from lf_grade_history where apprentice_id = %s limit 1", (A_RMD,)).fetchone()[0]
+    owner.execute("create table public.zz_remark (id uuid primary key default gen_random_uuid(),"
+                  " history_id bigint references public.lf_grade_history, what text)")
+    owner.execute("grant select, insert on public.zz_remark to authenticated")
+    owner.execute("select app_private.attach_audit_triggers()")
+    act_as(owner, "lehrkraft")
+    row = owner.execute("insert into zz_remark (history_id, what) values (%s, 'x') returning id", (history,)
+                        ).fetchone()[0]
+    owner.execute("reset role")
+    assert owner.execute("select apprentice_id from audit_log where row_id = %s", (str(row),)).fetchone() == (A_RMD,)
+    assert "zz_remark" in _linked_tables(owner)
