@@ -382,7 +382,7 @@ begin
   where apprentice_id = p_apprentice_id;
   -- rows reached through another table first (their foreign keys may not cascade), then the direct ones
   for l in select * from app_private.apprentice_tables() order by parent_table nulls last loop
-    continue when l.table_name = any (kept) or coalesce(l.parent_table, '') = any (kept);
+    continue when l.table_name = any (kept);
     execute format('delete from public.%I t where %s', l.table_name,
                    app_private.apprentice_rows_condition(l.table_name))
       using p_apprentice_id;
