@@ -1,9 +1,14 @@
 """leokop router: login, then the pages this user's roles allow."""
 
+import logging
+
+import psycopg
 import streamlit as st
 
 from leokop import auth
-from leokop.ui import feedback, navigation, texts
+from leokop.db.errors import error_summary
+from leokop.repo import privacy
+from leokop.ui import feedback, navigation, privacy_forms, texts
 from leokop.ui.resources import DATABASE_DOWN, database, show_database_down
 
 st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="wide")
@@ -15,9 +20,27 @@ def _login_page() -> None:
     auth.login(database())
 
 
+def _terms_page() -> None:
+    privacy_forms.terms_gate(database(), user)
+
+
+def _terms_accepted(profile) -> bool:
+    """Whether the trainer accepted every school's published terms (no query for other roles)."""
+    if "ausbilder" not in profile.roles:
+        return True
+    try:
+        return not privacy.pending_terms(database(), profile.user_id)
+    except DATABASE_DOWN:
+        return True  # the page run below shows the German message; RLS shows nothing without acceptance
+
+
 user = auth.current_user()
 if user is None:
     page = st.navigation([st.Page(_login_page, title="Anmeldung", icon=":material/login:")], position="hidden")
+elif not _terms_accepted(user):
+    # a trainer sees the school's terms of use first, before any apprentice data (sql/016 enforces it too)
+    page = st.navigation([st.Page(_terms_page, title=texts.TERMS_TITLE, icon=":material/gavel:")], position="hidden")
+    auth.logout_button()
 else:
     try:
         titles = navigation.titles_for(user, database())
@@ -34,3 +57,7 @@ try:
     page.run()
 except DATABASE_DOWN:
     show_database_down()
+except psycopg.Error as exc:
+    # one German message, and a log line without the error's text (it may hold an apprentice's data)
+    logging.getLogger("leokop.app").error("database error on a page: %s", error_summary(exc))
+    st.error(texts.DB_ERROR)

@@ -1,4 +1,5 @@
-"""Command line: python -m leokop db start|stop|url|migrate|seed-demo|reset|setup, serve, generate and bench."""
+"""Command line: python -m leokop db start|stop|url|migrate|seed-demo|reset|setup, serve, generate, bench and
+privacy purge."""
 
 from __future__ import annotations
 
@@ -98,6 +99,25 @@ def _risks_recompute(_args) -> None:
     print(f"risk flags recomputed for {done} apprentices in {time.perf_counter() - started:.1f} s")
 
 
+def _privacy_purge(args) -> None:
+    """Anonymise the apprentices past their school's retention period (with --dry-run: only list them)."""
+    import psycopg
+
+    from leokop.repo.retention import purge
+
+    url = owner_url()
+    check_connection(url)
+    today = args.today or date.today()
+    with psycopg.connect(url) as conn, conn.transaction():
+        found = purge(conn, today, dry_run=args.dry_run)
+    # ids, school, class and dates only: the list may end up in a job log, so no names
+    for item in found:
+        print(f"{item.apprentice_id}  {item.school}  {item.class_name}  ended {item.ended_on.isoformat()}"
+              f"  ({item.months} months)")
+    verb = "would be anonymised" if args.dry_run else "anonymised"
+    print(f"{len(found)} apprentice(s) {verb} (retention as of {today.isoformat()})")
+
+
 def _serve(args) -> None:
     """Prepare the database, then replace this process with Streamlit."""
     if _port_taken(args.address, args.port):
@@ -162,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     reset.set_defaults(func=_db_reset)
     risks = sub.add_parser("risks", help="early-warning flags").add_subparsers(dest="risks_command", required=True)
     risks.add_parser("recompute", help="evaluate the rules for everyone").set_defaults(func=_risks_recompute)
+    privacy = sub.add_parser("privacy", help="data protection").add_subparsers(dest="privacy_command", required=True)
+    purge = privacy.add_parser("purge", help="anonymise apprentices past the retention period")
+    purge.add_argument("--dry-run", action="store_true", help="only list who would be anonymised")
+    purge.add_argument("--today", type=_day, help="the day the retention is counted from (default: today)")
+    purge.set_defaults(func=_privacy_purge)
     serve = sub.add_parser("serve", help="prepare the database and start the app")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")

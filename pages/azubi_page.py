@@ -6,7 +6,7 @@ from leokop import auth
 from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
-from leokop.ui import case_forms, charts, formats, texts, widgets
+from leokop.ui import case_forms, charts, formats, privacy_forms, texts, widgets
 from leokop.ui.dashboard_view import history_table
 from leokop.ui.formats import german_datetime
 from leokop.ui.resources import database
@@ -23,6 +23,7 @@ person = cooperations.apprentice(db, user.user_id, apprentice_id)
 if person is None:
     st.error(texts.NOT_VISIBLE)
     st.stop()
+privacy_forms.record_view(db, user, apprentice_id)  # the audit trail: who opened whose page, when
 
 st.title(f"{person['first_name']} {person['last_name']}")
 st.caption(

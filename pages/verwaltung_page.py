@@ -1,4 +1,6 @@
-"""Verwaltung: the school admin creates, assigns and deactivates users."""
+"""Verwaltung: users and roles, release of school data, warning thresholds, and data protection."""
+
+from datetime import date
 
 import psycopg
 import streamlit as st
@@ -8,7 +10,7 @@ from leokop.repo import release, risks, users
 from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
 from leokop.services.risk_rules import Thresholds
-from leokop.ui import texts, widgets
+from leokop.ui import privacy_forms, texts, widgets
 from leokop.ui.resources import database, worker_database
 
 user = auth.require_page("verwaltung")
@@ -55,8 +57,10 @@ def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message)
                 st.error(texts.DB_ERROR)
 
 
-tab_users, tab_memberships, tab_release, tab_thresholds = st.tabs(
-    [texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE, texts.ADMIN_THRESHOLDS])
+(tab_users, tab_memberships, tab_release, tab_thresholds, tab_terms, tab_consents, tab_audit, tab_retention,
+ tab_access) = st.tabs([texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE, texts.ADMIN_THRESHOLDS,
+                        texts.ADMIN_TERMS, texts.ADMIN_CONSENTS, texts.ADMIN_AUDIT, texts.ADMIN_RETENTION,
+                        texts.ADMIN_ACCESS])
 
 with tab_users:
     managed = users.list_managed_users(db, user.user_id)
@@ -183,3 +187,14 @@ with tab_thresholds:
                 if not problems:
                     _write(lambda school=school, values=values: _save_thresholds(school["school_id"], values),
                            texts.THRESHOLDS_SAVED)
+
+with tab_terms:
+    privacy_forms.terms_tab(db, user.user_id)
+with tab_consents:
+    privacy_forms.consents_tab(db, user.user_id, date.today())
+with tab_audit:
+    privacy_forms.audit_tab(db, user.user_id, date.today())
+with tab_retention:
+    privacy_forms.retention_tab(db, user.user_id, date.today())
+with tab_access:
+    privacy_forms.access_tab(db, user.user_id)

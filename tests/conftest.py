@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import psycopg
 import pytest
@@ -36,6 +37,20 @@ def recreate_database(name: str) -> str:
         conn.execute(f'drop database if exists "{name}" with (force)')
         conn.execute(f'create database "{name}"')
     return server_url(name)
+
+
+@contextmanager
+def seeded_database(suffix: str) -> Iterator[str]:
+    """A freshly migrated and seeded database of its own (for tests that must not share data), dropped after."""
+    name = f"{TEST_DATABASE}_{suffix}"
+    url = recreate_database(name)
+    migrate(url, load_settings().sql_dir)
+    seed_demo(url)
+    try:
+        yield url
+    finally:
+        with psycopg.connect(server_url("postgres"), autocommit=True) as conn:
+            conn.execute(f'drop database if exists "{name}" with (force)')
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,35 @@ def test_database_down_shows_german_message_in_the_app(monkeypatch):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception
     assert [e.value for e in at.error] == [texts.DB_UNAVAILABLE]
+
+
+@pytest.fixture()
+def purge_database(owner_url):
+    """A freshly seeded database of its own: the purge changes data that other tests read."""
+    from tests.conftest import seeded_database
+
+    with seeded_database("purge") as url:
+        yield url
+
+
+def test_privacy_purge_dry_run_lists_what_the_purge_anonymises(purge_database):
+    import psycopg
+
+    later = (date.today() + timedelta(days=3 * 365)).isoformat()
+    dry = _cli("privacy", "purge", "--dry-run", "--today", later, DATABASE_URL=purge_database)
+    assert dry.returncode == 0, dry.stderr
+    listed = dry.stdout.splitlines()
+    assert listed[-1].startswith(f"{len(listed) - 1} apprentice(s) would be anonymised") and len(listed) > 20
+    with psycopg.connect(purge_database) as conn:
+        names = {n for row in conn.execute("select first_name, last_name from apprentices") for n in row}
+        assert conn.execute("select count(*) from apprentices where anonymised_at is not null").fetchone()[0] == 0
+    assert not any(name in dry.stdout for name in names)  # ids, school, class and dates only
+    done = _cli("privacy", "purge", "--today", later, DATABASE_URL=purge_database)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:-1] == listed[:-1]
+    assert done.stdout.splitlines()[-1].startswith(f"{len(listed) - 1} apprentice(s) anonymised")
+    with psycopg.connect(purge_database) as conn:
+        assert conn.execute("select count(*) from apprentices where anonymised_at is not null").fetchone()[0] == (
+            len(listed) - 1)
+    again = _cli("privacy", "purge", "--dry-run", "--today", later, DATABASE_URL=purge_database)
+    assert again.stdout.splitlines() == [f"0 apprentice(s) would be anonymised (retention as of {later})"]

@@ -3,3 +3,10 @@
 
 class SetupError(Exception):
     """The database cannot be used; the message says what to do."""
+
+
+def error_summary(exc: BaseException) -> str:
+    """What a log may say about an error: its class and SQLSTATE, never its message. PostgreSQL writes row values
+    into messages and DETAIL lines ("Failing row contains (... name ...)"), which are personal data."""
+    state = getattr(exc, "sqlstate", None)
+    return type(exc).__name__ + (f" (SQLSTATE {state})" if state else "")

@@ -163,11 +163,13 @@ def _load(conn: psycopg.Connection) -> None:
     for username, display_name, email, memberships in USERS:
         _insert_user(conn, username, display_name, email, memberships)
     from leokop.demo.activity import load_activity  # here, not on top: activity builds on this module's ids
+    from leokop.demo.privacy import load_demo_privacy
 
     load_activity(conn, today)
     from leokop.demo.materials import load_materials
 
     load_materials(conn, today)
+    load_demo_privacy(conn, today)
 
 
 def _insert_occupation(conn: psycopg.Connection, occ: Occupation) -> None:

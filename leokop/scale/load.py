@@ -15,6 +15,7 @@ from time import perf_counter
 
 import psycopg
 
+from leokop.demo.privacy import load_privacy
 from leokop.demo.seed import DEMO_PASSWORD
 from leokop.scale import rows_cases as work
 from leokop.scale import rows_master as master
@@ -242,4 +243,9 @@ def _load_master(load: Loader, m: Model, cat: master.Catalog, days: Days) -> tup
     load.copy("release_overrides", master.release_override_rows(m))
     load.copy("exams", planning.exam_rows(m, plan, days))
     load.copy("school_blocks", planning.school_block_rows(m, plan, days))
+    # terms accepted by every trainer and a consent per apprentice (sql/016): without them no trainer sees anything
+    started = perf_counter()
+    load_privacy(conn, date(m.year - 3, 7, 1))
+    conn.commit()
+    load.timings.record("terms, acceptances, consents", 0, started)
     return cal, plan

@@ -18,7 +18,7 @@ import psycopg
 from psycopg_pool import PoolTimeout
 
 from leokop.config import SmtpSettings, load_settings
-from leokop.db.errors import SetupError
+from leokop.db.errors import SetupError, error_summary
 from leokop.db.session import Database
 from leokop.repo import risks
 from leokop.services import notify
@@ -105,5 +105,6 @@ def refresh_quietly(worker: Callable[[], Database], apprentice_ids: list[UUID]) 
     """
     try:
         refresh(worker(), apprentice_ids, smtp=load_settings().smtp)
-    except (psycopg.Error, PoolTimeout, SetupError, OSError):  # OSError: the mail server, after the flags are stored
-        log.exception("risk evaluation or notification after a change failed")
+    except (psycopg.Error, PoolTimeout, SetupError, OSError) as exc:  # OSError: the mail server, after the flags
+        # no traceback and no message: both may carry an apprentice's data (see error_summary)
+        log.error("risk evaluation or notification after a change failed: %s", error_summary(exc))

@@ -10,7 +10,7 @@ import pytest
 from leokop.config import load_settings
 from leokop.db.migrate import migrate
 from leokop.demo.seed import demo_class_id, demo_id, school_year_start, seed_demo
-from tests.conftest import TEST_DATABASE, recreate_database, server_url
+from tests.conftest import TEST_DATABASE, recreate_database, seeded_database, server_url
 
 TABLES = ("lf_results", "lf_grade_history", "position_ratings", "record_weeks", "absences", "notes",
           "school_blocks", "exams", "company_phases", "joint_dates", "release_settings", "release_overrides")
@@ -53,13 +53,8 @@ FLAGGED = """
 @pytest.fixture(scope="module")
 def pristine_url(owner_url):
     """A freshly seeded database of its own: the other suites write into the shared test database."""
-    name = f"{TEST_DATABASE}_pristine"
-    url = recreate_database(name)
-    migrate(url, load_settings().sql_dir)
-    seed_demo(url)
-    yield url
-    with psycopg.connect(server_url("postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    with seeded_database("pristine") as url:
+        yield url
 
 
 @pytest.fixture()
@@ -273,3 +268,37 @@ def test_joint_dates_for_every_cooperation_some_ahead(owner):
         from cooperations c left join joint_dates j on j.cooperation_id = c.id group by c.id""",
                          (today, today + timedelta(weeks=8))).fetchall()
     assert all(1 <= total <= 3 and ahead >= 1 for _c, total, ahead in rows)
+
+
+def test_every_trainer_accepted_the_terms_of_each_school_of_theirs(owner):
+    versions = owner.execute("select count(*) from terms_versions").fetchone()[0]
+    missing = owner.execute(
+        "select count(*) from memberships m where m.role = 'ausbilder' and not exists"
+        " (select 1 from terms_acceptances t where t.user_id = m.user_id and t.school_id = m.school_id)"
+    ).fetchone()[0]
+    assert (versions, missing) == (2, 0)
+
+
+def test_every_apprentice_has_a_consent_and_minors_the_guardians(owner):
+    missing = _one(owner, "select count(*) from apprentices a where not exists"
+                          " (select 1 from consents c where c.apprentice_id = a.id and c.revoked_at is null)")
+    minors_wrong = _one(owner, """
+        select count(*) from consents c join apprentices a on a.id = c.apprentice_id
+        where a.birth_date > c.given_on - interval '18 years' and c.given_by <> 'erziehungsberechtigte'""")
+    guardians = _one(owner, "select count(*) from consents where given_by = 'erziehungsberechtigte'")
+    assert (missing, minors_wrong) == (0, 0) and guardians > 10
+
+
+def test_one_revoked_consent_at_a_company_without_demo_trainer(owner):
+    rows = owner.execute("""
+        select a.company_id, c.categories from consents c join apprentices a on a.id = c.apprentice_id
+        where a.id in (select apprentice_id from consents where revoked_at is not null)
+        order by c.recorded_at""").fetchall()
+    assert rows == [(demo_id("company", "gab"), ["grades", "absences", "teacher_notes"]),
+                    (demo_id("company", "gab"), ["grades", "absences"])]
+
+
+def test_the_audit_trail_starts_with_the_recorded_consents(owner):
+    assert _one(owner, "select count(*) from audit_log where table_name = 'consents'") == _one(
+        owner, "select count(*) from consents where id = md5('consent/' || apprentice_id)::uuid")
+    assert _one(owner, "select count(*) from audit_log where at > now()") == 0

@@ -22,7 +22,7 @@ TABLES = ("schools", "companies", "cooperations", "classes", "app_users", "user_
           "apprentices", "lf_results", "lf_grade_history", "position_ratings", "record_weeks", "absences",
           "company_phases", "school_blocks", "exams", "notes", "joint_dates", "release_settings", "release_overrides",
           "risk_cases", "case_comments", "case_measures", "risk_flags", "materials", "material_versions",
-          "material_learning_fields")
+          "material_learning_fields", "terms_versions", "terms_acceptances", "consents")
 # Columns that do not depend on the moment of loading (created_at and the like do).
 CHECKSUMS = {
     "apprentices": "id, first_name, last_name, birth_date, school_id, class_id, company_id, occupation_id, track,"
@@ -108,6 +108,8 @@ def test_rls_on_generated_data(generated):
         assert pairs == {r[0] for r in owner.execute(
             "select id from cooperations where company_id = %s", (company,))}
         assert _visible(db, trainer, "select distinct apprentice_id as id from record_weeks") <= own
+        # the generator's terms acceptance and consents (sql/016) open the released school data to the trainer
+        assert _visible(db, trainer, "select distinct apprentice_id as id from lf_results") & own
 
         # a class teacher without a pair scope: exactly the apprentices of the class
         teacher, klass = owner.execute(
