@@ -21,13 +21,13 @@ from leokop.ui.widgets import german_date
 CHOSEN_KEY = "leokop_material"
 
 
-def run_write(problems: list[str], action: Callable[[], object], success: str) -> bool:
-    """Like apprentice_forms.save, plus the storage's own failures (nothing was stored either way)."""
+def run_write(problems: list[str], action: Callable[[], object], success: str) -> None:
+    """Like apprentice_forms.save (a success reruns the page with a toast), plus the storage's own failures
+    (nothing was stored either way)."""
     try:
-        return save(problems, action, success)
+        save(problems, action, success)
     except (materials.NotVisible, OSError, RuntimeError):
         st.error(texts.MAT_ERR_STORAGE)
-        return False
 
 
 def _checked_file(upload) -> tuple[list[str], checks.FileInfo | None, bytes]:

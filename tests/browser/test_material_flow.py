@@ -57,7 +57,7 @@ def test_trainer_shares_teacher_downloads_other_company_sees_nothing(browser: Br
         form.get_by_label(texts.MAT_FIELD_DESCRIPTION).fill(DESCRIPTION)
         form.get_by_role("button", name=texts.MAT_SUBMIT_SHARE).click()
         wait_until_settled(trainer)
-        expect(trainer.get_by_test_id("stAlertContentSuccess").filter(
+        expect(trainer.get_by_test_id("stToast").filter(
             has_text=texts.MAT_SHARED.format(title=TITLE))).to_be_visible()
         expect(trainer.get_by_test_id("stAlertContentError")).to_have_count(0)
     finally:

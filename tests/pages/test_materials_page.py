@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from leokop.ui import texts, widgets
+from leokop.ui import dashboard_view, texts, widgets
 from tests.helpers import cooperation_id
-from tests.pages.conftest import errors
+from tests.pages.conftest import confirmations, errors
 
 
 def _by_label(elements, label):
@@ -55,7 +55,7 @@ def test_sharing_a_link_and_refusing_bad_input(login, owner):
     _by_label(at.text_input, texts.MAT_FIELD_TAGS).input("Lehrplan, KMK")
     _by_label(at.button, texts.MAT_SUBMIT_SHARE).click().run()
     assert errors(at) == []
-    assert texts.MAT_SHARED.format(title="KMK Rahmenlehrpläne") in [s.value for s in at.success]
+    assert texts.MAT_SHARED.format(title="KMK Rahmenlehrpläne") in confirmations(at)
     assert "KMK Rahmenlehrpläne" in _library_titles(at)
     assert owner.execute("select tags from materials where title = 'KMK Rahmenlehrpläne'").fetchone()[0] == [
         "Lehrplan", "KMK"]
@@ -80,6 +80,8 @@ def test_projects_page_shows_the_joint_project_with_its_milestones(login):
 
 def test_milestones_are_on_the_dashboard_timeline(login):
     at = _open(login, "ausbilder", "dashboard")
+    at.session_state[dashboard_view.SECTION_KEY] = texts.SECTION_TIMELINE  # lazy tabs: open the plan
+    at.run()
     upcoming = [f.value for f in at.dataframe if "Art" in f.value or "Was" in f.value]
     kinds = {v for frame in upcoming for column in frame.columns for v in frame[column].astype(str)}
     assert texts.KIND_LABELS["meilenstein"] in kinds
