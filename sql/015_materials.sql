@@ -378,7 +378,7 @@ as $$
 begin
   if tg_table_name = 'material_versions' then
     if new.storage_key is null and not exists (select 1 from public.material_blobs b where b.version_id = new.id) then
-      raise exception 'version % has no content', new.number using errcode = '23514';
+      raise exception 'material version has no content' using errcode = '23514';
     end if;
   elsif new.kind <> 'link' and not exists (select 1 from public.material_versions v where v.material_id = new.id) then
     raise exception 'file material without a file' using errcode = '23514';
