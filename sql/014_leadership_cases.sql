@@ -427,16 +427,14 @@ begin
 end
 $$;
 
--- The state-wide figures of a school year as stored by the last refresh: one row per figure and result row.
+-- The state-wide figures of a school year as stored by the last refresh: one row per figure, its result rows as a
+-- JSON array.
 create function app_leadership.statewide(p_year int default public.school_year_start())
-returns table (figure text, computed_at timestamptz, row_data jsonb)
+returns table (figure text, computed_at timestamptz, rows jsonb)
 language sql stable set search_path = ''
 as $$
-  select f.figure, f.computed_at, r.value
-  from app_leadership.statewide_figures f
-  cross join lateral jsonb_array_elements(f.rows) r
-  where f.school_year = p_year
-  order by f.figure
+  select f.figure, f.computed_at, f.rows from app_leadership.statewide_figures f
+  where f.school_year = p_year order by f.figure
 $$;
 
 -- No JIT for the aggregates: their row estimates (generate_series, arrays of class ids) push the plan cost over
