@@ -98,6 +98,22 @@ def _risks_recompute(_args) -> None:
     print(f"risk flags recomputed for {done} apprentices in {time.perf_counter() - started:.1f} s")
 
 
+def _leadership_refresh(args) -> None:
+    """Compute the state-wide leadership figures of a school year into their snapshot (owner rights)."""
+    import time
+
+    import psycopg
+
+    from leokop.repo.leadership import refresh_statewide
+
+    url = owner_url()
+    check_connection(url)
+    started = time.perf_counter()
+    with psycopg.connect(url) as conn:
+        done = refresh_statewide(conn, args.school_year)
+    print(f"state-wide leadership figures refreshed ({done} figures) in {time.perf_counter() - started:.1f} s")
+
+
 def _serve(args) -> None:
     """Prepare the database, then replace this process with Streamlit."""
     if _port_taken(args.address, args.port):
@@ -161,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     reset.set_defaults(func=_db_reset)
     risks = sub.add_parser("risks", help="early-warning flags").add_subparsers(dest="risks_command", required=True)
     risks.add_parser("recompute", help="evaluate the rules for everyone").set_defaults(func=_risks_recompute)
+    lead = sub.add_parser("leadership", help="school leadership figures").add_subparsers(dest="leadership_command",
+                                                                                          required=True)
+    refresh = lead.add_parser("refresh", help="compute the state-wide totals of a school year (e.g. nightly)")
+    refresh.add_argument("--school-year", type=int, help="the year it began in, e.g. 2026 (default: the current)")
+    refresh.set_defaults(func=_leadership_refresh)
     serve = sub.add_parser("serve", help="prepare the database and start the app")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")

@@ -517,7 +517,8 @@ LEAD_COL_RATE = "Lösungsquote (%)"
 LEAD_COL_REFERENCE = "Bund 2023 (%)"
 LEAD_AXIS_PERCENT = "Prozent"
 LEAD_AXIS_DAYS = "Fehltage je Azubi und Monat"
-LEAD_AXIS_LEAD_TREND_TITLES = {
+LEAD_AXIS_COUNT = "Anzahl"
+LEAD_TREND_TITLES = {
     "absence": "Fehltage je Azubi und Monat",
     "record_book": "Berichtsheft unterschrieben (%)",
     "active": "Kooperationen aktiv im Monat (%)",
