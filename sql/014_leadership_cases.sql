@@ -428,13 +428,20 @@ end
 $$;
 
 -- The state-wide figures of a school year as stored by the last refresh: one row per figure, its result rows as a
--- JSON array.
-create function app_leadership.statewide(p_year int default public.school_year_start())
+-- JSON array. Without p_classes only the totals (whole state, per occupation, training year, month, kind), not
+-- the thousands of class and class x month rows.
+create function app_leadership.statewide(p_year int default public.school_year_start(),
+                                         p_classes boolean default false)
 returns table (figure text, computed_at timestamptz, rows jsonb)
 language sql stable set search_path = ''
 as $$
-  select f.figure, f.computed_at, f.rows from app_leadership.statewide_figures f
-  where f.school_year = p_year order by f.figure
+  select f.figure, f.computed_at,
+         case when p_classes then f.rows
+              else jsonb_path_query_array(f.rows, '$[*] ? (@.dimension != "klasse" && @.dimension != "klasse_monat")')
+         end
+  from app_leadership.statewide_figures f
+  where f.school_year = p_year
+  order by f.figure
 $$;
 
 -- No JIT for the aggregates: their row estimates (generate_series, arrays of class ids) push the plan cost over

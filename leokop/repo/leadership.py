@@ -100,11 +100,13 @@ def refresh_statewide(conn: psycopg.Connection, school_year: int | None = None) 
                            (school_year,)).fetchone()[0]
 
 
-def statewide(conn: psycopg.Connection, school_year: int | None = None) -> dict[str, pd.DataFrame]:
-    """Owner only: the state-wide figures of the last refresh, by figure name (empty when never refreshed)."""
-    sql = "select figure, rows from app_leadership.statewide(coalesce(%s, public.school_year_start()))"
+def statewide(conn: psycopg.Connection, school_year: int | None = None, *,
+              classes: bool = False) -> dict[str, pd.DataFrame]:
+    """Owner only: the state-wide totals of the last refresh by figure name (empty when never refreshed); with
+    classes=True also every class's rows."""
+    sql = "select figure, rows from app_leadership.statewide(coalesce(%s, public.school_year_start()), %s)"
     with conn.cursor(row_factory=tuple_row) as cur:
-        rows = cur.execute(sql, (school_year,)).fetchall()
+        rows = cur.execute(sql, (school_year, classes)).fetchall()
     return {figure: pd.DataFrame(data) for figure, data in rows}
 
 

@@ -652,13 +652,17 @@ def test_statewide_snapshot_equals_the_aggregates_over_all_schools(owner):
     """refresh_statewide() stores, per figure, exactly what the aggregate gives over every school; owner only."""
     with owner.transaction():
         assert owner.execute("select app_leadership.refresh_statewide()").fetchone()[0] == len(FUNCTIONS)
-        stored = dict(owner.execute("select figure, rows from app_leadership.statewide()").fetchall())
+        stored = dict(owner.execute("select figure, rows from app_leadership.statewide(p_classes => true)").fetchall())
+        totals = dict(owner.execute("select figure, rows from app_leadership.statewide()").fetchall())
         live = {f: owner.execute(
             f"select coalesce(jsonb_agg(to_jsonb(x)), '[]') from app_leadership.{f}("
             " array(select id from schools order by id), public.school_year_start(), null, null) x").fetchone()[0]
             for f in FUNCTIONS}
         raise psycopg.Rollback()
     assert stored == live
+    assert totals == {f: [r for r in rows if r.get("dimension") not in ("klasse", "klasse_monat")]
+                      for f, rows in live.items()}
+    assert any(r["dimension"] == "klasse" for r in stored["risks"])
     schools = {r["label"]: r["apprentices"] for r in stored["headcounts"] if r["dimension"] == "gesamt"}
     assert schools["Alle"] == owner.execute(
         "select count(*) from apprentices where contract_start <= current_date"
