@@ -424,6 +424,29 @@ def test_measures(owner, year, raw):
     assert total["cases"] == len(set().union(*(w["cases"] for w in expected.values())))
 
 
+def test_shared_materials_count_once_the_extension_point_is_filled(owner):
+    """The materials migration replaces app_leadership.shared_materials(); a material shared by a pair (and one of
+    another school's pair) then makes exactly that pair active by_materials."""
+    year = _year(owner)
+    raw = Raw(owner, MAINUFER, year)
+    company = sorted({a["company"] for a in raw.cohort.values()}, key=str)[0]
+    other = owner.execute("select company_id from cooperations where school_id = %s limit 1", (LAHNTAL,)).fetchone()[0]
+    with owner.transaction():
+        owner.execute(
+            "create or replace function app_leadership.shared_materials(p_school_ids uuid[], p_from timestamptz,"
+            " p_to timestamptz) returns table (school_id uuid, company_id uuid, shared_at timestamptz)"
+            " language sql stable set search_path = '' as $$"
+            f" select s, c, now() - interval '2 days' from (values ('{MAINUFER}'::uuid, '{company}'::uuid),"
+            f" ('{LAHNTAL}'::uuid, '{other}'::uuid)) v(s, c) where v.s = any (p_school_ids)"
+            " and now() - interval '2 days' >= p_from and now() - interval '2 days' < p_to $$")
+        rows = _call(owner, "schulleitung", "cooperations", MAINUFER, year)
+        raise psycopg.Rollback()
+    [total] = [r for r in rows if r["dimension"] == "gesamt"]
+    assert total["by_materials"] == 1
+    [after] = [r for r in _call(owner, "schulleitung", "cooperations", MAINUFER, year) if r["dimension"] == "gesamt"]
+    assert after["by_materials"] == 0  # rolled back: the extension point is empty again
+
+
 def test_filters_select_classes_and_occupations(owner, year, raw):
     occupation = demo_id("occupation", "FI")
     rows = _call(owner, "schulleitung", "headcounts", MAINUFER, year, occupation)
