@@ -177,29 +177,30 @@ begin
     where f.first_seen_at < v_end and (f.cleared_at is null or f.cleared_at >= v_end)
     group by c.apprentice_id
   ),
+  -- per class (by id: class names repeat across schools in the state-wide totals)
   cells as materialized (
-    select s.class_name, s.occupation, count(*) as n, count(f.apprentice_id) as flagged,
+    select s.class_id, s.class_name, s.occupation, count(*) as n, count(f.apprentice_id) as flagged,
            count(*) filter (where f.level = 1) as l1, count(*) filter (where f.level = 2) as l2,
            count(*) filter (where f.level = 3) as l3, coalesce(sum(f.flags), 0) as flags
     from current c
     join sel s on s.class_id = c.class_id
     left join flagged f on f.apprentice_id = c.apprentice_id
-    group by s.class_name, s.occupation
+    group by s.class_id, s.class_name, s.occupation
     having count(*) >= 5
   )
   select u.dimension, u.label, u.n::int, u.flagged::int, u.l1::int, u.l2::int, u.l3::int, u.flags::int,
          round(100.0 * u.flagged / nullif(u.n, 0), 1)
   from (
-    select case when grouping(c.class_name) = 0 then 'klasse' when grouping(c.occupation) = 0 then 'beruf'
+    select case when grouping(c.class_id) = 0 then 'klasse' when grouping(c.occupation) = 0 then 'beruf'
                 else 'gesamt' end as dimension,
            coalesce(c.class_name, c.occupation, 'Alle') as label,
            sum(c.n) as n, sum(c.flagged) as flagged, sum(c.l1) as l1, sum(c.l2) as l2, sum(c.l3) as l3,
            sum(c.flags) as flags
     from cells c
-    group by grouping sets ((c.occupation, c.class_name), (c.occupation), ())
+    group by grouping sets ((c.occupation, c.class_id, c.class_name), (c.occupation), ())
     union all  -- hidden classes, and shown ones with fewer than 5 under contract on the reference day
     select 'klasse', s.class_name, null, null, null, null, null, null
-    from sel s where s.class_name not in (select c.class_name from cells c)
+    from sel s where s.class_id not in (select c.class_id from cells c)
     union all
     select distinct 'beruf', s.occupation, null::numeric, null::numeric, null::numeric, null::numeric,
            null::numeric, null::numeric
@@ -254,7 +255,7 @@ begin
   select u.dimension, u.label, u.month, u.opened::int, u.closed::int, u.open_at_end::int,
          case when u.closed >= 5 then round(u.median::numeric, 1) end
   from (
-    select case when grouping(s.class_name) = 0 then 'klasse' when grouping(s.occupation) = 0 then 'beruf'
+    select case when grouping(s.class_id) = 0 then 'klasse' when grouping(s.occupation) = 0 then 'beruf'
                 else 'gesamt' end as dimension,
            coalesce(s.class_name, s.occupation, 'Alle') as label, null::date as month,
            count(*) filter (where c.opened) as opened, count(*) filter (where c.closed) as closed,
@@ -263,7 +264,7 @@ begin
     from sel s
     left join cases c on c.class_id = s.class_id
     where s.shown
-    group by grouping sets ((s.occupation, s.class_name), (s.occupation), ())
+    group by grouping sets ((s.occupation, s.class_id, s.class_name), (s.occupation), ())
     having count(*) > 0
     union all
     select 'klasse', s.class_name, null, null, null, null, null from sel s where not s.shown

@@ -651,6 +651,24 @@ def test_risks_hide_a_class_with_four_under_contract_on_the_reference_day(owner)
     assert risks["K9"] is None and risks["K5"] == 5 and risks["Alle"] == 5
 
 
+def test_state_wide_risks_keep_classes_of_the_same_name_apart(owner):
+    """Two schools each with a class "K9" of which 3 are under contract on the reference day: state-wide, both stay
+    hidden (not one merged "K9" of 6)."""
+    with owner.transaction():
+        schools = [_school_of(owner, _school(owner, {"K9": ("FI", 0, 9), "K5": ("FI", 0, 5)})) for _ in range(2)]
+        year = _year(owner)
+        if owner.execute("select current_date").fetchone()[0] < date(year, 8, 3):
+            pytest.skip("needs a school year that has begun")
+        owner.execute(
+            "update apprentices set dissolved_on = %s, status = 'geloest' where id in (select a.id from apprentices a"
+            " join classes k on k.id = a.class_id where k.school_id = any(%s) and k.name = 'K9'"
+            " and right(a.last_name, 1)::int < 6)", (date(year, 8, 1), schools))
+        rows = owner.execute("select label, apprentices from app_leadership.risks(%s, %s, null, null)"
+                             " where dimension = 'klasse'", (schools, year)).fetchall()
+        raise psycopg.Rollback()
+    assert sorted(rows, key=lambda r: (r[0], r[1] or 0)) == [("K5", 5), ("K5", 5), ("K9", None), ("K9", None)]
+
+
 @pytest.mark.parametrize(("closed", "shown"), [(4, False), (5, True)])
 def test_median_time_to_close_needs_five_closed_cases(owner, closed, shown):
     with owner.transaction():
