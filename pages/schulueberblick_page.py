@@ -167,10 +167,7 @@ with tab_risks:
     st.caption(texts.LEAD_RISKS_NOTE)
     table("risiken")
     st.subheader(texts.LEAD_TABLES["faelle"])
-    cases = lead.case_month_rows(figures)
-    st.plotly_chart(charts.stacked_bars(cases, [("opened", texts.LEAD_COL_OPENED, charts.CALM_BLUE),
-                                                ("closed", texts.LEAD_COL_CLOSED, "#7fa37a")],
-                                        horizontal=False, barmode="group"), key="case-months")
+    st.plotly_chart(charts.case_month_bars(lead.case_month_rows(figures)), key="case-months")
     st.caption(texts.LEAD_CASES_NOTE)
     table("faelle")
     st.subheader(texts.LEAD_TABLES["massnahmen"])

@@ -150,6 +150,13 @@ def severity_bars(rows: pd.DataFrame) -> go.Figure:
                                for key, color in _SEVERITY_COLORS.items()])
 
 
+def case_month_bars(rows: pd.DataFrame) -> go.Figure:
+    """Cases opened and closed per month, side by side. rows need the columns label, opened, closed."""
+    return stacked_bars(rows, [("opened", texts.LEAD_COL_OPENED, CALM_BLUE), ("closed", texts.LEAD_COL_CLOSED,
+                                                                             "#7fa37a")],
+                        horizontal=False, barmode="group")
+
+
 def stacked_bars(rows: pd.DataFrame, series: list[tuple[str, str, str]], *, horizontal: bool = True,
                  barmode: str = "stack") -> go.Figure:
     """Bars of several counts per label (column, legend name, colour); rows whose first count is suppressed
