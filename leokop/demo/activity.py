@@ -720,6 +720,9 @@ CASE_COMMENTS = {
 CASE_CLOSING = "Vereinbarungen eingehalten, Lage stabil."
 # Comments stay older than the inbox's first-visit window, so that no demo inbox starts full.
 CASE_QUIET_DAYS = 15
+# No demo cases in the shared class FI25a: its dashboards show the troubled apprentices' flags, and the case and
+# grade flows (tests/browser) start there from a pair without cases.
+CASE_FREE_CLASS = ("mainufer", ("FI", 1, "a"))
 
 
 def _load_cases(conn: psycopg.Connection, demo: Demo, fresh: list[Apprentice]) -> None:
@@ -728,13 +731,14 @@ def _load_cases(conn: psycopg.Connection, demo: Demo, fresh: list[Apprentice]) -
     for school in sorted({a.school_id for a in fresh}, key=str):
         rng = _rng("cases", school)
         candidates = [a for a in fresh if a.school_id == school and a.status == "aktiv" and a.id not in demo.troubled
+                      and a.class_id != demo_class_id(CASE_FREE_CLASS[0], *CASE_FREE_CLASS[1])
                       and demo.trainer_of(a) and demo.teachers.get(a.class_id)]
         picked = rng.sample(candidates, min(len(candidates), sum(CASE_PLAN.values())))
         this_year = date(school_year_start(demo.today), 8, 1)
         quiet = demo.today - CASE_QUIET_DAYS * DAY
-        windows = ([(this_year + 14 * DAY, quiet, True)] * CASE_PLAN["closed"]
-                   + [(this_year - 300 * DAY, this_year - 40 * DAY, True)] * CASE_PLAN["closed_last_year"]
-                   + [(quiet - 25 * DAY, quiet, False)] * CASE_PLAN["open"])
+        windows = ([(quiet - 25 * DAY, quiet, False)] * CASE_PLAN["open"]
+                   + [(this_year + 14 * DAY, quiet, True)] * CASE_PLAN["closed"]
+                   + [(this_year - 300 * DAY, this_year - 40 * DAY, True)] * CASE_PLAN["closed_last_year"])
         for k, (a, (start, end, closed)) in enumerate(zip(picked, windows, strict=False)):
             start = max(start, a.contract_start + 2 * WEEK)
             if start + 2 * WEEK > end:
