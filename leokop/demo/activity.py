@@ -720,9 +720,10 @@ CASE_COMMENTS = {
 CASE_CLOSING = "Vereinbarungen eingehalten, Lage stabil."
 # Comments stay older than the inbox's first-visit window, so that no demo inbox starts full.
 CASE_QUIET_DAYS = 15
-# No demo cases in the shared class FI25a: its dashboards show the troubled apprentices' flags, and the case and
-# grade flows (tests/browser) start there from a pair without cases.
+# No demo cases in the shared class FI25a, and no open ones at rmd: the case and grade flows (tests/browser) work
+# there as `lehrkraft` and `ausbilder`, starting from a pair without cases.
 CASE_FREE_CLASS = ("mainufer", ("FI", 1, "a"))
+NO_OPEN_CASES_AT = "rmd"
 
 
 def _load_cases(conn: psycopg.Connection, demo: Demo, fresh: list[Apprentice]) -> None:
@@ -734,6 +735,8 @@ def _load_cases(conn: psycopg.Connection, demo: Demo, fresh: list[Apprentice]) -
                       and a.class_id != demo_class_id(CASE_FREE_CLASS[0], *CASE_FREE_CLASS[1])
                       and demo.trainer_of(a) and demo.teachers.get(a.class_id)]
         picked = rng.sample(candidates, min(len(candidates), sum(CASE_PLAN.values())))
+        # the open ones come first: put pupils of other companies there
+        picked.sort(key=lambda a: a.company_id == _id("company", NO_OPEN_CASES_AT))
         this_year = date(school_year_start(demo.today), 8, 1)
         quiet = demo.today - CASE_QUIET_DAYS * DAY
         windows = ([(quiet - 25 * DAY, quiet, False)] * CASE_PLAN["open"]
