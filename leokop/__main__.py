@@ -117,6 +117,21 @@ def _privacy_purge(args) -> None:
     verb = "would be anonymised" if args.dry_run else "anonymised"
     print(f"{len(found)} apprentice(s) {verb} (retention as of {today.isoformat()})")
 
+def _leadership_refresh(args) -> None:
+    """Compute the state-wide leadership figures of a school year into their snapshot (owner rights)."""
+    import time
+
+    import psycopg
+
+    from leokop.repo.leadership import refresh_statewide
+
+    url = owner_url()
+    check_connection(url)
+    started = time.perf_counter()
+    with psycopg.connect(url) as conn:
+        done = refresh_statewide(conn, args.school_year)
+    print(f"state-wide leadership figures refreshed ({done} figures) in {time.perf_counter() - started:.1f} s")
+
 
 def _serve(args) -> None:
     """Prepare the database, then replace this process with Streamlit."""
@@ -187,6 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--dry-run", action="store_true", help="only list who would be anonymised")
     purge.add_argument("--today", type=_day, help="the day the retention is counted from (default: today)")
     purge.set_defaults(func=_privacy_purge)
+    lead = sub.add_parser("leadership", help="school leadership figures").add_subparsers(dest="leadership_command",
+                                                                                          required=True)
+    refresh = lead.add_parser("refresh", help="compute the state-wide totals of a school year (e.g. nightly)")
+    refresh.add_argument("--school-year", type=int, help="the year it began in, e.g. 2026 (default: the current)")
+    refresh.set_defaults(func=_leadership_refresh)
     serve = sub.add_parser("serve", help="prepare the database and start the app")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")

@@ -1,7 +1,7 @@
 """Schulüberblick: the leadership's figures of one school and school year.
 
 Counts and rates only, from the security definer functions public.leadership_*(): the database checks the role,
-hides groups under 5 apprentices and never returns a name or an apprentice id (sql/011_leadership.sql).
+hides groups under 5 apprentices and never returns a name or an apprentice id (sql/011, sql/014).
 """
 
 from datetime import date
@@ -25,7 +25,7 @@ st.caption(texts.LEAD_INTRO)
 
 schools = leadership.schools(db, user.user_id)
 if schools.empty:
-    st.info(texts.OVERVIEW_NONE)
+    st.info(texts.LEAD_NONE)
     st.stop()
 
 # --- Filters (checked again by the database) ---------------------------------------------------------------------
@@ -110,9 +110,9 @@ right.download_button(texts.LEAD_DOWNLOAD_ALL_XLSX,
 if keys.apprentices is None and figures.headcounts["apprentices"].isna().all():
     st.info(texts.LEAD_EMPTY)
 
-(tab_people, tab_coop, tab_absence, tab_grades, tab_record, tab_dissolved, tab_trend) = st.tabs([
+(tab_people, tab_coop, tab_absence, tab_grades, tab_record, tab_dissolved, tab_risks, tab_trend) = st.tabs([
     texts.LEAD_TAB_APPRENTICES, texts.LEAD_TAB_COOPERATIONS, texts.LEAD_TAB_ABSENCES, texts.LEAD_TAB_GRADES,
-    texts.LEAD_TAB_RECORD_BOOK, texts.LEAD_TAB_DISSOLUTIONS, texts.LEAD_TAB_TRENDS])
+    texts.LEAD_TAB_RECORD_BOOK, texts.LEAD_TAB_DISSOLUTIONS, texts.LEAD_TAB_RISKS, texts.LEAD_TAB_TRENDS])
 
 with tab_people:
     for column, (dimension, title) in zip(st.columns(3), (("beruf", texts.LEAD_BY_OCCUPATION),
@@ -128,7 +128,7 @@ with tab_coop:
     trend = lead.trend(figures)
     st.plotly_chart(charts.month_line(trend["label"], trend["active"], title=texts.LEAD_TREND_TITLES["active"],
                                        percent=True), key="coop-trend")
-    st.caption(texts.LEAD_COOPERATIONS_NOTE)
+    st.caption(texts.LEAD_COOPERATIONS_NOTE + " " + texts.LEAD_MATERIALS_NOTE)
     table("kooperationen")
 
 with tab_absence:
@@ -161,6 +161,21 @@ with tab_dissolved:
     st.caption(texts.LEAD_DISSOLUTIONS_NOTE)
     table("vertragsloesungen")
 
+with tab_risks:
+    st.subheader(texts.LEAD_TABLES["risiken"])
+    st.plotly_chart(charts.severity_bars(lead.severity_rows(figures)), key="risk-classes")
+    st.caption(texts.LEAD_RISKS_NOTE)
+    table("risiken")
+    st.subheader(texts.LEAD_TABLES["faelle"])
+    st.plotly_chart(charts.case_month_bars(lead.case_month_rows(figures)), key="case-months")
+    st.caption(texts.LEAD_CASES_NOTE)
+    table("faelle")
+    st.subheader(texts.LEAD_TABLES["massnahmen"])
+    measures = lead.measure_rows(figures)
+    st.plotly_chart(charts.leadership_bars(measures["label"], measures["value"]), key="measure-kinds")
+    st.caption(texts.LEAD_MEASURES_NOTE)
+    table("massnahmen")
+
 with tab_trend:
     trend = lead.trend(figures)
     trend_charts = (("absence", False, 2), ("record_book", True, 1), ("active", True, 1), ("dissolutions", False, 0))
@@ -173,4 +188,3 @@ with tab_trend:
     table("verlauf")
 
 st.caption(texts.LEAD_SUPPRESSION_NOTE)
-st.info(texts.LEAD_NOT_YET)

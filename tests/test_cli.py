@@ -86,6 +86,16 @@ def test_migrate_twice_reports_up_to_date(owner_url):
     assert result.returncode == 0 and "up to date" in result.stdout
 
 
+def test_leadership_refresh_stores_the_statewide_figures(owner_url):
+    import psycopg
+
+    result = _cli("leadership", "refresh", DATABASE_URL=owner_url)
+    assert result.returncode == 0 and "9 figures" in result.stdout, result.stderr
+    with psycopg.connect(owner_url) as conn:
+        figures = {r[0] for r in conn.execute("select figure from app_leadership.statewide()")}
+    assert {"cooperations", "record_book", "risks", "cases", "measures"} <= figures
+
+
 def test_database_down_shows_german_message_in_the_app(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", f"postgresql://postgres@127.0.0.1:{_free_port()}/leokop")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()

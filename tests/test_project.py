@@ -34,3 +34,12 @@ def test_pages_hold_no_sql():
     offenders = [p.name for p in (ROOT / "pages").glob("*.py") if sql.search(p.read_text(encoding="utf-8"))]
     offenders += ["app.py"] if sql.search((ROOT / "app.py").read_text(encoding="utf-8")) else []
     assert offenders == []
+
+
+def test_streamlit_config_switches_off_its_own_data_export():
+    """st.dataframe's built-in CSV download skips the formula neutralising of leokop's exports."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
+    assert config["client"]["toolbarMode"] == "viewer" and config["browser"]["gatherUsageStats"] is False

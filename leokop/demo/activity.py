@@ -302,6 +302,7 @@ def load_activity(conn: psycopg.Connection, today: date) -> None:
           [row for a in fresh for row in _phase_rows(demo, a, conflicts.get(a.id))])
     _load_joint_dates(conn, demo)
     _load_release_settings(conn, demo)
+    _load_cases(conn, demo, fresh)
 
 
 # --- reading what the seed created ----------------------------------------------------------------------------
@@ -697,6 +698,71 @@ def _note(demo: Demo, a: Apprentice, rng: random.Random, place: str, author: UUI
     """One notes row, written during working hours."""
     created = demo.cap(a, _at(day, rng.randint(7, 17), rng.choice((0, 15, 30, 45))))
     return (_id("note", f"{a.id}/{place}/{text}"), a.id, author, place, text.format(name=a.first_name), created)
+
+
+# --- cases: the history the leadership page counts ----------------------------------------------------------------
+
+# Per school: cases closed in this school year, closed in the last one, and still open (apprentices who are not
+# among the troubled ones, whose dashboards show their flags without a case). Five closed cases or more give the
+# leadership page a median time to close.
+CASE_PLAN = {"closed": 7, "closed_last_year": 4, "open": 2}
+CASE_TITLES = (
+    ("Fehlzeiten gemeinsam klären", "warnung", "gespraech_azubi"),
+    ("Leistungsabfall im Lernfeld", "hinweis", "foerderunterricht"),
+    ("Berichtsheft nachholen", "hinweis", "gespraech_betrieb_schule"),
+    ("Konflikt im Betrieb", "kritisch", "quabb"),
+    ("Prüfungsvorbereitung absichern", "warnung", "assistierte_ausbildung"),
+)
+CASE_COMMENTS = {
+    "schule": "Gespräch in der Schule geführt, nächste Schritte vereinbart.",
+    "betrieb": "Im Betrieb besprochen, wir achten in den nächsten Wochen darauf.",
+}
+CASE_CLOSING = "Vereinbarungen eingehalten, Lage stabil."
+# Comments stay older than the inbox's first-visit window, so that no demo inbox starts full.
+CASE_QUIET_DAYS = 15
+# No demo cases in the shared class FI25a, and no open ones at rmd: the case and grade flows (tests/browser) work
+# there as `lehrkraft` and `ausbilder`, starting from a pair without cases.
+CASE_FREE_CLASS = ("mainufer", ("FI", 1, "a"))
+NO_OPEN_CASES_AT = "rmd"
+
+
+def _load_cases(conn: psycopg.Connection, demo: Demo, fresh: list[Apprentice]) -> None:
+    """Closed and open cases with comments from both places and measures, for fresh apprentices only."""
+    cases, comments, measures = [], [], []
+    for school in sorted({a.school_id for a in fresh}, key=str):
+        rng = _rng("cases", school)
+        candidates = [a for a in fresh if a.school_id == school and a.status == "aktiv" and a.id not in demo.troubled
+                      and a.class_id != demo_class_id(CASE_FREE_CLASS[0], *CASE_FREE_CLASS[1])
+                      and demo.trainer_of(a) and demo.teachers.get(a.class_id)]
+        picked = rng.sample(candidates, min(len(candidates), sum(CASE_PLAN.values())))
+        # the open ones come first: put pupils of other companies there
+        picked.sort(key=lambda a: a.company_id == _id("company", NO_OPEN_CASES_AT))
+        this_year = date(school_year_start(demo.today), 8, 1)
+        quiet = demo.today - CASE_QUIET_DAYS * DAY
+        windows = ([(quiet - 25 * DAY, quiet, False)] * CASE_PLAN["open"]
+                   + [(this_year + 14 * DAY, quiet, True)] * CASE_PLAN["closed"]
+                   + [(this_year - 300 * DAY, this_year - 40 * DAY, True)] * CASE_PLAN["closed_last_year"])
+        for k, (a, (start, end, closed)) in enumerate(zip(picked, windows, strict=False)):
+            start = max(start, a.contract_start + 2 * WEEK)
+            if start + 2 * WEEK > end:
+                continue
+            title, severity, kind = CASE_TITLES[k % len(CASE_TITLES)]
+            opened = _random_day(rng, start, end - 2 * WEEK)
+            done = _random_day(rng, opened + WEEK, end) if closed else None
+            case_id = _id("case", f"{a.id}/{k}")
+            teacher, trainer = demo.teachers[a.class_id], demo.trainer_of(a)
+            cases.append((case_id, a.id, title, severity, "erledigt" if closed else "in_bearbeitung", teacher, teacher,
+                          _at(opened, 9), _at(done, 15) if done else None, CASE_CLOSING if closed else None))
+            last = done or end
+            for n, (place, author) in enumerate((("schule", teacher), ("betrieb", trainer))):
+                comments.append((_id("case-comment", f"{case_id}/{n}"), case_id, author, place, CASE_COMMENTS[place],
+                                 _at(_random_day(rng, opened, last), 10 + 4 * n)))
+            measures.append((_id("case-measure", f"{case_id}"), case_id, kind, opened + 2 * WEEK,
+                             _at(last, 12) if closed else None, teacher, _at(opened, 11)))
+    _copy(conn, "risk_cases", ("id", "apprentice_id", "title", "severity", "status", "responsible_id", "opened_by",
+                               "opened_at", "closed_at", "closing_reason"), cases)
+    _copy(conn, "case_comments", ("id", "case_id", "author_id", "place", "body", "created_at"), comments)
+    _copy(conn, "case_measures", ("id", "case_id", "kind", "due_on", "done_at", "created_by", "created_at"), measures)
 
 
 # --- company phases, joint dates, release settings --------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Leadership aggregates: the security definer functions public.leadership_*() of sql/011_leadership.sql.
+"""Leadership aggregates: the security definer functions public.leadership_*() of sql/011 and sql/014.
 
 Every function checks in the database that the caller leads (or administers) the school and returns counts and
 rates only; groups under 5 apprentices come back as NULL. Nothing here filters or suppresses: that is the
@@ -13,6 +13,7 @@ from uuid import UUID
 
 import pandas as pd
 import psycopg
+from psycopg.rows import tuple_row
 
 from leokop.db.session import Database
 from leokop.repo._query import fetch_df
@@ -21,7 +22,8 @@ from leokop.repo._query import fetch_df
 _FIGURES = (
     ("headcounts", "leadership_headcounts", ["dimension", "label", "apprentices"]),
     ("cooperations", "leadership_cooperations",
-     ["dimension", "month", "cooperations", "active", "by_notes", "by_grades", "by_record_book"]),
+     ["dimension", "month", "cooperations", "active", "by_notes", "by_grades", "by_record_book", "by_case_comments",
+      "by_materials"]),
     ("absences", "leadership_absences",
      ["dimension", "class_name", "month", "apprentice_months", "absence_days", "unexcused_days",
       "days_per_apprentice", "unexcused_per_apprentice"]),
@@ -32,7 +34,14 @@ _FIGURES = (
      ["dimension", "class_name", "month", "apprentices", "due_weeks", "signed_weeks", "completion_percent"]),
     ("dissolutions", "leadership_dissolutions",
      ["dimension", "label", "month", "apprentices", "dissolved", "in_probation", "rate_percent"]),
+    ("risks", "leadership_risks",
+     ["dimension", "label", "apprentices", "flagged", "hinweis", "warnung", "kritisch", "open_flags",
+      "flagged_percent"]),
+    ("cases", "leadership_cases",
+     ["dimension", "label", "month", "opened", "closed", "open_at_end", "median_days_to_close"]),
+    ("measures", "leadership_measures", ["dimension", "kind", "measures", "done", "cases"]),
 )
+FIGURE_NAMES = tuple(name for name, _function, _columns in _FIGURES)
 
 
 class NotAllowed(Exception):
@@ -55,6 +64,9 @@ class Figures:
     grades: pd.DataFrame
     record_book: pd.DataFrame
     dissolutions: pd.DataFrame
+    risks: pd.DataFrame
+    cases: pd.DataFrame
+    measures: pd.DataFrame
 
 
 def schools(db: Database, user_id: UUID) -> pd.DataFrame:
@@ -78,6 +90,24 @@ def figures(db: Database, user_id: UUID, filters: Filters) -> Figures:
         frames = {name: _call(conn, f"select * from public.{function}(%s, %s, %s, %s)", params, columns)
                   for name, function, columns in _FIGURES}
     return Figures(**frames)
+
+
+def refresh_statewide(conn: psycopg.Connection, school_year: int | None = None) -> int:
+    """Owner only: compute the state-wide figures of a school year (default: the current one) into the snapshot
+    that statewide() reads; returns the number of figures written."""
+    with conn.cursor(row_factory=tuple_row) as cur:
+        return cur.execute("select app_leadership.refresh_statewide(coalesce(%s, public.school_year_start()))",
+                           (school_year,)).fetchone()[0]
+
+
+def statewide(conn: psycopg.Connection, school_year: int | None = None, *,
+              classes: bool = False) -> dict[str, pd.DataFrame]:
+    """Owner only: the state-wide totals of the last refresh by figure name (empty when never refreshed); with
+    classes=True also every class's rows."""
+    sql = "select figure, rows from app_leadership.statewide(coalesce(%s, public.school_year_start()), %s)"
+    with conn.cursor(row_factory=tuple_row) as cur:
+        rows = cur.execute(sql, (school_year, classes)).fetchall()
+    return {figure: pd.DataFrame(data) for figure, data in rows}
 
 
 def _call(conn: psycopg.Connection, sql: str, params: tuple, columns: list[str]) -> pd.DataFrame:

@@ -26,10 +26,3 @@ OWNER_MY_COOPERATIONS = """
 
 NAIVE_TABLES = ("cooperations", "apprentices", "lf_results", "record_weeks", "absences")
 
-STATEWIDE_TOTALS = """
-    select s.id, s.name, s.state, count(a.id) filter (where a.status = 'aktiv') as apprentices,
-           count(a.id) filter (where a.status = 'geloest') as dissolved
-    from public.schools s left join public.apprentices a on a.school_id = s.id
-    group by s.id, s.name, s.state
-    order by s.state, s.name
-"""

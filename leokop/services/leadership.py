@@ -145,6 +145,8 @@ def cooperation_table(figures: Figures) -> pd.DataFrame:
         texts.LEAD_COL_BY_NOTES: frame["by_notes"].map(_blank_or_count),
         texts.LEAD_COL_BY_GRADES: frame["by_grades"].map(_blank_or_count),
         texts.LEAD_COL_BY_RECORD_BOOK: frame["by_record_book"].map(_blank_or_count),
+        texts.LEAD_COL_BY_CASE_COMMENTS: frame["by_case_comments"].map(_blank_or_count),
+        texts.LEAD_COL_BY_MATERIALS: frame["by_materials"].map(_blank_or_count),
     }, dtype=object)
 
 
@@ -217,6 +219,58 @@ def dissolution_table(figures: Figures) -> pd.DataFrame:
     }, dtype=object)
 
 
+def _group_labels(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Group ("Gesamt", "Ausbildungsberuf", "Klasse", "Monat") and label columns of a gesamt/beruf/klasse table."""
+    groups = frame["dimension"].map(texts.LEAD_DIMENSIONS).tolist()
+    labels = [month_label(m) if d == "monat" else (texts.LEAD_ALL if d == "gesamt" else label)
+              for d, label, m in zip(frame["dimension"], frame["label"],
+                                     frame["month"] if "month" in frame else [None] * len(frame), strict=True)]
+    return groups, labels
+
+
+def risk_table(figures: Figures) -> pd.DataFrame:
+    frame = figures.risks
+    groups, labels = _group_labels(frame)
+    table = pd.DataFrame({
+        texts.LEAD_COL_GROUP: groups,
+        texts.LEAD_COL_LABEL: labels,
+        texts.LEAD_COL_APPRENTICES: frame["apprentices"].map(_count).tolist(),
+        texts.LEAD_COL_FLAGGED: frame["flagged"].map(_count).tolist(),
+    }, dtype=object)
+    for severity, column in texts.LEAD_COL_SEVERITY.items():
+        table[column] = pd.Series(frame[severity].map(_count).tolist(), dtype=object)
+    table[texts.LEAD_COL_OPEN_FLAGS] = pd.Series(frame["open_flags"].map(_count).tolist(), dtype=object)
+    table[texts.LEAD_COL_FLAGGED_SHARE] = pd.Series(frame["flagged_percent"].map(_number).tolist(), dtype=object)
+    return table
+
+
+def case_table(figures: Figures) -> pd.DataFrame:
+    frame = figures.cases
+    groups, labels = _group_labels(frame)
+    monthly = (frame["dimension"] == "monat").tolist()
+    return pd.DataFrame({
+        texts.LEAD_COL_GROUP: groups,
+        texts.LEAD_COL_LABEL: labels,
+        texts.LEAD_COL_OPENED: frame["opened"].map(_count).tolist(),
+        texts.LEAD_COL_CLOSED: frame["closed"].map(_count).tolist(),
+        # open cases are a state on the reference day: not split by month
+        texts.LEAD_COL_OPEN_AT_END: [None if m else _count(v) for m, v in zip(monthly, frame["open_at_end"],
+                                                                                strict=True)],
+        texts.LEAD_COL_MEDIAN_DAYS: frame["median_days_to_close"].map(_number).tolist(),
+    }, dtype=object)
+
+
+def measure_table(figures: Figures) -> pd.DataFrame:
+    frame = figures.measures
+    return pd.DataFrame({
+        texts.LEAD_COL_MEASURE: [texts.LEAD_ALL if d == "gesamt" else texts.MEASURE_LABELS.get(k, k)
+                                 for d, k in zip(frame["dimension"], frame["kind"], strict=True)],
+        texts.LEAD_COL_MEASURES: frame["measures"].map(_count).tolist(),
+        texts.LEAD_COL_DONE: frame["done"].map(_count).tolist(),
+        texts.LEAD_COL_CASES: frame["cases"].map(_count).tolist(),
+    }, dtype=object)
+
+
 def trend(figures: Figures) -> pd.DataFrame:
     """One row per month of the school year up to the reference day: absence days per apprentice and month,
     Berichtsheft completion, share of cooperations active in the month, dissolutions (NaN: no shown data)."""
@@ -264,6 +318,9 @@ def tables(figures: Figures) -> dict[str, pd.DataFrame]:
         "noten": grade_table(figures),
         "berichtsheft": record_book_table(figures),
         "vertragsloesungen": dissolution_table(figures),
+        "risiken": risk_table(figures),
+        "faelle": case_table(figures),
+        "massnahmen": measure_table(figures),
         "verlauf": trend_table(figures),
     }
 
@@ -326,6 +383,16 @@ def report(figures: Figures, *, school_name: str, school_year: int, selection: s
             columns=[texts.LEAD_COL_REFERENCE]).set_axis(
             [short["occupation"], short["apprentices"], short["dissolved"], short["probation"], short["rate"]],
             axis=1)), max_rows=6),
+        PdfTable(texts.LEAD_TABLES["risiken"], display(_overview_rows(all_tables["risiken"])[
+            [texts.LEAD_COL_LABEL, texts.LEAD_COL_APPRENTICES, texts.LEAD_COL_FLAGGED, texts.LEAD_COL_FLAGGED_SHARE,
+             texts.LEAD_COL_SEVERITY["kritisch"]]].set_axis(
+            [short["occupation"], short["apprentices"], short["flagged"], short["flag_share"],
+             texts.LEAD_SEVERITY_LABELS["kritisch"]], axis=1)), max_rows=6),
+        PdfTable(texts.LEAD_TABLES["faelle"], display(_overview_rows(all_tables["faelle"])[
+            [texts.LEAD_COL_LABEL, texts.LEAD_COL_OPENED, texts.LEAD_COL_CLOSED, texts.LEAD_COL_OPEN_AT_END,
+             texts.LEAD_COL_MEDIAN_DAYS]].set_axis(
+            [short["occupation"], short["opened"], short["closed"], short["open"], short["median"]], axis=1)),
+            max_rows=6),
         PdfTable(texts.LEAD_TAB_ABSENCES + " " + texts.LEAD_BY_CLASS, classes_only["fehlzeiten"][
             [texts.LEAD_COL_CLASS, texts.LEAD_COL_ABSENCE_DAYS, texts.LEAD_COL_UNEXCUSED_DAYS,
              texts.LEAD_COL_DAYS_PER]].set_axis(
@@ -344,8 +411,13 @@ def report(figures: Figures, *, school_name: str, school_year: int, selection: s
         tables=pdf_tables,
         bars=[PdfBars(texts.LEAD_COL_RATE + " " + texts.LEAD_BY_OCCUPATION, rate_bars, unit=" %",
                       reference=(NATIONAL_DISSOLUTION_RATE, texts.LEAD_REFERENCE_LABEL))],
-        notes=[texts.LEAD_SUPPRESSION_NOTE, texts.LEAD_DISSOLUTIONS_NOTE, texts.LEAD_NOT_YET],
+        notes=[texts.LEAD_SUPPRESSION_NOTE, texts.LEAD_DISSOLUTIONS_NOTE, texts.LEAD_CASES_NOTE],
     )
+
+
+def _overview_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The total and per-occupation rows of a table with a group column (for the report)."""
+    return table[table[texts.LEAD_COL_GROUP].isin([texts.LEAD_DIMENSIONS[d] for d in ("gesamt", "beruf")])]
 
 
 # --- Rows for the charts ------------------------------------------------------------------------------------------
@@ -373,6 +445,30 @@ def grade_rows(figures: Figures) -> pd.DataFrame:
     for n in range(1, 7):
         frame[f"grade_{n}"] = pd.to_numeric(rows[f"grade_{n}"], errors="coerce").tolist()
     return frame
+
+
+def severity_rows(figures: Figures) -> pd.DataFrame:
+    """Per class: apprentices by the highest severity of their open flags (NaN where the class is hidden)."""
+    rows = _rows(figures.risks, "klasse")
+    frame = pd.DataFrame({"label": rows["label"].tolist()})
+    for severity in texts.LEAD_SEVERITY_LABELS:
+        frame[severity] = pd.to_numeric(rows[severity], errors="coerce").tolist()
+    return frame
+
+
+def case_month_rows(figures: Figures) -> pd.DataFrame:
+    """Per month of the school year: cases opened and closed."""
+    rows = _rows(figures.cases, "monat").sort_values("month")
+    return pd.DataFrame({"label": rows["month"].map(month_label).tolist(),
+                         "opened": pd.to_numeric(rows["opened"], errors="coerce").tolist(),
+                         "closed": pd.to_numeric(rows["closed"], errors="coerce").tolist()})
+
+
+def measure_rows(figures: Figures) -> pd.DataFrame:
+    """Per kind of measure (German label): how many were agreed in the school year."""
+    rows = _rows(figures.measures, "art")
+    return pd.DataFrame({"label": rows["kind"].map(lambda k: texts.MEASURE_LABELS.get(k, k)).tolist(),
+                         "value": pd.to_numeric(rows["measures"], errors="coerce").tolist()})
 
 
 def selection_label(occupation: str | None, class_name: str | None) -> str:

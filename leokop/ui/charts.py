@@ -22,16 +22,6 @@ def _german(fig: go.Figure, *, legend: bool = False, height: int | None = 260) -
     return fig
 
 
-def count_bars(rows: pd.DataFrame) -> go.Figure:
-    """Horizontal bars of counts; suppressed groups (< 5) are left out of the bars, never drawn as zero."""
-    shown = rows.dropna(subset=["apprentices"])
-    fig = go.Figure(go.Bar(x=shown["apprentices"], y=shown["label"], orientation="h", marker_color=CALM_BLUE,
-                           hovertemplate="%{y}: %{x:,d}<extra></extra>"))
-    fig.update_xaxes(title_text=texts.COUNT, tickformat=",d")
-    fig.update_yaxes(autorange="reversed")
-    return _german(fig)
-
-
 # Grades 1 (best) .. 6: green to red; status cells without a grade stay neutral.
 _GRADE_SCALE = [[0.0, "#2e7d5b"], [0.4, "#a8c686"], [0.6, "#f2c14e"], [1.0, "#c0392b"]]
 _KIND_COLORS = {
@@ -172,16 +162,46 @@ def grade_distribution(rows: pd.DataFrame) -> go.Figure:
     """Stacked horizontal bars per Lernfeld: how many apprentices got grade 1..6 (Lernfelder with < 5 left out).
 
     rows need the columns label and grade_1 .. grade_6."""
-    shown = rows.dropna(subset=["grade_1"])
+    series = [(f"grade_{n}", f"{texts.GRADE_AXIS} {n}", color) for n, color in zip(range(1, 7), _GRADE_COLORS,
+                                                                                  strict=True)]
+    return stacked_bars(rows, series)
+
+
+_SEVERITY_COLORS = {"hinweis": "#f2c14e", "warnung": "#e67e22", "kritisch": "#c0392b"}
+
+
+def severity_bars(rows: pd.DataFrame) -> go.Figure:
+    """Stacked horizontal bars per class: apprentices by the highest severity of their open flags (hidden classes
+    left out). rows need the columns label, hinweis, warnung, kritisch."""
+    return stacked_bars(rows, [(key, texts.LEAD_SEVERITY_LABELS[key], color)
+                               for key, color in _SEVERITY_COLORS.items()])
+
+
+def case_month_bars(rows: pd.DataFrame) -> go.Figure:
+    """Cases opened and closed per month, side by side. rows need the columns label, opened, closed."""
+    return stacked_bars(rows, [("opened", texts.LEAD_COL_OPENED, CALM_BLUE), ("closed", texts.LEAD_COL_CLOSED,
+                                                                             "#7fa37a")],
+                        horizontal=False, barmode="group")
+
+
+def stacked_bars(rows: pd.DataFrame, series: list[tuple[str, str, str]], *, horizontal: bool = True,
+                 barmode: str = "stack") -> go.Figure:
+    """Bars of several counts per label (column, legend name, colour); rows whose first count is suppressed
+    (NaN) are left out, never drawn as zero."""
+    shown = rows.dropna(subset=[series[0][0]])
     fig = go.Figure()
-    for n, color in zip(range(1, 7), _GRADE_COLORS, strict=True):
-        fig.add_trace(go.Bar(y=shown["label"], x=shown[f"grade_{n}"], orientation="h", marker_color=color,
-                             name=f"{texts.GRADE_AXIS} {n}",
-                             hovertemplate=f"%{{y}} · {texts.GRADE_AXIS} {n}: %{{x:,d}}<extra></extra>"))
-    fig.update_layout(barmode="stack", legend_title_text=None, legend_orientation="h", legend_y=-0.15)
-    fig.update_xaxes(title_text=texts.LEAD_AXIS_COUNT, tickformat=",d")
-    fig.update_yaxes(autorange="reversed", type="category")
-    return _german(fig, legend=True, height=max(260, 24 * len(shown) + 120))
+    for column, name, color in series:
+        axes = dict(y=shown["label"], x=shown[column], orientation="h") if horizontal else dict(
+            x=shown["label"], y=shown[column])
+        hover = "%{y} · " + name + ": %{x:,d}" if horizontal else "%{x} · " + name + ": %{y:,d}"
+        fig.add_trace(go.Bar(**axes, marker_color=color, name=name, hovertemplate=hover + "<extra></extra>"))
+    fig.update_layout(barmode=barmode, legend_title_text=None, legend_orientation="h", legend_y=-0.15)
+    counts, labels = (fig.update_xaxes, fig.update_yaxes) if horizontal else (fig.update_yaxes, fig.update_xaxes)
+    counts(title_text=texts.LEAD_AXIS_COUNT, tickformat=",d", rangemode="tozero")
+    labels(type="category")
+    if horizontal:
+        fig.update_yaxes(autorange="reversed")
+    return _german(fig, legend=True, height=max(260, 24 * len(shown) + 120) if horizontal else 300)
 
 
 def month_heatmap(rows: pd.DataFrame, value: str, *, decimals: int = 2, title: str | None = None) -> go.Figure:

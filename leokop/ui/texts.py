@@ -62,20 +62,7 @@ COOP_COLUMNS = {
 }
 STATUS_LABELS = {"aktiv": "aktiv", "geloest": "Vertrag gelöst", "abgeschlossen": "abgeschlossen"}
 
-# Leadership overview
-OVERVIEW_INTRO = (
-    "Zahlen Ihrer Schule (aktive Ausbildungsverhältnisse). Gruppen mit weniger als 5 Auszubildenden "
-    "werden zum Schutz der Einzelnen als „< 5“ angezeigt."
-)
-OVERVIEW_NONE = "Für Ihr Konto sind keine Schulzahlen freigegeben."
-OVERVIEW_TOTAL = "Auszubildende"
-OVERVIEW_DIMENSIONS = {
-    "beruf": "nach Ausbildungsberuf",
-    "ausbildungsjahr": "nach Ausbildungsjahr",
-    "klasse": "nach Klasse",
-}
 SUPPRESSED = "< 5"
-COUNT = "Anzahl"
 
 # Admin page
 ADMIN_USERS = "Benutzer"
@@ -415,10 +402,8 @@ LEAD_SUPPRESSION_NOTE = (
     "Klassen fehlen in allen Summen und Quoten dieser Seite."
 )
 LEAD_HIDDEN_CLASSES = "{n} Auszubildende sind in ausgeblendeten Klassen und in keiner weiteren Zahl enthalten."
-LEAD_NOT_YET = (
-    "Offene Risiken, Fälle (eröffnet, abgeschlossen, Bearbeitungszeit) und Maßnahmen folgen mit dem Frühwarnsystem; "
-    "geteilte Materialien und Fallkommentare zählen zur Aktivität, sobald es sie gibt."
-)
+LEAD_NONE = "Für Ihr Konto sind keine Schulzahlen freigegeben."
+LEAD_MATERIALS_NOTE = "Geteilte Materialien zählen zur Aktivität einer Kooperation, sobald es sie in leokop gibt."
 
 LEAD_METRIC_APPRENTICES = "Auszubildende im Schuljahr"
 LEAD_METRIC_ACTIVE = "Kooperationen aktiv (30 Tage)"
@@ -434,6 +419,7 @@ LEAD_TAB_ABSENCES = "Fehlzeiten"
 LEAD_TAB_GRADES = "Noten"
 LEAD_TAB_RECORD_BOOK = "Berichtsheft"
 LEAD_TAB_DISSOLUTIONS = "Vertragslösungen"
+LEAD_TAB_RISKS = "Risiken und Fälle"
 LEAD_TAB_TRENDS = "Verlauf"
 
 LEAD_BY_OCCUPATION = "nach Ausbildungsberuf"
@@ -441,8 +427,9 @@ LEAD_BY_YEAR = "nach Ausbildungsjahr"
 LEAD_BY_CLASS = "nach Klasse"
 
 LEAD_COOPERATIONS_NOTE = (
-    "Aktiv: in den letzten 30 Tagen (bis zum Stichtag) eine Notiz einer der beiden Seiten, eine Note oder eine "
-    "unterschriebene Berichtsheft-Woche zu einem/einer Auszubildenden der Kooperation."
+    "Aktiv: in den letzten 30 Tagen (bis zum Stichtag) eine Notiz einer der beiden Seiten, eine Note, eine "
+    "unterschriebene Berichtsheft-Woche oder ein Fallkommentar einer der beiden Seiten zu einem/einer "
+    "Auszubildenden der Kooperation, oder ein von der Kooperation geteiltes Material."
 )
 LEAD_ABSENCES_NOTE = (
     "Fehltage je Auszubildende/n und Monat: erfasste Fehltage geteilt durch die Auszubildenden, die im Monat "
@@ -464,6 +451,17 @@ LEAD_DISSOLUTIONS_NOTE = (
     "grober Vergleich."
 )
 LEAD_REFERENCE_LABEL = "Bund 2023: 29,7 %"
+LEAD_RISKS_NOTE = (
+    "Offene Warnzeichen des Frühwarnsystems am Stichtag, bei Auszubildenden, die an diesem Tag unter Vertrag "
+    "waren; gezählt wird je Person die höchste Stufe. Eine Klasse zählt nur mit mindestens 5 Auszubildenden."
+)
+LEAD_CASES_NOTE = (
+    "Fälle, die im Schuljahr eröffnet oder abgeschlossen wurden, und die am Stichtag offenen. Die Bearbeitungsdauer "
+    "(Median in Tagen, von der Eröffnung bis zum Abschluss) wird erst ab 5 abgeschlossenen Fällen angezeigt."
+)
+LEAD_MEASURES_NOTE = (
+    "Maßnahmen, die im Schuljahr in Fällen vereinbart wurden, und wie viele davon bis zum Stichtag erledigt sind."
+)
 
 LEAD_DOWNLOAD_CSV = "CSV"
 LEAD_DOWNLOAD_XLSX = "Excel"
@@ -475,6 +473,7 @@ LEAD_DIMENSIONS = {
     "beruf": "Ausbildungsberuf",
     "ausbildungsjahr": "Ausbildungsjahr",
     "klasse": "Klasse",
+    "monat": "Monat",
 }
 LEAD_WHOLE_YEAR = "Schuljahr"
 LEAD_LAST_30_DAYS = "letzte 30 Tage"
@@ -488,6 +487,9 @@ LEAD_TABLES = {
     "noten": "Notenverteilung nach Lernfeld",
     "berichtsheft": "Berichtsheft nach Klasse und Monat",
     "vertragsloesungen": "Vertragslösungen nach Ausbildungsberuf",
+    "risiken": "Offene Risiken nach Klasse und Stufe",
+    "faelle": "Fälle und Bearbeitungsdauer",
+    "massnahmen": "Maßnahmen nach Art",
     "verlauf": "Verlauf nach Monat",
 }
 LEAD_COL_GROUP = "Gruppe"
@@ -500,6 +502,22 @@ LEAD_COL_ACTIVE_SHARE = "aktiv (%)"
 LEAD_COL_BY_NOTES = "mit Notiz"
 LEAD_COL_BY_GRADES = "mit Note"
 LEAD_COL_BY_RECORD_BOOK = "mit Berichtsheft"
+LEAD_COL_BY_CASE_COMMENTS = "mit Fallkommentar"
+LEAD_COL_BY_MATERIALS = "mit Material"
+LEAD_COL_FLAGGED = "mit offenem Warnzeichen"
+LEAD_COL_FLAGGED_SHARE = "mit Warnzeichen (%)"
+LEAD_COL_SEVERITY = {"hinweis": "höchste Stufe Hinweis", "warnung": "höchste Stufe Warnung",
+                     "kritisch": "höchste Stufe kritisch"}
+LEAD_SEVERITY_LABELS = {"hinweis": "Hinweis", "warnung": "Warnung", "kritisch": "kritisch"}
+LEAD_COL_OPEN_FLAGS = "offene Warnzeichen"
+LEAD_COL_OPENED = "eröffnet"
+LEAD_COL_CLOSED = "abgeschlossen"
+LEAD_COL_OPEN_AT_END = "offen am Stichtag"
+LEAD_COL_MEDIAN_DAYS = "Bearbeitungsdauer (Median, Tage)"
+LEAD_COL_MEASURE = "Maßnahme"
+LEAD_COL_MEASURES = "vereinbart"
+LEAD_COL_DONE = "erledigt"
+LEAD_COL_CASES = "in Fällen"
 LEAD_COL_CLASS = "Klasse"
 LEAD_COL_MONTH = "Monat"
 LEAD_COL_APPRENTICE_MONTHS = "Azubi-Monate"
@@ -537,8 +555,11 @@ LEAD_PDF_COLUMNS = {
     "absence": "Fehltage/Azubi", "record_book": "Berichtsheft %", "active": "aktiv %", "dissolutions": "Lösungen",
     "occupation": "Ausbildungsberuf", "apprentices": "Azubis", "dissolved": "Lösungen", "probation": "Probezeit",
     "rate": "Quote %", "class": "Klasse", "absence_days": "Fehltage", "unexcused": "unentsch.", "due": "fällig",
-    "signed": "unterschr.",
+    "signed": "unterschr.", "flagged": "Warnz.", "flag_share": "Warnz. %", "opened": "eröffnet",
+    "closed": "abgeschl.", "open": "offen", "median": "Median Tage", "measure": "Maßnahme", "measures": "Anzahl",
+    "done": "erledigt",
 }
+LEAD_CASES_CHART = "Fälle je Monat"
 LEAD_OCCUPATION_PLURAL = "Ausbildungsberufe"
 LEAD_CLASS_PLURAL = "Klassen"
 LEAD_DOWNLOAD_ALL_XLSX = "Alle Tabellen (Excel)"

@@ -21,28 +21,6 @@ def apprentice_table(apprentices: pd.DataFrame) -> None:
     st.dataframe(table.rename(columns=texts.COOP_COLUMNS), hide_index=True, width="stretch")
 
 
-def overview_metrics(school: pd.DataFrame) -> None:
-    """Headline counts of one school: apprentices, classes, cooperations."""
-    total = school[school["dimension"] == "gesamt"]["apprentices"]
-    structure = school[school["dimension"] == "struktur"].set_index("label")["apprentices"]
-    columns = st.columns(3)
-    columns[0].metric(texts.OVERVIEW_TOTAL, format_count(total.iloc[0] if len(total) else None))
-    for column, label in zip(columns[1:], ("Klassen", "Kooperationen"), strict=False):
-        column.metric(label, format_count(structure.get(label)))
-
-
-def format_count(value) -> str:
-    """A count, or "< 5" where the database suppressed a small group."""
-    if value is None or pd.isna(value):
-        return texts.SUPPRESSED
-    return f"{int(value):,}".replace(",", ".")
-
-
-def count_table(rows: pd.DataFrame) -> None:
-    table = pd.DataFrame({"": rows["label"], texts.COUNT: rows["apprentices"].map(format_count)})
-    st.dataframe(table, hide_index=True, width="stretch")
-
-
 def admin_table(frame: pd.DataFrame, columns: list[str]) -> None:
     table = frame[columns].copy()
     if "role" in table:

@@ -8,8 +8,9 @@ under 5 hidden and left out of every sum.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from uuid import UUID, uuid4
 
@@ -21,7 +22,8 @@ from tests.helpers import act_as, school_id
 
 MAINUFER = school_id("mainufer")
 LAHNTAL = school_id("lahntal")
-FUNCTIONS = ("headcounts", "cooperations", "absences", "grades", "record_book", "dissolutions")
+FUNCTIONS = ("headcounts", "cooperations", "absences", "grades", "record_book", "dissolutions", "risks", "cases",
+             "measures")
 K = 5  # smallest group that is shown
 
 
@@ -78,7 +80,20 @@ class Raw:
             " union all select apprentice_id, 'grade', recorded_at::date from lf_grade_history"
             "  where apprentice_id = any(%(ids)s)"
             " union all select apprentice_id, 'record_book', decided_at::date from record_weeks"
-            "  where status = 'unterschrieben' and apprentice_id = any(%(ids)s)", {"ids": ids}).fetchall()
+            "  where status = 'unterschrieben' and apprentice_id = any(%(ids)s)"
+            " union all select c.apprentice_id, 'case_comment', k.created_at::date from case_comments k"
+            "  join risk_cases c on c.id = k.case_id where c.apprentice_id = any(%(ids)s)", {"ids": ids}).fetchall()
+        # early warning: flags (open on a day), cases and their measures, dated as days of the database
+        self.flags = conn.execute(
+            "select apprentice_id, severity, first_seen_at::date, cleared_at::date from risk_flags"
+            " where apprentice_id = any(%s)", (ids,)).fetchall()
+        self.cases = conn.execute(
+            "select id, apprentice_id, opened_at::date, closed_at::date,"
+            " extract(epoch from closed_at - opened_at) / 86400 from risk_cases where apprentice_id = any(%s)",
+            (ids,)).fetchall()
+        self.measures = conn.execute(
+            "select m.case_id, m.kind::text, m.created_at::date, m.done_at::date from case_measures m"
+            " join risk_cases c on c.id = m.case_id where c.apprentice_id = any(%s)", (ids,)).fetchall()
 
     def class_sizes(self) -> dict[str, int]:
         sizes: dict[str, int] = defaultdict(int)
@@ -297,12 +312,139 @@ def test_cooperations(owner, year, raw):
     [total] = [r for r in rows if r["dimension"] == "gesamt"]
     assert total["cooperations"] == len(pairs)
     assert total["active"] == len(set().union(*recent.values()))
-    assert (total["by_notes"], total["by_grades"], total["by_record_book"]) == (
-        len(recent["note"]), len(recent["grade"]), len(recent["record_book"]))
+    assert (total["by_notes"], total["by_grades"], total["by_record_book"], total["by_case_comments"]) == (
+        len(recent["note"]), len(recent["grade"]), len(recent["record_book"]), len(recent["case_comment"]))
+    assert total["by_materials"] == 0  # no materials yet: the extension point answers nothing
     for r in (r for r in rows if r["dimension"] == "monat"):
         enrolled = {a["company"] for aid, a in raw.cohort.items() if raw.enrolled(aid, r["month"])}
         assert r["cooperations"] == len(enrolled)
         assert r["active"] == len(enrolled & active_months[r["month"]])
+
+
+def _in_window(raw: Raw, day: date | None) -> bool:
+    return day is not None and raw.sy_start <= day <= raw.ref
+
+
+def test_risks(owner, year, raw):
+    rows = _call(owner, "schulleitung", "risks", MAINUFER, year)
+    level = {"hinweis": 1, "warnung": 2, "kritisch": 3}
+    open_flags: dict[UUID, list[str]] = defaultdict(list)
+    for aid, severity, first_seen, cleared in raw.flags:
+        if first_seen <= raw.ref and (cleared is None or cleared > raw.ref):
+            open_flags[aid].append(severity)
+    cells: dict[str, dict] = {}
+    for aid, a in raw.cohort.items():
+        if a["until"] < raw.ref:  # not under contract on the reference day
+            continue
+        cell = cells.setdefault(a["class_name"], {"occupation": a["occupation"], "n": 0, "flagged": 0, "flags": 0,
+                                                  "hinweis": 0, "warnung": 0, "kritisch": 0})
+        cell["n"] += 1
+        if open_flags[aid]:
+            cell["flagged"] += 1
+            cell["flags"] += len(open_flags[aid])
+            cell[max(open_flags[aid], key=level.get)] += 1
+    keys = ("n", "flagged", "hinweis", "warnung", "kritisch", "flags")
+    expected: dict[tuple[str, str], dict] = {}
+    for cname, cell in cells.items():
+        if cell["n"] < K:
+            continue
+        for key in (("klasse", cname), ("beruf", cell["occupation"]), ("gesamt", "Alle")):
+            target = expected.setdefault(key, dict.fromkeys(keys, 0))
+            for k in keys:
+                target[k] += cell[k]
+    got = {(r["dimension"], r["label"]): r for r in rows}
+    assert set(got) == set(expected)
+    for key, want in expected.items():
+        row = got[key]
+        assert [row[c] for c in ("apprentices", "flagged", "hinweis", "warnung", "kritisch", "open_flags")] == [
+            want[k] for k in keys], key
+        assert row["flagged_percent"] == _round(100 * want["flagged"] / want["n"], 1)
+    if year == _year(owner):
+        assert expected[("gesamt", "Alle")]["flagged"] > 0  # the demo's troubled apprentices
+
+
+def test_cases(owner, year, raw):
+    rows = _call(owner, "schulleitung", "cases", MAINUFER, year)
+    groups: dict[tuple[str, str], dict] = defaultdict(lambda: {"opened": 0, "closed": 0, "open": 0, "days": []})
+    months: dict[date, dict] = {m: {"opened": 0, "closed": 0, "days": []} for m in raw.months()}
+    for a in raw.cohort.values():  # every shown class has a row, also without cases
+        for key in (("klasse", a["class_name"]), ("beruf", a["occupation"]), ("gesamt", "Alle")):
+            groups[key]
+    for _cid, aid, opened, closed, days in raw.cases:
+        a = raw.cohort[aid]
+        for key in (("klasse", a["class_name"]), ("beruf", a["occupation"]), ("gesamt", "Alle")):
+            group = groups[key]
+            group["opened"] += _in_window(raw, opened)
+            group["closed"] += _in_window(raw, closed)
+            group["open"] += opened <= raw.ref and (closed is None or closed > raw.ref)
+            if _in_window(raw, closed):
+                group["days"].append(float(days))
+        if _in_window(raw, opened):
+            months[_month(opened)]["opened"] += 1
+        if _in_window(raw, closed):
+            months[_month(closed)]["closed"] += 1
+            months[_month(closed)]["days"].append(float(days))
+
+    def median(days: list[float]):
+        return _round(statistics.median(days), 1) if len(days) >= K else None
+
+    got = {(r["dimension"], r["label"] if r["dimension"] != "monat" else r["month"]): r for r in rows}
+    assert {k for k in got if k[0] != "monat"} == set(groups)
+    for key, want in groups.items():
+        row = got[key]
+        assert (row["opened"], row["closed"], row["open_at_end"]) == (want["opened"], want["closed"], want["open"])
+        assert row["median_days_to_close"] == median(want["days"]), key
+    assert [m for (d, m) in got if d == "monat"] == raw.months()
+    for month, want in months.items():
+        row = got[("monat", month)]
+        assert (row["opened"], row["closed"]) == (want["opened"], want["closed"])
+        assert row["median_days_to_close"] == median(want["days"])
+    total = groups[("gesamt", "Alle")]
+    assert total["opened"] > 0 and total["closed"] > 0
+    if year == _year(owner):
+        assert got[("gesamt", "Alle")]["median_days_to_close"] is not None  # the demo has 5 or more closed cases
+
+
+def test_measures(owner, year, raw):
+    rows = _call(owner, "schulleitung", "measures", MAINUFER, year)
+    kinds = [r[0] for r in owner.execute("select unnest(enum_range(null::measure_kind))::text")]
+    expected = {k: {"measures": 0, "done": 0, "cases": set()} for k in kinds}
+    for case_id, kind, created, done in raw.measures:
+        if _in_window(raw, created):
+            expected[kind]["measures"] += 1
+            expected[kind]["done"] += done is not None and done <= raw.ref
+            expected[kind]["cases"].add(case_id)
+    got = {r["kind"]: r for r in rows if r["dimension"] == "art"}
+    assert list(got) == kinds
+    for kind, want in expected.items():
+        assert (got[kind]["measures"], got[kind]["done"], got[kind]["cases"]) == (
+            want["measures"], want["done"], len(want["cases"]))
+    [total] = [r for r in rows if r["dimension"] == "gesamt"]
+    assert total["measures"] == sum(w["measures"] for w in expected.values()) > 0
+    assert total["cases"] == len(set().union(*(w["cases"] for w in expected.values())))
+
+
+def test_shared_materials_count_once_the_extension_point_is_filled(owner):
+    """The materials migration replaces app_leadership.shared_materials(); a material shared by a pair (and one of
+    another school's pair) then makes exactly that pair active by_materials."""
+    year = _year(owner)
+    raw = Raw(owner, MAINUFER, year)
+    company = sorted({a["company"] for a in raw.cohort.values()}, key=str)[0]
+    other = owner.execute("select company_id from cooperations where school_id = %s limit 1", (LAHNTAL,)).fetchone()[0]
+    with owner.transaction():
+        owner.execute(
+            "create or replace function app_leadership.shared_materials(p_school_ids uuid[], p_from timestamptz,"
+            " p_to timestamptz) returns table (school_id uuid, company_id uuid, shared_at timestamptz)"
+            " language sql stable set search_path = '' as $$"
+            f" select s, c, now() - interval '2 days' from (values ('{MAINUFER}'::uuid, '{company}'::uuid),"
+            f" ('{LAHNTAL}'::uuid, '{other}'::uuid)) v(s, c) where v.s = any (p_school_ids)"
+            " and now() - interval '2 days' >= p_from and now() - interval '2 days' < p_to $$")
+        rows = _call(owner, "schulleitung", "cooperations", MAINUFER, year)
+        raise psycopg.Rollback()
+    [total] = [r for r in rows if r["dimension"] == "gesamt"]
+    assert total["by_materials"] == 1
+    [after] = [r for r in _call(owner, "schulleitung", "cooperations", MAINUFER, year) if r["dimension"] == "gesamt"]
+    assert after["by_materials"] == 0  # rolled back: the extension point is empty again
 
 
 def test_filters_select_classes_and_occupations(owner, year, raw):
@@ -411,7 +553,8 @@ def test_a_school_of_four_gets_no_number_of_persons(owner):
         school, year = _school_of(owner, leader), _year(owner)
         results = {f: _call(owner, leader, f, school, year) for f in FUNCTIONS}
         raise psycopg.Rollback()
-    counts = ("apprentices", "apprentice_months", "absence_days", "graded", "due_weeks", "dissolved")
+    counts = ("apprentices", "apprentice_months", "absence_days", "graded", "due_weeks", "dissolved", "flagged",
+              "opened", "closed", "measures")
     for function, rows in results.items():
         for row in rows:
             assert all(row.get(c) is None for c in counts), (function, row)
@@ -454,6 +597,124 @@ def test_cells_under_five_are_hidden_inside_a_shown_class(owner):
     assert klass["absence_days"] == 1  # August's absence is in no sum
 
 
+def _case(conn, apprentice: UUID, opened: datetime, closed: datetime | None = None, kind: str | None = None) -> None:
+    case = conn.execute(
+        "insert into risk_cases (apprentice_id, title, severity, status, opened_at, closed_at, closing_reason)"
+        " values (%s, 'Test', 'warnung', %s, %s, %s, %s) returning id",
+        (apprentice, "erledigt" if closed else "offen", opened, closed, "gut" if closed else None)).fetchone()[0]
+    if kind:
+        conn.execute("insert into case_measures (case_id, kind, created_at) values (%s, %s, %s)", (case, kind, opened))
+
+
+def test_risks_cases_and_measures_leave_out_hidden_classes(owner):
+    """K3 and K4 are hidden: their flag, case and measure are in no figure; K9's are."""
+    with owner.transaction():
+        leader = _school(owner, {"K3": ("FI", 0, 3), "K4": ("FI", 0, 4), "K9": ("FI", 0, 9)})
+        school, year = _school_of(owner, leader), _year(owner)
+        first = {name: aid for name, aid in owner.execute(
+            "select distinct on (k.name) k.name, a.id from apprentices a join classes k on k.id = a.class_id"
+            " where a.school_id = %s order by k.name, a.last_name", (school,))}
+        start = datetime.combine(date(year, 8, 1), datetime.min.time(), tzinfo=UTC) + timedelta(days=2)
+        for name in ("K3", "K9"):
+            owner.execute("insert into risk_flags (apprentice_id, rule, severity, category, reason, first_seen_at)"
+                          " values (%s, 'test', 'kritisch', 'concern', 'Test', %s)", (first[name], start))
+            _case(owner, first[name], start, kind="quabb")
+        risks = _call(owner, leader, "risks", school, year)
+        cases = _call(owner, leader, "cases", school, year)
+        measures = _call(owner, leader, "measures", school, year)
+        raise psycopg.Rollback()
+    got = {(r["dimension"], r["label"]): r for r in risks}
+    assert got[("klasse", "K3")]["flagged"] is None and got[("klasse", "K4")]["apprentices"] is None
+    assert (got[("gesamt", "Alle")]["apprentices"], got[("gesamt", "Alle")]["flagged"],
+            got[("gesamt", "Alle")]["kritisch"]) == (9, 1, 1)
+    got = {(r["dimension"], r["label"]): r for r in cases}
+    assert got[("klasse", "K3")]["opened"] is None
+    assert got[("gesamt", "Alle")]["opened"] == 1 and got[("gesamt", "Alle")]["open_at_end"] == 1
+    [quabb] = [r for r in measures if r["kind"] == "quabb"]
+    assert (quabb["measures"], quabb["cases"]) == (1, 1)
+
+
+def test_risks_hide_a_class_with_four_under_contract_on_the_reference_day(owner):
+    """K9 is shown (9 in the school year), but 5 have left: 4 under contract on the reference day are hidden."""
+    with owner.transaction():
+        leader = _school(owner, {"K9": ("FI", 0, 9), "K5": ("FI", 0, 5)})
+        school, year = _school_of(owner, leader), _year(owner)
+        today = owner.execute("select current_date").fetchone()[0]
+        if today < date(year, 8, 3):
+            pytest.skip("needs a school year that has begun")
+        owner.execute(
+            "update apprentices set dissolved_on = %s, status = 'geloest' where id in (select a.id from apprentices a"
+            " join classes k on k.id = a.class_id where k.school_id = %s and k.name = 'K9' order by a.last_name"
+            " limit 5)", (date(year, 8, 1), school))
+        risks = {r["label"]: r["apprentices"] for r in _call(owner, leader, "risks", school, year)}
+        raise psycopg.Rollback()
+    assert risks["K9"] is None and risks["K5"] == 5 and risks["Alle"] == 5
+
+
+def test_state_wide_risks_keep_classes_of_the_same_name_apart(owner):
+    """Two schools each with a class "K9" of which 3 are under contract on the reference day: state-wide, both stay
+    hidden (not one merged "K9" of 6)."""
+    with owner.transaction():
+        schools = [_school_of(owner, _school(owner, {"K9": ("FI", 0, 9), "K5": ("FI", 0, 5)})) for _ in range(2)]
+        year = _year(owner)
+        if owner.execute("select current_date").fetchone()[0] < date(year, 8, 3):
+            pytest.skip("needs a school year that has begun")
+        owner.execute(
+            "update apprentices set dissolved_on = %s, status = 'geloest' where id in (select a.id from apprentices a"
+            " join classes k on k.id = a.class_id where k.school_id = any(%s) and k.name = 'K9'"
+            " and right(a.last_name, 1)::int < 6)", (date(year, 8, 1), schools))
+        rows = owner.execute("select label, apprentices from app_leadership.risks(%s, %s, null, null)"
+                             " where dimension = 'klasse'", (schools, year)).fetchall()
+        raise psycopg.Rollback()
+    assert sorted(rows, key=lambda r: (r[0], r[1] or 0)) == [("K5", 5), ("K5", 5), ("K9", None), ("K9", None)]
+
+
+@pytest.mark.parametrize(("closed", "shown"), [(4, False), (5, True)])
+def test_median_time_to_close_needs_five_closed_cases(owner, closed, shown):
+    with owner.transaction():
+        leader = _school(owner, {"K9": ("FI", 0, 9)})
+        school, year = _school_of(owner, leader), _year(owner)
+        people = [r[0] for r in owner.execute("select id from apprentices where school_id = %s order by last_name",
+                                              (school,))]
+        start = datetime.combine(date(year, 8, 1), datetime.min.time(), tzinfo=UTC) + timedelta(days=1)
+        now = owner.execute("select now()").fetchone()[0]
+        if now < start + timedelta(days=closed + 1):
+            pytest.skip("needs a school year that has run a week")
+        for i in range(closed):
+            _case(owner, people[i], start, start + timedelta(days=i + 1))
+        rows = {r["dimension"]: r for r in _call(owner, leader, "cases", school, year) if r["dimension"] != "monat"}
+        raise psycopg.Rollback()
+    assert rows["gesamt"]["closed"] == closed
+    assert rows["gesamt"]["median_days_to_close"] == (_round(statistics.median(range(1, closed + 1)), 1)
+                                                      if shown else None)
+
+
+def test_statewide_snapshot_equals_the_aggregates_over_all_schools(owner):
+    """refresh_statewide() stores, per figure, exactly what the aggregate gives over every school; owner only."""
+    with owner.transaction():
+        assert owner.execute("select app_leadership.refresh_statewide()").fetchone()[0] == len(FUNCTIONS)
+        stored = dict(owner.execute("select figure, rows from app_leadership.statewide(p_classes => true)").fetchall())
+        totals = dict(owner.execute("select figure, rows from app_leadership.statewide()").fetchall())
+        live = {f: owner.execute(
+            f"select coalesce(jsonb_agg(to_jsonb(x)), '[]') from app_leadership.{f}("
+            " array(select id from schools order by id), public.school_year_start(), null, null) x").fetchone()[0]
+            for f in FUNCTIONS}
+        raise psycopg.Rollback()
+    assert stored == live
+    assert totals == {f: [r for r in rows if r.get("dimension") not in ("klasse", "klasse_monat")]
+                      for f, rows in live.items()}
+    assert any(r["dimension"] == "klasse" for r in stored["risks"])
+    schools = {r["label"]: r["apprentices"] for r in stored["headcounts"] if r["dimension"] == "gesamt"}
+    assert schools["Alle"] == owner.execute(
+        "select count(*) from apprentices where contract_start <= current_date"
+        " and coalesce(dissolved_on, contract_end) >= make_date(public.school_year_start(), 8, 1)").fetchone()[0]
+
+
+def test_school_overview_is_gone(owner):
+    """007's school_overview() let a hidden class be worked out by subtraction: 014 drops it."""
+    assert owner.execute("select to_regprocedure('public.school_overview()')").fetchone()[0] is None
+
+
 # --- Who gets what --------------------------------------------------------------------------------------------
 
 
@@ -480,6 +741,9 @@ def test_refused_by_hand_written_sql_too(owner):
         "select * from app_leadership.cohort(array[%(s)s]::uuid[], public.school_year_start())",
         "select * from app_leadership.headcounts(array[%(s)s]::uuid[], public.school_year_start(), null, null)",
         "select * from app_leadership.classes(array[%(s)s]::uuid[], public.school_year_start())",
+        "select * from app_leadership.risks(array[%(s)s]::uuid[], public.school_year_start(), null, null)",
+        "select * from app_leadership.statewide()",
+        "select * from app_leadership.statewide_figures",
     ]
     for sql in statements:
         with pytest.raises(psycopg.errors.InsufficientPrivilege), owner.transaction():

@@ -252,7 +252,6 @@ def test_trainer_never_sees_other_company_apprentices_through_the_data_layer(db,
          " where a.company_id = %s", (foreign,)),
         ("select count(*) as n from public.cooperations where company_id = %s", (foreign,)),
         ("select count(*) as n from public.companies where id = %s", (foreign,)),
-        ("select count(*) as n from public.school_overview()", None),
     ]
     with db.user_tx(user_id("ausbilder")) as conn:
         for sql, params in probes:

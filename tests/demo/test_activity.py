@@ -12,7 +12,8 @@ from leokop.db.migrate import migrate
 from leokop.demo.seed import demo_class_id, demo_id, school_year_start, seed_demo
 from tests.conftest import TEST_DATABASE, recreate_database, seeded_database, server_url
 
-TABLES = ("lf_results", "lf_grade_history", "position_ratings", "record_weeks", "absences", "notes",
+TABLES = ("lf_results", "lf_grade_history", "position_ratings", "record_weeks", "absences", "notes", "risk_cases",
+          "case_comments", "case_measures",
           "school_blocks", "exams", "company_phases", "joint_dates", "release_settings", "release_overrides")
 FI25A = demo_class_id("mainufer", "FI", 1, "a")
 RMD, TAUNUS = demo_id("company", "rmd"), demo_id("company", "taunus")
@@ -28,7 +29,9 @@ FACT_DAYS = (
 FACT_TIMES = (
     ("lf_results", "updated_at"), ("lf_grade_history", "recorded_at"), ("absences", "recorded_at"),
     ("absences", "proposed_at"), ("record_weeks", "submitted_at"), ("record_weeks", "decided_at"),
-    ("notes", "created_at"), ("position_ratings", "updated_at"),
+    ("notes", "created_at"), ("position_ratings", "updated_at"), ("risk_cases", "opened_at"),
+    ("risk_cases", "closed_at"), ("case_comments", "created_at"), ("case_measures", "created_at"),
+    ("case_measures", "done_at"),
 )
 # The thresholds of leokop.services.risk_rules, as the dashboard counts them.
 FLAGGED = """
@@ -302,3 +305,20 @@ def test_the_audit_trail_starts_with_the_recorded_consents(owner):
     assert _one(owner, "select count(*) from audit_log where table_name = 'consents'") == _one(
         owner, "select count(*) from consents where id = md5('consent/' || apprentice_id)::uuid")
     assert _one(owner, "select count(*) from audit_log where at > now()") == 0
+
+def test_leadership_sees_cases_closed_and_open_this_school_year(owner):
+    """Mainufer's leadership page shows case figures on first login: 5 or more closed this school year (so the
+    median time to close is shown), open ones, comments from both places, measures."""
+    today = _one(owner, "select current_date")
+    start = date(school_year_start(today), 8, 1)
+    rows = owner.execute(
+        "select c.status::text, c.closed_at::date, (select array_agg(distinct k.place::text) from case_comments k"
+        " where k.case_id = c.id), (select count(*) from case_measures m where m.case_id = c.id)"
+        " from risk_cases c join apprentices a on a.id = c.apprentice_id where a.school_id = %s",
+        (demo_id("school", "mainufer"),)).fetchall()
+    if today < start + timedelta(days=75):
+        pytest.skip("the school year is too young for closed demo cases")
+    closed = [r for r in rows if r[0] == "erledigt" and r[1] >= start]
+    assert len(closed) >= 5
+    assert any(r[0] != "erledigt" for r in rows)
+    assert all(sorted(r[2]) == ["betrieb", "schule"] and r[3] >= 1 for r in rows)

@@ -16,8 +16,9 @@ from tests.pages.conftest import errors
 
 PAGES_DIR = Path(__file__).parents[2] / "pages"
 
-EXPECTED_CHARTS = 14  # 3 headcounts, 1 cooperations, 2 absences, 1 grades, 2 Berichtsheft, 1 dissolutions, 4 trends
-EXPECTED_TABLES = 7
+# 3 headcounts, 1 cooperations, 2 absences, 1 grades, 2 Berichtsheft, 1 dissolutions, 3 risks/cases/measures, 4 trends
+EXPECTED_CHARTS = 17
+EXPECTED_TABLES = 10
 TABLE_DOWNLOADS = 2 * EXPECTED_TABLES  # CSV and Excel per table
 REPORT_DOWNLOADS = 2  # the PDF report and the workbook of all tables
 
@@ -50,6 +51,13 @@ def test_leadership_page_shows_charts_tables_and_downloads(login, owner):
         " and coalesce(a.dissolved_on, a.contract_end) >= make_date(public.school_year_start(), 8, 1)").fetchone()[0]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[texts.LEAD_METRIC_APPRENTICES] == str(total)
+    opened = owner.execute(
+        "select count(*) from risk_cases c join apprentices a on a.id = c.apprentice_id join schools s"
+        " on s.id = a.school_id where s.school_number = '9401'"
+        " and c.opened_at >= make_date(public.school_year_start(), 8, 1)").fetchone()[0]
+    cases = next(f.value for f in at.dataframe if texts.LEAD_COL_MEDIAN_DAYS in f.value.columns)
+    total_row = cases[cases[texts.LEAD_COL_GROUP] == texts.LEAD_DIMENSIONS["gesamt"]].iloc[0]
+    assert total_row[texts.LEAD_COL_OPENED] == str(opened) and opened > 0
 
 
 def test_leadership_page_shows_no_names(login, owner):

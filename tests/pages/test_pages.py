@@ -63,22 +63,6 @@ def test_trainer_sees_only_own_company_apprentices(login, owner):
     assert others_in_shared_class and not (shown & others_in_shared_class)
 
 
-def test_school_overview_suppresses_groups_under_five(db, owner_url):
-    """4 apprentices in a class come back as NULL, 5 as 5."""
-    from leokop.repo.overview import school_overview
-
-    with psycopg.connect(owner_url) as conn:
-        sizes = dict(conn.execute(
-            "select k.name, count(*) from apprentices a join classes k on k.id = a.class_id "
-            "where a.status = 'aktiv' and k.school_id = (select id from schools where school_number = '9401') "
-            "group by k.name").fetchall())
-    figures = school_overview(db, user_id("schulleitung"))
-    classes = figures[figures["dimension"] == "klasse"].set_index("label")["apprentices"]
-    for name, size in sizes.items():
-        shown = classes[name]
-        assert (shown != shown) if size < 5 else shown == size  # NaN for suppressed
-
-
 @pytest.fixture()
 def throwaway_user(owner_url):
     create_user(owner_url, "pwtest", "altes-passwort")
