@@ -303,9 +303,18 @@ def test_cooperations(owner, year, raw):
     pairs = {a["company"] for a in raw.cohort.values()}
     recent: dict[str, set] = defaultdict(set)
     active_months: dict[date, set] = defaultdict(set)
-    for aid, kind, day in raw.activity:
+    shared = owner.execute("""
+        select c.company_id, x.at from cooperations c join (
+          select cooperation_id, created_at as at from materials where school_id = %(s)s
+          union all
+          select m.cooperation_id, v.created_at from material_versions v join materials m on m.id = v.material_id
+          where m.school_id = %(s)s and v.number > 1) x on x.cooperation_id = c.id""", {"s": MAINUFER}).fetchall()
+    events = list(raw.activity) + [(None, "material", at.date(), company) for company, at in shared]
+    for aid, kind, day, *by_pair in events:
         if raw.sy_start <= day <= raw.ref:
-            company = raw.cohort[aid]["company"]
+            company = by_pair[0] if by_pair else raw.cohort[aid]["company"]
+            if company not in pairs:
+                continue
             active_months[_month(day)].add(company)
             if day > raw.ref - timedelta(days=30):
                 recent[kind].add(company)
@@ -314,7 +323,7 @@ def test_cooperations(owner, year, raw):
     assert total["active"] == len(set().union(*recent.values()))
     assert (total["by_notes"], total["by_grades"], total["by_record_book"], total["by_case_comments"]) == (
         len(recent["note"]), len(recent["grade"]), len(recent["record_book"]), len(recent["case_comment"]))
-    assert total["by_materials"] == 0  # no materials yet: the extension point answers nothing
+    assert total["by_materials"] == len(recent["material"])  # sql/018: materials shared in the pair
     for r in (r for r in rows if r["dimension"] == "monat"):
         enrolled = {a["company"] for aid, a in raw.cohort.items() if raw.enrolled(aid, r["month"])}
         assert r["cooperations"] == len(enrolled)
@@ -431,6 +440,7 @@ def test_shared_materials_count_once_the_extension_point_is_filled(owner):
     raw = Raw(owner, MAINUFER, year)
     company = sorted({a["company"] for a in raw.cohort.values()}, key=str)[0]
     other = owner.execute("select company_id from cooperations where school_id = %s limit 1", (LAHNTAL,)).fetchone()[0]
+    [before] = [r for r in _call(owner, "schulleitung", "cooperations", MAINUFER, year) if r["dimension"] == "gesamt"]
     with owner.transaction():
         owner.execute(
             "create or replace function app_leadership.shared_materials(p_school_ids uuid[], p_from timestamptz,"
@@ -444,7 +454,24 @@ def test_shared_materials_count_once_the_extension_point_is_filled(owner):
     [total] = [r for r in rows if r["dimension"] == "gesamt"]
     assert total["by_materials"] == 1
     [after] = [r for r in _call(owner, "schulleitung", "cooperations", MAINUFER, year) if r["dimension"] == "gesamt"]
-    assert after["by_materials"] == 0  # rolled back: the extension point is empty again
+    assert after["by_materials"] == before["by_materials"]  # rolled back: sql/018's definition again
+
+
+def test_shared_materials_are_the_pairs_new_materials_and_versions(owner):
+    """sql/018 fills the extension point from the materials tables: every material shared and every later version,
+    under the pair it was shared in."""
+    rows = owner.execute("select school_id, company_id, shared_at from app_leadership.shared_materials("
+                         "array[%s]::uuid[], '-infinity', 'infinity') order by 3", (MAINUFER,)).fetchall()
+    expected = owner.execute("""
+        select c.school_id, c.company_id, x.at from cooperations c join (
+          select cooperation_id, created_at as at from materials where school_id = %(s)s
+          union all
+          select m.cooperation_id, v.created_at from material_versions v join materials m on m.id = v.material_id
+          where m.school_id = %(s)s and v.number > 1) x on x.cooperation_id = c.id
+        order by 3""", {"s": MAINUFER}).fetchall()
+    assert rows == expected and len(rows) >= 3  # the demo's PDF (two versions), link and checklist
+    assert owner.execute("select count(*) from app_leadership.shared_materials(array[%s]::uuid[], '-infinity',"
+                         " 'infinity')", (LAHNTAL,)).fetchone()[0] == 0
 
 
 def test_filters_select_classes_and_occupations(owner, year, raw):
