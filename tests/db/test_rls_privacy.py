@@ -332,7 +332,8 @@ def test_the_export_is_audited(db, owner):
 
 # --- retention -----------------------------------------------------------------------------------------------------
 
-_LEADERSHIP = ("headcounts", "cooperations", "absences", "grades", "record_book", "dissolutions")
+_LEADERSHIP = ("headcounts", "cooperations", "absences", "grades", "record_book", "dissolutions", "risks", "cases",
+               "measures")
 FAR = date.today() + timedelta(days=3 * 365)  # three years on: every demo class of two years ago has ended
 
 
@@ -380,8 +381,15 @@ def test_purge_keeps_the_leadership_numbers_and_removes_the_person(owner):
              + (select count(*) from record_weeks where apprentice_id = any(%(i)s)
                 and trainer_comment is not null and trainer_comment <> '(gelöscht)')""", {"i": ids}).fetchone()[0]
     assert texts == 0
-    for table in ("consents", "position_ratings", "company_phases", "risk_flags", "concerns", "risk_cases",
-                  "release_overrides"):
+    kept_texts = owner.execute("""
+        select (select count(*) from risk_flags where apprentice_id = any(%(i)s) and reason <> '(gelöscht)')
+             + (select count(*) from risk_cases where apprentice_id = any(%(i)s) and title <> '(gelöscht)')
+             + (select count(*) from case_comments k join risk_cases c on c.id = k.case_id
+                where c.apprentice_id = any(%(i)s) and k.body <> '(gelöscht)')
+             + (select count(*) from case_measures x join risk_cases c on c.id = x.case_id
+                where c.apprentice_id = any(%(i)s) and x.description is not null)""", {"i": ids}).fetchone()[0]
+    assert kept_texts == 0  # risks and cases stay counted for the leadership page, without their text
+    for table in ("consents", "position_ratings", "company_phases", "concerns", "release_overrides"):
         assert owner.execute(f"select count(*) from {table} where apprentice_id = any(%s)", (ids,)
                              ).fetchone()[0] == 0, table
     purged = owner.execute("select count(*) from audit_log where action = 'purge' and apprentice_id = any(%s)",
