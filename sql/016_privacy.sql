@@ -368,7 +368,8 @@ returns void
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  kept constant text[] := array['lf_results', 'lf_grade_history', 'absences', 'record_weeks', 'notes', 'audit_log'];
+  kept constant text[] := array['lf_results', 'lf_grade_history', 'absences', 'record_weeks', 'notes', 'audit_log',
+                                'risk_flags', 'risk_cases', 'case_comments', 'case_measures'];
   l record;
 begin
   update public.apprentices
@@ -380,6 +381,15 @@ begin
   update public.record_weeks
   set trainer_comment = case when status = 'zurueckgegeben' then '(gelöscht)' end
   where apprentice_id = p_apprentice_id;
+  -- the counted facts of risks and cases stay; what was written about the person goes
+  update public.risk_flags set reason = '(gelöscht)', evidence = '{}' where apprentice_id = p_apprentice_id;
+  update public.risk_cases
+  set title = '(gelöscht)', closing_reason = case when closing_reason is not null then '(gelöscht)' end
+  where apprentice_id = p_apprentice_id;
+  update public.case_comments k set body = '(gelöscht)'
+  from public.risk_cases c where c.id = k.case_id and c.apprentice_id = p_apprentice_id;
+  update public.case_measures x set description = null
+  from public.risk_cases c where c.id = x.case_id and c.apprentice_id = p_apprentice_id;
   -- rows reached through another table first (their foreign keys may not cascade), then the direct ones
   for l in select * from app_private.apprentice_tables() order by parent_table nulls last loop
     continue when l.table_name = any (kept);

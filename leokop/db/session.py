@@ -64,8 +64,8 @@ class Database:
         Saves a pool checkout, the role switch and a commit per query, and gives the page one consistent snapshot.
         Only for reads: a user's save runs in its own transaction, outside any `reads` block.
         """
-        with self.user_tx(user_id) as conn, conn.cursor() as cur:
-            cur.execute("set transaction read only")
+        with self.user_tx(user_id) as conn:
+            conn.execute("set transaction read only")
             self._pinned.tx = (str(user_id), conn)
             try:
                 yield

@@ -323,7 +323,7 @@ def test_cooperations(owner, year, raw):
     assert total["active"] == len(set().union(*recent.values()))
     assert (total["by_notes"], total["by_grades"], total["by_record_book"], total["by_case_comments"]) == (
         len(recent["note"]), len(recent["grade"]), len(recent["record_book"]), len(recent["case_comment"]))
-    assert total["by_materials"] == len(recent["material"])  # sql/018: materials shared in the pair
+    assert total["by_materials"] == len(recent["material"])  # sql/015: materials shared in the pair
     for r in (r for r in rows if r["dimension"] == "monat"):
         enrolled = {a["company"] for aid, a in raw.cohort.items() if raw.enrolled(aid, r["month"])}
         assert r["cooperations"] == len(enrolled)
@@ -454,11 +454,11 @@ def test_shared_materials_count_once_the_extension_point_is_filled(owner):
     [total] = [r for r in rows if r["dimension"] == "gesamt"]
     assert total["by_materials"] == 1
     [after] = [r for r in _call(owner, "schulleitung", "cooperations", MAINUFER, year) if r["dimension"] == "gesamt"]
-    assert after["by_materials"] == before["by_materials"]  # rolled back: sql/018's definition again
+    assert after["by_materials"] == before["by_materials"]  # rolled back: sql/015's definition again
 
 
 def test_shared_materials_are_the_pairs_new_materials_and_versions(owner):
-    """sql/018 fills the extension point from the materials tables: every material shared and every later version,
+    """sql/015 fills the extension point from the materials tables: every material shared and every later version,
     under the pair it was shared in."""
     rows = owner.execute("select school_id, company_id, shared_at from app_leadership.shared_materials("
                          "array[%s]::uuid[], '-infinity', 'infinity') order by 3", (MAINUFER,)).fetchall()
