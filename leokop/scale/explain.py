@@ -25,6 +25,18 @@ class _ExplainingConnection:
         self.plans.append("\n".join(r["QUERY PLAN"] for r in rows))
         return self.conn.execute("select null::text as explained where false")
 
+    @contextmanager
+    def cursor(self, **_kwargs) -> Iterator[_ExplainingConnection]:
+        """repo._query.fetch_df reads through a cursor of its own: this one explains as well."""
+        yield self
+
+    @property
+    def description(self):
+        return None
+
+    def fetchmany(self, _size: int) -> list:
+        return []
+
 
 class ExplainDatabase:
     """Runs each repo call's SQL as EXPLAIN ANALYZE in the user's transaction (role authenticated, claims)."""

@@ -167,7 +167,11 @@ def _set_date(page: Page, form: Locator, label: str, day: date) -> None:
 def _submit(page: Page, form: Locator, button: str, success: str) -> None:
     form.get_by_role("button", name=button).click()
     wait_until_settled(page)
-    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+    errors = page.get_by_test_id("stAlertContentError").or_(page.get_by_test_id("stException"))
+    try:
+        expect(errors).to_have_count(0)
+    except AssertionError as failure:  # say which message the app showed, not only that one was there
+        raise AssertionError(f"after {button!r} the page shows: {errors.all_inner_texts()}") from failure
     expect(page.get_by_test_id("stToast").filter(has_text=success)).to_be_visible()  # after the rerun
 
 
