@@ -196,8 +196,28 @@ def test_a_user_outside_the_pair_gets_nothing(db):
     assert data.schedule[data.schedule["kind"].isin(["phase", "probezeit", "termin"])].empty
 
 
-def test_the_demo_hides_some_school_data_from_a_trainer(db):
+def test_the_demo_hides_grades_of_one_apprentice_from_the_trainer(db):
     """So that the tests above see released and unreleased apprentices side by side."""
-    hidden = [service.load_pair(db, user_id("ausbilder"), cooperation_id(school, "rmd"), date.today(),
-                                company_side=True).hidden for school in ("mainufer", "lahntal")]
-    assert any(h["grades"] for h in hidden) and any(h["absences"] for h in hidden)
+    data = service.load_pair(db, user_id("ausbilder"), cooperation_id("mainufer", "rmd"), date.today(),
+                             company_side=True)
+    assert data.hidden["grades"] == 1
+
+
+def test_absences_hidden_by_an_override_are_missing_for_the_trainer_only(db, owner_url):
+    coop = cooperation_id("mainufer", "rmd")
+    with psycopg.connect(owner_url, autocommit=True) as conn:
+        apprentice = conn.execute(
+            "select x.apprentice_id from absences x join apprentices a on a.id = x.apprentice_id"
+            " join cooperations c on c.school_id = a.school_id and c.company_id = a.company_id"
+            " where c.id = %s and a.status = 'aktiv' and x.absence_date > current_date - 80"
+            " and a.id not in (select apprentice_id from release_overrides) limit 1", (coop,)).fetchone()[0]
+        conn.execute("insert into release_overrides (apprentice_id, share_absences) values (%s, false)",
+                     (apprentice,))
+        try:
+            trainer = service.load_pair(db, user_id("ausbilder"), coop, date.today(), company_side=True)
+            teacher = service.load_pair(db, user_id("lehrkraft"), coop, date.today(), company_side=False)
+        finally:
+            conn.execute("delete from release_overrides where apprentice_id = %s", (apprentice,))
+    assert apprentice not in set(trainer.absences["apprentice_id"])
+    assert trainer.hidden["absences"] == 1
+    assert apprentice in set(teacher.absences["apprentice_id"])
