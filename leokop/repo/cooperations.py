@@ -37,10 +37,12 @@ def cooperation_apprentices(db: Database, user_id: UUID, cooperation_id: UUID) -
         return fetch_df(
             conn,
             """
-            select a.id, a.last_name, a.first_name, k.name as class_name, o.name as occupation, a.track,
+            select a.id, a.last_name, a.first_name, a.class_id, k.name as class_name, o.name as occupation, a.track,
                    public.school_year_start() - k.start_year + 1 as school_year,
-                   a.contract_start, a.probation_end, a.contract_end, a.status::text as status
+                   a.contract_start, a.probation_end, a.contract_end, a.status::text as status,
+                   s.state as school_state
             from public.cooperations c
+            join public.schools s on s.id = c.school_id
             join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
             join public.classes k on k.id = a.class_id
             join public.occupations o on o.id = a.occupation_id

@@ -3,6 +3,7 @@ whole and filtered in pandas, so its cost does not grow with the size of the sta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
@@ -11,18 +12,51 @@ import pandas as pd
 from leokop.db.session import Database
 from leokop.repo._query import fetch_df
 
-# The pair's apprentices the user may see (RLS on apprentices decides), as a reusable CTE.
+
+@dataclass(frozen=True)
+class Pair:
+    """The pair's active apprentices as the user saw them (cooperations.cooperation_apprentices, under RLS), passed
+    to the dashboard's other reads instead of joining cooperations and apprentices again in each of them.
+
+    Passing ids grants nothing: every table read with them is under its own row-level security, so an id the user
+    may not see yields no rows. It only spares each statement the two policies of the join (decision 70)."""
+
+    coop_id: UUID
+    ids: list[UUID]
+    class_ids: list[UUID]
+    class_names: list[str]
+    contract_starts: list[date]
+    probation_ends: list[date | None]
+    state: str | None  # the school's Bundesland (its holidays)
+
+    @classmethod
+    def of(cls, coop_id: UUID, apprentices: pd.DataFrame) -> Pair:
+        """From the rows of cooperations.cooperation_apprentices (the active ones)."""
+        rows = apprentices.to_dict("list") if not apprentices.empty else {}
+
+        def column(name: str) -> list:
+            return [None if pd.isna(v) else v for v in rows.get(name, [])]
+        states = column("school_state")
+        return cls(coop_id, column("id"), column("class_id"), column("class_name"), column("contract_start"),
+                   column("probation_end"), states[0] if states else None)
+
+    def params(self, **extra) -> dict:
+        return {"coop": self.coop_id, "ids": self.ids, "classes": self.class_ids, "class_names": self.class_names,
+                "starts": self.contract_starts, "probation": self.probation_ends, "state": self.state, **extra}
+
+
+# The pair as a CTE of the passed arrays (see Pair).
 _PAIR = """
     pair as (
-      select a.* from public.cooperations c
-      join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
-      where c.id = %(coop)s and a.status = 'aktiv'
+      select * from unnest(%(ids)s::uuid[], %(classes)s::uuid[], %(starts)s::date[], %(probation)s::date[])
+        as p(id, class_id, contract_start, probation_end)
     )
 """
 
 
-def pair_header(db: Database, user_id: UUID, coop_id: UUID) -> dict | None:
-    """Names of the pair and the newest activity of each learning place."""
+def pair_overview(db: Database, user_id: UUID, pair: Pair, *, company_side: bool) -> dict:
+    """The newest activity of each learning place, and for the company side how many of the pair's apprentices the
+    school does not release grades / absences for (the page says so instead of showing empty cells)."""
     with db.user_tx(user_id) as conn:
         return conn.execute(
             f"""
@@ -41,20 +75,18 @@ def pair_header(db: Database, user_id: UUID, coop_id: UUID) -> dict | None:
               union all select n.place::text, max(n.created_at) from public.notes n
                 where n.apprentice_id in (select id from pair) group by n.place
             )
-            select c.id, s.name as school, co.name as company,
-                   (select count(*) from pair) as apprentices,
-                   (select max(at) from activity where place = 'schule') as last_school_activity,
-                   (select max(at) from activity where place = 'betrieb') as last_company_activity
-            from public.cooperations c
-            join public.schools s on s.id = c.school_id
-            join public.companies co on co.id = c.company_id
-            where c.id = %(coop)s
+            select (select max(at) from activity where place = 'schule') as last_school_activity,
+                   (select max(at) from activity where place = 'betrieb') as last_company_activity,
+                   case when %(company_side)s then (select count(*) from pair where id not in
+                     (select app_private.released_company_side_ids('grades'))) end as hidden_grades,
+                   case when %(company_side)s then (select count(*) from pair where id not in
+                     (select app_private.released_company_side_ids('absences'))) end as hidden_absences
             """,
-            {"coop": coop_id},
+            pair.params(company_side=company_side),
         ).fetchone()
 
 
-def lf_matrix(db: Database, user_id: UUID, coop_id: UUID) -> pd.DataFrame:
+def lf_matrix(db: Database, user_id: UUID, pair: Pair) -> pd.DataFrame:
     """Lernfeld status and grade per apprentice of the pair (empty where grades are not released)."""
     with db.user_tx(user_id) as conn:
         return fetch_df(
@@ -68,11 +100,11 @@ def lf_matrix(db: Database, user_id: UUID, coop_id: UUID) -> pd.DataFrame:
             where r.apprentice_id in (select id from pair)
             order by lf.sort_order
             """,
-            {"coop": coop_id},
+            pair.params(),
         )
 
 
-def position_progress(db: Database, user_id: UUID, coop_id: UUID) -> pd.DataFrame:
+def position_progress(db: Database, user_id: UUID, pair: Pair) -> pd.DataFrame:
     """The trainer's rating of each Berufsbildposition per apprentice of the pair."""
     with db.user_tx(user_id) as conn:
         return fetch_df(
@@ -86,11 +118,11 @@ def position_progress(db: Database, user_id: UUID, coop_id: UUID) -> pd.DataFram
             where p.apprentice_id in (select id from pair)
             order by tp.sort_order
             """,
-            {"coop": coop_id},
+            pair.params(),
         )
 
 
-def record_book_summary(db: Database, user_id: UUID, coop_id: UUID, today: date) -> pd.DataFrame:
+def record_book_summary(db: Database, user_id: UUID, pair: Pair, today: date) -> pd.DataFrame:
     """Berichtsheft per apprentice: weeks due (full weeks since the contract began), signed, open, missing."""
     with db.user_tx(user_id) as conn:
         return fetch_df(
@@ -120,11 +152,11 @@ def record_book_summary(db: Database, user_id: UUID, coop_id: UUID, today: date)
             left join weeks w on w.apprentice_id = d.apprentice_id and w.week_start = d.week_start
             group by d.apprentice_id
             """,
-            {"coop": coop_id, "today": today},
+            pair.params(today=today),
         )
 
 
-def absence_summary(db: Database, user_id: UUID, coop_id: UUID, today: date) -> pd.DataFrame:
+def absence_summary(db: Database, user_id: UUID, pair: Pair, today: date) -> pd.DataFrame:
     """Absence days and lessons per apprentice in the last 30 and 90 days, excused and unexcused."""
     with db.user_tx(user_id) as conn:
         return fetch_df(
@@ -144,11 +176,11 @@ def absence_summary(db: Database, user_id: UUID, coop_id: UUID, today: date) -> 
               and x.absence_date > %(today)s::date - 90 and x.absence_date <= %(today)s::date
             group by x.apprentice_id
             """,
-            {"coop": coop_id, "today": today},
+            pair.params(today=today),
         )
 
 
-def pair_schedule(db: Database, user_id: UUID, coop_id: UUID, start: date, end: date) -> pd.DataFrame:
+def pair_schedule(db: Database, user_id: UUID, pair: Pair, start: date, end: date) -> pd.DataFrame:
     """Everything with a date range for the pair's timeline between start and end.
 
     Columns: kind, label, starts_on, ends_on, apprentice_id (for phases and probation), class_id.
@@ -158,17 +190,17 @@ def pair_schedule(db: Database, user_id: UUID, coop_id: UUID, start: date, end: 
             conn,
             f"""
             with {_PAIR},
-            classes as (select distinct class_id from pair)
+            -- the pair's classes with the names the user saw (no second read of classes under its policy)
+            classes as (select distinct k.id, k.name
+                        from unnest(%(classes)s::uuid[], %(class_names)s::text[]) as k(id, name))
             select 'schulblock' as kind, k.name as label, b.starts_on, b.ends_on, null::uuid as apprentice_id,
                    b.class_id, b.id
-            from public.school_blocks b join public.classes k on k.id = b.class_id
-            where b.class_id in (select class_id from classes)
-              and b.ends_on >= %(start)s and b.starts_on <= %(end)s
+            from public.school_blocks b join classes k on k.id = b.class_id
+            where b.ends_on >= %(start)s and b.starts_on <= %(end)s
             union all
             select 'pruefung', k.name || ': ' || e.kind::text, e.starts_on, e.ends_on, null, e.class_id, e.id
-            from public.exams e join public.classes k on k.id = e.class_id
-            where e.class_id in (select class_id from classes)
-              and e.ends_on >= %(start)s and e.starts_on <= %(end)s
+            from public.exams e join classes k on k.id = e.class_id
+            where e.ends_on >= %(start)s and e.starts_on <= %(end)s
             union all
             select 'phase', f.title, f.starts_on, f.ends_on, f.apprentice_id, a.class_id, f.id
             from public.company_phases f join pair a on a.id = f.apprentice_id
@@ -188,23 +220,7 @@ def pair_schedule(db: Database, user_id: UUID, coop_id: UUID, start: date, end: 
             union all
             select 'ferien', h.name, h.starts_on, h.ends_on, null, null, h.id
             from public.school_holidays h
-            where h.state = (select s.state from public.cooperations c join public.schools s on s.id = c.school_id
-                             where c.id = %(coop)s)
-              and h.ends_on >= %(start)s and h.starts_on <= %(end)s
+            where h.state = %(state)s and h.ends_on >= %(start)s and h.starts_on <= %(end)s
             """,
-            {"coop": coop_id, "start": start, "end": end},
+            pair.params(start=start, end=end),
         )
-
-
-def hidden_from_company(db: Database, user_id: UUID, coop_id: UUID) -> dict[str, int]:
-    """How many of the pair's apprentices the school does not release grades / absences for."""
-    with db.user_tx(user_id) as conn:
-        return conn.execute(
-            f"""
-            with {_PAIR}
-            select count(*) filter (where not app_private.is_released(id, 'grades')) as grades,
-                   count(*) filter (where not app_private.is_released(id, 'absences')) as absences
-            from pair
-            """,
-            {"coop": coop_id},
-        ).fetchone()

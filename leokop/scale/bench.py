@@ -42,6 +42,7 @@ from leokop.repo._query import fetch_df
 from leokop.scale import bench_sql
 from leokop.scale.params import Scale, bench_app_url, bench_worker_url, check_database_name, read_meta, server_url
 from leokop.scale.report import Result
+from leokop.services.dashboard import load_pair
 from leokop.services.early_warning import refresh as refresh_risks
 
 WARMUP = 2
@@ -92,39 +93,62 @@ def timed(action: Callable[[], object], runs: int, warmup: int = WARMUP) -> list
     return times
 
 
+# The repo functions a dashboard load calls, timed one by one for the split (services.dashboard.load_pair decides
+# which run and in what order; the bench only watches).
+_SPLIT_FUNCTIONS = ((cooperations, "cooperation_apprentices"), (dashboard, "pair_overview"), (dashboard, "lf_matrix"),
+                    (dashboard, "position_progress"), (dashboard, "record_book_summary"),
+                    (dashboard, "absence_summary"), (dashboard, "pair_schedule"), (risks, "open_flags"),
+                    (cases, "open_cases_of_pair"))
+
+
+@contextmanager
+def _timing(split: dict[str, list[float]] | None) -> Iterator[None]:
+    """While active, every call of _SPLIT_FUNCTIONS adds its milliseconds to split[name]."""
+    if split is None:
+        yield
+        return
+    originals = [(module, name, getattr(module, name)) for module, name in _SPLIT_FUNCTIONS]
+
+    def timed_version(name: str, function: Callable) -> Callable:
+        def call(*args, **kwargs):
+            started = perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                split.setdefault(name, []).append((perf_counter() - started) * 1000)
+        return call
+
+    for module, name, function in originals:
+        setattr(module, name, timed_version(name, function))
+    try:
+        yield
+    finally:
+        for module, name, function in originals:
+            setattr(module, name, function)
+
+
+def timed_in_turn(actions: dict[str, Callable[[], object]], runs: int, warmup: int = WARMUP) -> dict[str, list[float]]:
+    """timed() for several actions, one call of each per round."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for round_ in range(warmup + runs):
+        for name, action in actions.items():
+            started = perf_counter()
+            action()
+            if round_ >= warmup:
+                times[name].append((perf_counter() - started) * 1000)
+    return times
+
+
 def dashboard_queries(db, user_id: UUID, coop: UUID, today: date, *, company_side: bool,
-                      split: dict[str, list[float]] | None = None, my_cooperations: Callable | None = None,
-                      active_ids: list | None = None) -> None:
-    """Every query of one dashboard load, in the page's order (pages/dashboard_page.py)."""
-
-    def timed_call(name: str, call: Callable[[], object]):
+                      split: dict[str, list[float]] | None = None, my_cooperations: Callable | None = None) -> None:
+    """Every query of one dashboard load, as pages/dashboard_page.py runs them: the user's pairs, then the pair's
+    reads (services.dashboard.load_pair, one read transaction)."""
+    with _timing(split):
         started = perf_counter()
-        found = call()
+        (my_cooperations or cooperations.my_cooperations)(db, user_id)
         if split is not None:
-            split.setdefault(name, []).append((perf_counter() - started) * 1000)
-        return found
-
-    timed_call("my_cooperations", lambda: (my_cooperations or cooperations.my_cooperations)(db, user_id))
-    with db.reads(user_id):  # as services.dashboard.load_pair: the pair's reads share one transaction
-        _pair_queries(db, user_id, coop, today, company_side, timed_call, active_ids)
-
-
-def _pair_queries(db, user_id: UUID, coop: UUID, today: date, company_side: bool, timed_call: Callable,
-                  active_ids: list | None) -> None:
-    timed_call("pair_header", lambda: dashboard.pair_header(db, user_id, coop))
-    people = timed_call("cooperation_apprentices", lambda: cooperations.cooperation_apprentices(db, user_id, coop))
-    if active_ids is None:
-        active_ids = people[people["status"] == "aktiv"]["id"].tolist() if "status" in people else []
-    timed_call("lf_matrix", lambda: dashboard.lf_matrix(db, user_id, coop))
-    timed_call("position_progress", lambda: dashboard.position_progress(db, user_id, coop))
-    timed_call("record_book_summary", lambda: dashboard.record_book_summary(db, user_id, coop, today))
-    timed_call("absence_summary", lambda: dashboard.absence_summary(db, user_id, coop, today))
-    timed_call("pair_schedule", lambda: dashboard.pair_schedule(db, user_id, coop, today - timedelta(days=30),
-                                                                 today + timedelta(days=180)))
-    timed_call("open_flags", lambda: risks.open_flags(db, user_id, active_ids))
-    timed_call("open_cases_of_pair", lambda: cases.open_cases_of_pair(db, user_id, active_ids))
-    if company_side:
-        timed_call("hidden_from_company", lambda: dashboard.hidden_from_company(db, user_id, coop))
+            split.setdefault("my_cooperations", []).append((perf_counter() - started) * 1000)
+        load_pair(db, user_id, coop, today, company_side=company_side)
 
 
 def owner_my_cooperations(db: OwnerDatabase, user_id: UUID) -> pd.DataFrame:
@@ -223,19 +247,22 @@ class Bench:
         return self.result
 
     def _dashboards(self, db: Database, owner: OwnerDatabase, want) -> None:
+        """Teacher, trainer and owner take turns run by run, so that a slower minute of the machine weighs on all
+        three alike and their ratio (RLS / owner) stays comparable."""
+        loads = {}
         for name, user, conn, mine, company_side in (
                 ("dashboard_queries_teacher", self.teacher, db, None, False),
                 ("dashboard_queries_trainer", self.trainer, db, None, True),
                 ("dashboard_queries_owner", self.teacher, owner, owner_my_cooperations, False)):
-            if not want(name):
-                continue
-            split: dict[str, list[float]] = {}
+            if want(name):
+                split: dict[str, list[float]] = {}
 
-            def load(u=user, c=conn, m=mine, side=company_side, s=split) -> None:
-                dashboard_queries(c, u, self.coop, self.today, company_side=side, split=s, my_cooperations=m)
-
-            times = timed(load, self.runs)
-            self.figure(name, times, queries={q: v[WARMUP:] for q, v in split.items()})
+                def load(u=user, c=conn, m=mine, side=company_side, s=split) -> None:
+                    dashboard_queries(c, u, self.coop, self.today, company_side=side, split=s, my_cooperations=m)
+                loads[name] = (load, split)
+        times = timed_in_turn({name: load for name, (load, _) in loads.items()}, self.runs)
+        for name, (_, split) in loads.items():
+            self.figure(name, times[name], queries={q: v[WARMUP:] for q, v in split.items()})
 
     def _statewide(self, owner: OwnerDatabase) -> None:
         """The state-wide totals as the state initiative reads them: the snapshot of every leadership aggregate over
@@ -309,7 +336,7 @@ def run_bench(scale: Scale, *, database: str | None = None, runs: int = 30, json
     if explain:
         from leokop.scale.explain import explain_dashboard
 
-        plans = explain_dashboard(bench.owner_url, bench.app_url, bench.meta, bench.today, trainer=explain == "trainer")
+        plans = explain_dashboard(bench.owner_url, bench.meta, bench.today, trainer=explain == "trainer")
         for name, ms, plan in sorted(plans, key=lambda p: -p[1]):
             out(f"=== {name} ({ms:.1f} ms) ===\n{plan}\n")
         return None

@@ -16,26 +16,36 @@ from psycopg.rows import dict_row
 
 
 class _ExplainingConnection:
+    """Explains each statement, then runs it for real, so the repo functions get their rows (the dashboard's later
+    reads take the ids of its first)."""
+
     def __init__(self, conn: psycopg.Connection, plans: list[str]) -> None:
         self.conn, self.plans = conn, plans
 
-    def execute(self, sql: str, params=None):
-        cur = self.conn.execute(f"explain (analyze, buffers, costs off, summary on) {sql}", params)
-        rows = cur.fetchall()
+    def _explain(self, sql: str, params) -> None:
+        rows = self.conn.execute(f"explain (analyze, buffers, costs off, summary on) {sql}", params).fetchall()
         self.plans.append("\n".join(r["QUERY PLAN"] for r in rows))
-        return self.conn.execute("select null::text as explained where false")
+
+    def execute(self, sql: str, params=None) -> psycopg.Cursor:
+        self._explain(sql, params)
+        return self.conn.execute(sql, params)
 
     @contextmanager
-    def cursor(self, **_kwargs) -> Iterator[_ExplainingConnection]:
-        """repo._query.fetch_df reads through a cursor of its own: this one explains as well."""
-        yield self
+    def cursor(self, **kwargs) -> Iterator[_ExplainingCursor]:
+        with self.conn.cursor(**kwargs) as cur:
+            yield _ExplainingCursor(self, cur)
 
-    @property
-    def description(self):
-        return None
 
-    def fetchmany(self, _size: int) -> list:
-        return []
+class _ExplainingCursor:
+    def __init__(self, owner: _ExplainingConnection, cur: psycopg.Cursor) -> None:
+        self._owner, self._cur = owner, cur
+
+    def execute(self, sql: str, params=None) -> psycopg.Cursor:
+        self._owner._explain(sql, params)
+        return self._cur.execute(sql, params)
+
+    def __getattr__(self, name: str):
+        return getattr(self._cur, name)
 
 
 class ExplainDatabase:
@@ -59,25 +69,17 @@ class ExplainDatabase:
         yield
 
 
-def explain_dashboard(owner_url: str, app_url: str, meta: dict, today, *, trainer: bool = False) -> list[tuple]:
+def explain_dashboard(owner_url: str, meta: dict, today, *, trainer: bool = False) -> list[tuple]:
     """(query name, execution ms, plan) of each dashboard query as the benchmark teacher (or trainer), with RLS."""
     import re
 
-    from leokop.db.session import Database
-    from leokop.repo import cooperations
     from leokop.scale.bench import dashboard_queries
 
     user = UUID(meta["trainer" if trainer else "teacher"]["user_id"])
     coop = UUID(meta["cooperation_id"])
-    db = Database(app_url, max_size=1)
-    try:
-        people = cooperations.cooperation_apprentices(db, user, coop)
-    finally:
-        db.close()
-    active = people[people["status"] == "aktiv"]["id"].tolist()
     explaining = ExplainDatabase(owner_url)
     names: dict[str, list[float]] = {}
-    dashboard_queries(explaining, user, coop, today, company_side=trainer, split=names, active_ids=active)
+    dashboard_queries(explaining, user, coop, today, company_side=trainer, split=names)
     result = []
     for name, plan in zip(names, explaining.plans, strict=True):
         found = re.search(r"Execution Time: ([\d.]+) ms", plan)

@@ -51,20 +51,26 @@ class PairData:
 
 
 def load_pair(db: Database, user_id: UUID, coop_id: UUID, today: date, *, company_side: bool) -> PairData:
-    """The pair dashboard's reads, as the user (RLS decides what each returns)."""
+    """The pair dashboard's reads, as the user (RLS decides what each returns).
+
+    The pair's apprentices are read first; the other reads take their ids (dashboard.Pair) and stay under the
+    row-level security of their own tables."""
     with db.reads(user_id):
         people = cooperations.cooperation_apprentices(db, user_id, coop_id)
         active = people[people["status"] == "aktiv"] if not people.empty else people
-        ids = active["id"].tolist() if not active.empty else []
+        pair = dashboard.Pair.of(coop_id, active)
+        overview = dashboard.pair_overview(db, user_id, pair, company_side=company_side)
         return PairData(
-            header=dashboard.pair_header(db, user_id, coop_id),
+            header={"apprentices": len(pair.ids), "last_school_activity": overview["last_school_activity"],
+                    "last_company_activity": overview["last_company_activity"]},
             apprentices=active,
-            lf=dashboard.lf_matrix(db, user_id, coop_id),
-            positions=dashboard.position_progress(db, user_id, coop_id),
-            record_book=dashboard.record_book_summary(db, user_id, coop_id, today),
-            absences=dashboard.absence_summary(db, user_id, coop_id, today),
-            schedule=dashboard.pair_schedule(db, user_id, coop_id, *schedule_window(today)),
-            flags=risks.open_flags(db, user_id, ids),
-            open_cases=cases.open_cases_of_pair(db, user_id, ids),
-            hidden=dashboard.hidden_from_company(db, user_id, coop_id) if company_side else {},
+            lf=dashboard.lf_matrix(db, user_id, pair),
+            positions=dashboard.position_progress(db, user_id, pair),
+            record_book=dashboard.record_book_summary(db, user_id, pair, today),
+            absences=dashboard.absence_summary(db, user_id, pair, today),
+            schedule=dashboard.pair_schedule(db, user_id, pair, *schedule_window(today)),
+            flags=risks.open_flags(db, user_id, pair.ids),
+            open_cases=cases.open_cases_of_pair(db, user_id, pair.ids),
+            hidden={"grades": overview["hidden_grades"], "absences": overview["hidden_absences"]}
+            if company_side else {},
         )

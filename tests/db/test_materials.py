@@ -11,8 +11,9 @@ import pytest
 from leokop.db.errors import SetupError
 from leokop.demo.materials import NETWORK_V1, NETWORK_V2, demo_pdf
 from leokop.demo.seed import demo_class_id, demo_id
-from leokop.repo import dashboard, materials, projects
+from leokop.repo import materials, projects
 from leokop.repo._query import StaleWrite
+from leokop.services.dashboard import load_pair
 from leokop.services.materials import file_problems
 from leokop.storage import storage_from_settings
 from leokop.storage.postgres_backend import PostgresStorage
@@ -269,8 +270,7 @@ def test_project_of_two_cooperations_with_milestones_on_both_timelines(db, owner
                                                                             milestones=[(due, "Zwischenstand")]))
     for user, coop in (("ausbilder", MAIN_RMD), ("ausbilder2", MAIN_TAUNUS), ("lehrkraft", MAIN_RMD)):
         assert "Gemeinsam testen" in set(projects.projects_of(db, user_id(user), coop)["title"])
-        window = (date.today(), date.today() + timedelta(days=30))
-        schedule = dashboard.pair_schedule(db, user_id(user), coop, *window)
+        schedule = load_pair(db, user_id(user), coop, date.today(), company_side=user != "lehrkraft").schedule
         assert "Gemeinsam testen: Zwischenstand" in set(schedule[schedule["kind"] == "meilenstein"]["label"])
     # each company sees only its own participant; the teacher sees both
     seen = {u: len(projects.project_details(db, user_id(u), project_id)["apprentices"])
