@@ -7,8 +7,7 @@ import streamlit as st
 
 from leokop import auth
 from leokop.db.errors import error_summary
-from leokop.repo import privacy
-from leokop.ui import feedback, navigation, privacy_forms, texts
+from leokop.ui import feedback, navigation, privacy_forms, texts, user_cache
 from leokop.ui.resources import DATABASE_DOWN, database, show_database_down
 
 st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="wide")
@@ -29,7 +28,7 @@ def _terms_accepted(profile) -> bool:
     if "ausbilder" not in profile.roles:
         return True
     try:
-        return not privacy.pending_terms(database(), profile.user_id)
+        return not user_cache.pending_terms(database(), profile.user_id)
     except DATABASE_DOWN:
         return True  # the page run below shows the German message; RLS shows nothing without acceptance
 

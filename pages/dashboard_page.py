@@ -3,10 +3,9 @@
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import cooperations
 from leokop.services import dashboard as dashboard_service
 from leokop.ui import dashboard_view as view
-from leokop.ui import formats, texts, widgets
+from leokop.ui import formats, texts, user_cache, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("dashboard")
@@ -14,7 +13,7 @@ db = database()
 today = formats.today()
 
 st.title(texts.PAGE_DASHBOARD)
-pairs = cooperations.my_cooperations(db, user.user_id)
+pairs = user_cache.my_cooperations(db, user.user_id)
 if pairs.empty:
     st.info(texts.COOP_NONE)
     st.stop()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from leokop import auth
 from leokop.repo import cooperations
-from leokop.ui import texts, widgets
+from leokop.ui import texts, user_cache, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("kooperationen")
@@ -13,7 +13,7 @@ db = database()
 st.title(texts.PAGE_COOPERATIONS)
 st.caption(texts.COOP_INTRO)
 
-pairs = cooperations.my_cooperations(db, user.user_id)
+pairs = user_cache.my_cooperations(db, user.user_id)
 if pairs.empty:
     st.info(texts.COOP_NONE)
 

@@ -3,15 +3,15 @@
 import streamlit as st
 
 from leokop import auth
-from leokop.repo import cooperations, materials
-from leokop.ui import material_views, texts, widgets
+from leokop.repo import materials
+from leokop.ui import material_views, texts, user_cache, widgets
 from leokop.ui.resources import database, storage
 
 user = auth.require_page("materialien")
 db = database()
 
 st.title(texts.PAGE_MATERIALS)
-pairs = cooperations.my_cooperations(db, user.user_id)
+pairs = user_cache.my_cooperations(db, user.user_id)
 if pairs.empty:
     st.info(texts.COOP_NONE)
     st.stop()

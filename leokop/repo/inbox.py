@@ -12,18 +12,22 @@ from leokop.repo._query import fetch_df
 # Without a visit yet, the inbox starts this far back.
 _FIRST_VISIT_WINDOW = "14 days"
 
+# Both parts start from the user's apprentices (the set the policies allow, repeated as a condition that can use
+# the apprentice indexes); by time alone they read every new flag and comment of the state and filtered them.
 _ITEMS = f"""
 with since as (
   select coalesce((select seen_at from public.inbox_seen where user_id = %(uid)s),
                   now() - interval '{_FIRST_VISIT_WINDOW}') as at
-)
+),
+mine as (select app_private.pair_apprentice_ids() as id)
 select f.first_seen_at as at, 'flag' as kind, f.apprentice_id, f.severity || ': ' || f.reason as text
 from public.risk_flags f
-where f.cleared_at is null and f.first_seen_at > (select at from since)
+where f.apprentice_id in (select id from mine) and f.cleared_at is null and f.first_seen_at > (select at from since)
 union all
 select k.created_at, 'comment', c.apprentice_id, k.body
-from public.case_comments k join public.risk_cases c on c.id = k.case_id
-where k.created_at > (select at from since) and k.author_id is distinct from %(uid)s
+from public.risk_cases c join public.case_comments k on k.case_id = c.id
+where c.apprentice_id in (select id from mine) and k.created_at > (select at from since)
+  and k.author_id is distinct from %(uid)s
 """
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leokop.db.session import Database
-from leokop.repo import inbox
 from leokop.repo.users import Profile
-from leokop.ui import texts
+from leokop.ui import texts, user_cache
 
 ALL_ROLES = frozenset({"lehrkraft", "ausbilder", "schulleitung", "admin"})
 
@@ -53,5 +52,5 @@ def titles_for(user: Profile, db: Database) -> dict[str, str]:
     """Page titles that carry a live count: the inbox shows how many items are new."""
     if "posteingang" not in {p.key for p in pages_for(user.roles)}:
         return {}
-    n = inbox.count_new(db, user.user_id)
+    n = user_cache.inbox_count(db, user.user_id)
     return {"posteingang": texts.PAGE_INBOX_COUNT.format(n=n)} if n else {}

@@ -14,7 +14,7 @@ from leokop.repo._query import StaleWrite
 from leokop.repo.users import Profile
 from leokop.services import exports
 from leokop.services import privacy as rules
-from leokop.ui import texts, widgets
+from leokop.ui import texts, user_cache, widgets
 
 
 def _write(action, success: str) -> bool:
@@ -70,6 +70,7 @@ def terms_gate(db: Database, user: Profile) -> bool:
             st.text(school["body"])
             if st.button(texts.TERMS_ACCEPT, key=f"accept-{school['school_id']}-{school['version']}"):
                 privacy.accept_terms(db, user.user_id, school["school_id"], school["version"])
+                user_cache.forget("terms", "pairs")
                 st.rerun()
     return False
 
