@@ -3,6 +3,7 @@
 import streamlit as st
 
 from leokop import auth
+from leokop.frames import records
 from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
@@ -69,7 +70,7 @@ with forms_tab:
 with notes_tab:
     if place:
         forms.note_form(db, user, person, place)
-    for note in note_rows.to_dict("records"):
+    for note in records(note_rows):
         with st.container(border=True):
             st.caption(texts.WRITTEN_BY.format(author=note["author"] or "–", place=texts.PLACE_LABELS[note["place"]],
                                                at=german_datetime(note["created_at"])))

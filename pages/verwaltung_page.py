@@ -6,6 +6,7 @@ import psycopg
 import streamlit as st
 
 from leokop import auth
+from leokop.frames import records
 from leokop.repo import release, risks, users
 from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
@@ -140,7 +141,7 @@ with tab_memberships:
 
 with tab_release:
     st.caption(texts.RELEASE_INTRO)
-    for school in release.school_settings(db, user.user_id).to_dict("records"):
+    for school in records(release.school_settings(db, user.user_id)):
         with st.form(f"release-{school['school_id']}"):
             st.subheader(school["name"])
             values = {key: st.checkbox(label, value=bool(school[key]), key=f"{school['school_id']}-{key}")
@@ -170,7 +171,7 @@ with tab_release:
 with tab_thresholds:
     st.caption(texts.THRESHOLDS_INTRO)
     defaults = Thresholds()
-    for school in risks.school_thresholds(db, user.user_id).to_dict("records"):
+    for school in records(risks.school_thresholds(db, user.user_id)):
         with st.form(f"thresholds-{school['school_id']}"):
             st.subheader(school["name"])
             values = {}

@@ -32,10 +32,10 @@ class Pair:
     @classmethod
     def of(cls, coop_id: UUID, apprentices: pd.DataFrame) -> Pair:
         """From the rows of cooperations.cooperation_apprentices (the active ones)."""
-        rows = apprentices.to_dict("list") if not apprentices.empty else {}
-
         def column(name: str) -> list:
-            return [None if pd.isna(v) else v for v in rows.get(name, [])]
+            if apprentices.empty or name not in apprentices:
+                return []
+            return [None if pd.isna(v) else v for v in apprentices[name].tolist()]
         states = column("school_state")
         return cls(coop_id, column("id"), column("class_id"), column("class_name"), column("contract_start"),
                    column("probation_end"), states[0] if states else None)

@@ -9,12 +9,13 @@ from uuid import UUID
 import pandas as pd
 
 from leokop.db.session import Database
+from leokop.frames import records
 from leokop.repo import cases, cooperations, dashboard, risks
 
 
 def display_names(apprentices: pd.DataFrame) -> dict:
     """apprentice id -> "Nachname, Vorname" (the way class lists are read in German schools)."""
-    return {row["id"]: f"{row['last_name']}, {row['first_name']}" for row in apprentices.to_dict("records")}
+    return {row["id"]: f"{row['last_name']}, {row['first_name']}" for row in records(apprentices)}
 
 
 def with_names(frame: pd.DataFrame, apprentices: pd.DataFrame) -> pd.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from leokop.frames import records
 from leokop.services import planning
 from leokop.ui import texts
 from leokop.ui.formats import local_day
@@ -20,7 +21,7 @@ def apprentice_history(grades: pd.DataFrame, absences: pd.DataFrame, weeks: pd.D
     """Grades, absences, Berichtsheft decisions, notes and plans, newest first."""
     rows = [
         {"day": r["graded_on"], "kind": "Note", "what": f"{r['code']}: Note {r['grade']}", "who": r["recorded_by"]}
-        for r in grades.to_dict("records")
+        for r in records(grades)
     ]
     rows += [
         {"day": r["absence_date"], "kind": "Fehlzeit",
@@ -28,24 +29,24 @@ def apprentice_history(grades: pd.DataFrame, absences: pd.DataFrame, weeks: pd.D
                  + (" · Vorschlag Betrieb: " + r["excuse_comment"]
                     if r["excuse_state"] == "vorgeschlagen" and isinstance(r["excuse_comment"], str) else ""),
          "who": r["recorded_by"]}
-        for r in absences.to_dict("records")
+        for r in records(absences)
     ]
     rows += [
         {"day": r["week_start"], "kind": "Berichtsheft",
          "what": f"Woche ab {r['week_start']:%d.%m.%Y}: {texts.WEEK_STATUS_LABELS[r['status']]}"
                  + (f" – {r['trainer_comment']}" if isinstance(r["trainer_comment"], str) else ""),
          "who": r["decided_by"]}
-        for r in weeks.to_dict("records")
+        for r in records(weeks)
     ]
     rows += [
         {"day": local_day(r["created_at"]), "kind": f"Notiz {texts.PLACE_LABELS[r['place']]}", "what": r["body"],
          "who": r["author"]}
-        for r in notes.to_dict("records")
+        for r in records(notes)
     ]
     rows += [
         {"day": r["starts_on"], "kind": texts.KIND_LABELS[r["kind"]],
          "what": planning.display_label(r["kind"], r["label"]), "who": None}
-        for r in schedule.to_dict("records")
+        for r in records(schedule)
     ]
     history = _frame(rows)
     return history.sort_values("day", ascending=False, kind="stable").reset_index(drop=True)

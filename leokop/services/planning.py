@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from leokop.frames import records
 from leokop.ui import texts
 
 # Kinds of schedule rows (see repo.dashboard.pair_schedule).
@@ -23,10 +24,10 @@ def _overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-def find_conflicts(schedule: pd.DataFrame) -> list[Conflict]:
+def find_conflicts(schedule: pd.DataFrame | list[dict]) -> list[Conflict]:
     """Company phases over a school block or an exam of the apprentice's class; school blocks in holidays."""
     conflicts: list[Conflict] = []
-    rows = schedule.to_dict("records")
+    rows = records(schedule) if isinstance(schedule, pd.DataFrame) else schedule
     blocks = [r for r in rows if r["kind"] == BLOCK]
     exams = [r for r in rows if r["kind"] == EXAM]
     holidays = [r for r in rows if r["kind"] == HOLIDAY]

@@ -11,6 +11,7 @@ import psycopg
 import streamlit as st
 
 from leokop.db.session import Database
+from leokop.frames import records
 from leokop.repo import absences, cases, grades, notes, planning, ratings, record_book
 from leokop.repo._query import StaleWrite
 from leokop.repo.users import Profile
@@ -64,7 +65,7 @@ def _optional_int(value) -> int | None:
 
 def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, today: date) -> None:
     st.subheader(texts.FORM_GRADE)
-    labels = {row["learning_field_id"]: f"{row['code']} {row['title']}" for row in lf.to_dict("records")}
+    labels = {row["learning_field_id"]: f"{row['code']} {row['title']}" for row in records(lf)}
     lf_id = st.selectbox(texts.FIELD_LF, list(labels), format_func=labels.get, key="grade-lf",
                          placeholder=texts.PLACEHOLDER_CHOOSE)
     if lf_id is None:
@@ -113,7 +114,7 @@ def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame)
     open_rows = absence_rows[absence_rows["excuse_state"] == "vorgeschlagen"]
     if open_rows.empty:
         st.caption(texts.NO_OPEN_PROPOSALS)
-    for row in open_rows.to_dict("records"):
+    for row in records(open_rows):
         with st.form(f"decide-{row['id']}", border=True):
             st.markdown(f"**{german_date(row['absence_date'])}**, {row['lessons']} Std. – „{row['excuse_comment']}“ "
                         f"({row['proposed_by']})")
@@ -145,7 +146,7 @@ def school_block_form(db: Database, user: Profile, person: dict, today: date) ->
 
 def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFrame) -> None:
     st.subheader(texts.FORM_RATING)
-    labels = {r["training_position_id"]: f"{r['number']} {r['title']}" for r in positions.to_dict("records")}
+    labels = {r["training_position_id"]: f"{r['number']} {r['title']}" for r in records(positions)}
     position_id = st.selectbox(texts.FIELD_POSITION, list(labels), format_func=labels.get, key="rating-position",
                                placeholder=texts.PLACEHOLDER_CHOOSE)
     if position_id is None:
@@ -176,7 +177,7 @@ def week_form(db: Database, user: Profile, weeks: pd.DataFrame) -> None:
     open_weeks = weeks[weeks["status"] == "eingereicht"]
     if open_weeks.empty:
         st.caption(texts.NO_OPEN_WEEKS)
-    for row in open_weeks.to_dict("records"):
+    for row in records(open_weeks):
         with st.form(f"week-{row['id']}", border=True):
             st.markdown(f"**Woche ab {german_date(row['week_start'])}**")
             comment = st.text_area(texts.FIELD_COMMENT, key=f"week-comment-{row['id']}", height=68)
@@ -205,7 +206,7 @@ def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame,
                               & (absence_rows["absence_date"] >= today - timedelta(days=PROPOSABLE_DAYS))]
     if candidates.empty:
         st.caption(texts.NO_UNEXCUSED)
-    for row in candidates.to_dict("records"):
+    for row in records(candidates):
         with st.form(f"propose-{row['id']}", border=True):
             st.markdown(f"**{german_date(row['absence_date'])}**, {row['lessons']} Std.")
             comment = st.text_area(texts.FIELD_COMMENT, key=f"propose-comment-{row['id']}", height=68)

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from leokop.db.session import Database
+from leokop.frames import records
 from leokop.repo import cases, risks
 from leokop.repo.users import Profile
 from leokop.services import entries
@@ -24,8 +25,8 @@ def flags_section(db: Database, user: Profile, person: dict, flags: pd.DataFrame
         st.caption(texts.NO_FLAGS)
     responsible = _people_options(people)
     open_cases = all_cases[all_cases["status"] != "erledigt"] if not all_cases.empty else all_cases
-    case_of_flag = {case["flag_id"]: case for case in open_cases.to_dict("records") if case["flag_id"]}
-    for flag in flags.to_dict("records"):
+    case_of_flag = {case["flag_id"]: case for case in records(open_cases) if case["flag_id"]}
+    for flag in records(flags):
         if flag["id"] in case_of_flag:
             case = case_of_flag[flag["id"]]
             with st.container(border=True):
@@ -54,7 +55,7 @@ def concern_form(db: Database, user: Profile, person: dict, place: str) -> None:
     raised = risks.open_concerns(db, user.user_id, person["id"])
     if not raised.empty:
         st.subheader(texts.OPEN_CONCERNS)
-    for concern in raised.to_dict("records"):
+    for concern in records(raised):
         with st.form(f"concern-resolve-{concern['id']}", border=True):
             st.markdown(f"**{texts.CONCERN_LABELS[concern['kind']]}** ({texts.PLACE_LABELS[concern['place']]}, "
                         f"{concern['raised_by'] or '–'}, {german_date(concern['raised_at'])}): "
@@ -85,7 +86,7 @@ def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFra
     comments = cases.comments_of(db, user.user_id, ids)
     measures = cases.measures_of(db, user.user_id, ids)
     open_cases = all_cases[all_cases["status"] != "erledigt"]
-    for case in open_cases.to_dict("records"):
+    for case in records(open_cases):
         with st.expander(_case_header(case), expanded=True):
             _thread(comments[comments["case_id"] == case["id"]], measures[measures["case_id"] == case["id"]])
             _measure_done_forms(db, user, measures[(measures["case_id"] == case["id"]) & measures["done_at"].isna()])
@@ -95,7 +96,7 @@ def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFra
     closed = all_cases[all_cases["status"] == "erledigt"]
     if not closed.empty:
         st.subheader(texts.CLOSED_CASES)
-        for case in closed.to_dict("records"):
+        for case in records(closed):
             with st.expander(_case_header(case)):
                 st.caption(f"{texts.CASE_CLOSING_REASON}: {case['closing_reason']}")
                 _thread(comments[comments["case_id"] == case["id"]], measures[measures["case_id"] == case["id"]])
@@ -104,7 +105,7 @@ def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFra
 def _people_options(people: pd.DataFrame) -> dict:
     options = {None: texts.NOBODY}
     options.update({r["user_id"]: f"{r['display_name']} ({texts.PLACE_LABELS[r['place']]})"
-                    for r in people.to_dict("records")})
+                    for r in records(people)})
     return options
 
 
@@ -119,19 +120,19 @@ def _case_header(case: dict) -> str:
 def _thread(comments: pd.DataFrame, measures: pd.DataFrame) -> None:
     if comments.empty and measures.empty:
         st.caption(texts.NO_THREAD)
-    for m in measures.to_dict("records"):
+    for m in records(measures):
         due = f" · fällig {german_date(m['due_on'])}" if pd.notna(m["due_on"]) else ""
         state = texts.MEASURE_STATE_BADGES[pd.notna(m["done_at"])]
         note = f" – {m['description']}" if isinstance(m["description"], str) and m["description"] else ""
         st.markdown(f"{state} **{texts.MEASURE_LABELS[m['kind']]}**{due}{note} ({m['created_by'] or '–'})")
-    for c in comments.to_dict("records"):
+    for c in records(comments):
         st.caption(texts.WRITTEN_BY.format(author=c["author"] or "–", place=texts.PLACE_LABELS[c["place"]],
                                            at=german_datetime(c["created_at"])))
         st.write(c["body"])
 
 
 def _measure_done_forms(db: Database, user: Profile, open_measures: pd.DataFrame) -> None:
-    for measure in open_measures.to_dict("records"):
+    for measure in records(open_measures):
         with st.form(f"measure-done-{measure['id']}", border=False):
             if st.form_submit_button(f"{texts.MEASURE_DONE}: {texts.MEASURE_LABELS[measure['kind']]}"):
                 save([], lambda measure=measure: cases.complete_measure(db, user.user_id, measure["id"]),

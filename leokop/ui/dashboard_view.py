@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from leokop.frames import records
 from leokop.services import planning
 from leokop.ui import charts, texts
 from leokop.ui.widgets import german_date
@@ -27,7 +28,7 @@ def release_hint(hidden: dict, category: str) -> None:
 
 def case_list(open_cases: pd.DataFrame, names: dict) -> None:
     """Open cases, most severe first (the order comes from the query)."""
-    for case in open_cases.to_dict("records"):
+    for case in records(open_cases):
         st.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{names.get(case['apprentice_id'], '–')}**: "
                     f"{case['title']} – {texts.CASE_STATUS_LABELS[case['status']]}, "
                     f"verantwortlich: {case['responsible'] or texts.NOBODY}")
@@ -40,25 +41,25 @@ def risk_list(flags: pd.DataFrame, names: dict) -> None:
         return
     for apprentice_id, group in flags.groupby("apprentice_id", sort=False):
         lines = "  \n".join(f"{texts.SEVERITY_BADGES[r['severity']]} {r['reason']}"
-                            for r in group.to_dict("records"))
+                            for r in records(group))
         st.markdown(f"**{names.get(apprentice_id, '–')}**  \n{lines}")
 
 
 def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:
-    """The schedule with German kind labels, a lane per class/apprentice, and conflict reasons."""
+    """The schedule with German kind labels, a lane per class/apprentice, and conflict reasons (None: no conflict).
+    Row by row in plain Python: a few dozen rows, where pandas column operations cost more than they save."""
+    extra = ["who", "kind_label", "lane", "conflict"]
     if schedule.empty:
-        return schedule.assign(lane=[], kind_label=[], conflict=[], who=[])
-    rows = schedule.copy()
-    rows["label"] = [planning.display_label(kind, label)
-                     for kind, label in zip(rows["kind"], rows["label"], strict=True)]
+        return schedule.assign(**{column: [] for column in extra})
+    rows = records(schedule)
+    for row in rows:
+        row["label"] = planning.display_label(row["kind"], row["label"])
     conflicts = {c.item_id: c.reason for c in planning.find_conflicts(rows)}
-    rows["who"] = rows["apprentice_id"].map(names).fillna("")
-    rows["kind_label"] = rows["kind"].map(texts.KIND_LABELS)
-    rows["lane"] = [
-        who if who else texts.KIND_LABELS[kind] for who, kind in zip(rows["who"], rows["kind"], strict=True)
-    ]
-    rows["conflict"] = rows["id"].map(conflicts)
-    return rows
+    for row in rows:
+        who = names.get(row["apprentice_id"], "") if row["apprentice_id"] is not None else ""
+        row.update(who=who, kind_label=texts.KIND_LABELS[row["kind"]],
+                   lane=who or texts.KIND_LABELS[row["kind"]], conflict=conflicts.get(row["id"]))
+    return pd.DataFrame(rows, columns=[*schedule.columns, *extra])
 
 
 def upcoming_table(rows: pd.DataFrame, today: date) -> None:
@@ -96,39 +97,39 @@ def named_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
     st.dataframe(table.rename(columns=columns), hide_index=True, width="stretch")
 
 
-# Built figures, keyed by the data they show (never by user or pair): a rerun with unchanged data, by this user or by
-# anyone who was allowed to read the same rows, reuses the figure instead of building it again (building plotly
-# figures was most of a dashboard run's CPU time). Read-only: Streamlit only serialises them.
-_figure_cache = st.cache_resource(max_entries=512, ttl=600, show_spinner=False)
+# The figures this session drew last, with the data they show: a rerun with the same data (a click elsewhere on the
+# page) reuses the figure instead of building it again (building plotly figures was most of a dashboard run's CPU
+# time). Kept in the session, so a figure never reaches another user; compared with DataFrame.equals (0.2 ms for the
+# Lernfeld matrix, where Streamlit's cache hashed it in 4 ms). Decision 72.
+_FIGURES = "leokop_dashboard_figures"
 
 
-@_figure_cache
-def _lf_figure(matrix: pd.DataFrame, names: dict):
-    return charts.lf_heatmap(matrix, names)
+def _figure(name: str, build, frame: pd.DataFrame, *args):
+    store = st.session_state.setdefault(_FIGURES, {})
+    hit = store.get(name)
+    if hit is not None and hit[1] == args and hit[0].equals(frame):
+        return hit[2]
+    figure = build(frame, *args)
+    store[name] = (frame, args, figure)
+    return figure
 
 
-@_figure_cache
-def _position_figure(ratings: pd.DataFrame, names: dict):
-    return charts.position_heatmap(ratings, names)
-
-
-@_figure_cache
 def timeline_figure(rows: pd.DataFrame, start: date, end: date, today: date):
-    return charts.timeline(rows, start, end, today)
+    return _figure("timeline", charts.timeline, rows, start, end, today)
 
 
 def lf_chart(matrix: pd.DataFrame, names: dict, key: str) -> None:
     if matrix.empty:
         st.caption(texts.NO_DATA)
         return
-    st.plotly_chart(_lf_figure(matrix, names), key=key)
+    st.plotly_chart(_figure("lf", charts.lf_heatmap, matrix, names), key=key)
 
 
 def position_chart(ratings: pd.DataFrame, names: dict, key: str) -> None:
     if ratings.empty:
         st.caption(texts.NO_DATA)
         return
-    st.plotly_chart(_position_figure(ratings, names), key=key)
+    st.plotly_chart(_figure("positions", charts.position_heatmap, ratings, names), key=key)
 
 
 def history_table(events: pd.DataFrame, today: date) -> None:

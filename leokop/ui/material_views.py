@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from leokop.db.session import Database
+from leokop.frames import records
 from leokop.repo import materials
 from leokop.repo.users import Profile
 from leokop.services import materials as checks
@@ -40,7 +41,7 @@ def _checked_file(upload) -> tuple[list[str], checks.FileInfo | None, bytes]:
 
 def labels_by_id(frame: pd.DataFrame, *parts: str) -> dict:
     """{id: 'part1 part2'} for selectboxes over a frame's rows."""
-    return {r["id"]: " ".join(str(r[p]) for p in parts) for r in frame.to_dict("records")}
+    return {r["id"]: " ".join(str(r[p]) for p in parts) for r in records(frame)}
 
 
 def share_form(db: Database, store: Storage, user: Profile, coop_id: UUID, options: dict[str, pd.DataFrame]) -> None:
@@ -162,7 +163,7 @@ def _downloads(db: Database, store: Storage, user: Profile, versions: pd.DataFra
                                 note=versions["note"].fillna(""))
         st.dataframe(table[list(texts.MAT_VERSION_COLUMNS)].rename(columns=texts.MAT_VERSION_COLUMNS),
                      hide_index=True, width="stretch")
-        for version in versions.iloc[1:].to_dict("records"):
+        for version in records(versions.iloc[1:]):
             st.download_button(texts.MAT_DOWNLOAD_VERSION.format(n=version["number"]),
                                _fetch(db, store, user, version["id"]), file_name=version["filename"],
                                mime=version["mime"], key=f"dl-{version['id']}")
@@ -182,7 +183,7 @@ def _new_version_form(db: Database, store: Storage, user: Profile, item: dict) -
 
 def _comments(db: Database, user: Profile, material_id: UUID, comments: pd.DataFrame) -> None:
     st.markdown(f"**{texts.MAT_SECTION_COMMENTS} ({len(comments)})**")
-    for c in comments.to_dict("records"):
+    for c in records(comments):
         st.markdown(f"**{c['author'] or '–'}**, {c['created_at'].strftime('%d.%m.%Y %H:%M')}:  \n{c['body']}")
     with st.form(f"mat-comment-{material_id}", clear_on_submit=True):
         body = st.text_area(texts.MAT_FIELD_COMMENT, max_chars=4000)

@@ -9,6 +9,7 @@ import psycopg
 import streamlit as st
 
 from leokop.db.session import Database
+from leokop.frames import records
 from leokop.repo import privacy
 from leokop.repo._query import StaleWrite
 from leokop.repo.users import Profile
@@ -135,7 +136,7 @@ def consents_tab(db: Database, admin_id, today: date) -> None:
     if not current.empty:
         st.dataframe(_consent_rows(current), hide_index=True, width="stretch")
         open_rows = current[current["revoked_at"].isna()]
-        for row in open_rows.to_dict("records"):
+        for row in records(open_rows):
             labels = ", ".join(texts.CONSENT_CATEGORY_LABELS[c] for c in row["categories"])
             if st.button(f"{texts.CONSENT_REVOKE}: {labels}", key=f"revoke-{row['id']}"):
                 _write(lambda row=row: privacy.revoke_consent(db, admin_id, row["id"], row["version"]),

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from leokop.db.session import Database
+from leokop.frames import records
 from leokop.repo import materials, projects
 from leokop.repo.users import Profile
 from leokop.services import projects as checks
@@ -27,7 +28,7 @@ def project_list(db: Database, user: Profile, coop_id: UUID) -> None:
                          next_milestone=found["next_milestone"].fillna("–"))
     st.dataframe(table[list(texts.PROJ_COLUMNS)].rename(columns=texts.PROJ_COLUMNS), hide_index=True,
                  width="stretch")
-    for project in found.to_dict("records"):
+    for project in records(found):
         with st.expander(project["title"], expanded=len(found) == 1):
             _project(db, user, project)
 
@@ -40,9 +41,9 @@ def _project(db: Database, user: Profile, project: dict) -> None:
     st.caption(" · ".join(info["topics"]["label"]))
     left, right = st.columns(2)
     left.markdown(f"**{texts.PROJ_FIELD_APPRENTICES}**  \n" + "  \n".join(
-        f"{a['name']} ({a['company']})" for a in info["apprentices"].to_dict("records")))
+        f"{a['name']} ({a['company']})" for a in records(info["apprentices"])))
     right.markdown(f"**{texts.PROJ_FIELD_MATERIALS}**  \n" + "  \n".join(
-        f"{m['title']} ({texts.MAT_KIND_LABELS[m['kind']]})" for m in info["materials"].to_dict("records")))
+        f"{m['title']} ({texts.MAT_KIND_LABELS[m['kind']]})" for m in records(info["materials"])))
     milestones = info["milestones"].assign(due_on=info["milestones"]["due_on"].map(german_date))
     st.dataframe(milestones[list(texts.PROJ_MILESTONE_COLUMNS)].rename(columns=texts.PROJ_MILESTONE_COLUMNS),
                  hide_index=True, width="stretch")

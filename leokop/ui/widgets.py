@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from leokop.frames import records
 from leokop.services.accounts import Scope
 from leokop.ui import texts
 from leokop.ui.formats import german_date
@@ -33,7 +34,7 @@ def label_from(frame: pd.DataFrame, key: str, parts: list[str]):
     def part(row: dict, name: str) -> str:
         return texts.ROLE_LABELS[row[name]] if name == "role" else str(row[name])
 
-    labels = {row[key]: " · ".join(part(row, p) for p in parts) for row in frame.to_dict("records")}
+    labels = {row[key]: " · ".join(part(row, p) for p in parts) for row in records(frame)}
     return lambda value: labels.get(value, str(value))
 
 
@@ -42,7 +43,7 @@ def scope_select(options: dict[str, pd.DataFrame], kinds: tuple[str, ...], key: 
     choices = [
         (Scope(kind, row["school_id"], row["id"]), f"{texts.SCOPE_KIND_LABELS[kind]}: {row['label']}")
         for kind in kinds
-        for row in options[kind].to_dict("records")
+        for row in records(options[kind])
     ]
     index = st.selectbox(texts.FIELD_SCOPE, list(range(len(choices))), key=key,
                          format_func=lambda i: choices[i][1], index=0 if choices else None,
@@ -56,7 +57,7 @@ APPRENTICE_KEY = "leokop_apprentice"
 
 def cooperation_select(pairs: pd.DataFrame):
     """Choose one of "Meine Kooperationen"; the choice is kept for the session (and the apprentice page)."""
-    labels = {row["id"]: f"{row['school']} ↔ {row['company']}" for row in pairs.to_dict("records")}
+    labels = {row["id"]: f"{row['school']} ↔ {row['company']}" for row in records(pairs)}
     ids = list(labels)
     current = st.session_state.get(COOP_KEY)
     choice = st.selectbox(texts.CHOOSE_COOPERATION, ids, format_func=labels.get,

@@ -37,13 +37,13 @@ def test_a_read_is_kept_for_its_ttl_then_repeated(session):
 
 
 def test_each_user_and_each_read_has_its_own_entry(session):
-    calls, load = _counter()
+    _, load = _counter()
     assert [user_cache.cached("pairs", "u1", 60, load), user_cache.cached("pairs", "u2", 60, load),
             user_cache.cached("inbox", "u1", 60, load), user_cache.cached("pairs", "u1", 60, load)] == [1, 2, 3, 1]
 
 
 def test_forget_drops_the_named_reads_or_all(session):
-    calls, load = _counter()
+    _, load = _counter()
     user_cache.cached("pairs", "u1", 60, load)
     user_cache.cached("inbox", "u1", 60, load)
     user_cache.forget("inbox")
