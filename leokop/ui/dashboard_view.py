@@ -35,14 +35,16 @@ def case_list(open_cases: pd.DataFrame, names: dict) -> None:
 
 
 def risk_list(flags: pd.DataFrame, names: dict) -> None:
-    """Open flags grouped by apprentice; the apprentices with the most severe flag first."""
+    """Open flags grouped by apprentice; the apprentices with the most severe flag first (the query's order)."""
     if flags.empty:
         st.success(texts.NO_RISKS)
         return
-    for apprentice_id, group in flags.groupby("apprentice_id", sort=False):
-        lines = "  \n".join(f"{texts.SEVERITY_BADGES[r['severity']]} {r['reason']}"
-                            for r in records(group))
-        st.markdown(f"**{names.get(apprentice_id, '–')}**  \n{lines}")
+    grouped: dict = {}
+    for flag in records(flags):
+        grouped.setdefault(flag["apprentice_id"], []).append(
+            f"{texts.SEVERITY_BADGES[flag['severity']]} {flag['reason']}")
+    for apprentice_id, lines in grouped.items():
+        st.markdown(f"**{names.get(apprentice_id, '–')}**  \n" + "  \n".join(lines))
 
 
 def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:
@@ -79,11 +81,12 @@ def next_date(rows: pd.DataFrame, today: date) -> tuple[str, str]:
     """The next event that starts after today and is not a holiday: (kind, date), or dashes."""
     if rows.empty:
         return "–", "–"
-    ahead = rows[(rows["kind"] != planning.HOLIDAY) & (rows["starts_on"] > today)]
-    if ahead.empty:
+    ahead = [(start, kind) for start, kind in zip(rows["starts_on"].tolist(), rows["kind"].tolist(), strict=True)
+             if kind != planning.HOLIDAY and start > today]
+    if not ahead:
         return "–", "–"
-    first = ahead.sort_values("starts_on").iloc[0]
-    return texts.KIND_LABELS[first["kind"]], german_date(first["starts_on"])
+    start, kind = min(ahead, key=lambda item: item[0])
+    return texts.KIND_LABELS[kind], german_date(start)
 
 
 def named_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
