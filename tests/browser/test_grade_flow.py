@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from uuid import UUID
 
 import psycopg
@@ -12,6 +11,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from leokop.demo.seed import demo_class_id, demo_id
 from leokop.ui import texts
+from leokop.ui.formats import today as berlin_today
 from tests.browser.conftest import EXPECT_TIMEOUT, wait_until_settled
 from tests.browser.test_login_flow import PASSWORD, sign_in
 
@@ -164,7 +164,7 @@ def _grid_row(grid: Locator, cells: list[str]) -> Locator:
 def test_teacher_grade_reaches_own_trainer_but_not_other_company(browser: Browser, app_url: str, owner_url: str,
                                                                  tmp_path):
     target = _target(owner_url)
-    today = date.today()
+    today = berlin_today()  # the form proposes the school's day (Europe/Berlin), not the machine's
     success = texts.SAVED_GRADE.format(code=target["code"])
     assert success == f"Lernfeld {target['code']} gespeichert."
 
