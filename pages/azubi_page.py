@@ -74,4 +74,4 @@ with notes_tab:
         with st.container(border=True):
             st.caption(texts.WRITTEN_BY.format(author=note["author"] or "–", place=texts.PLACE_LABELS[note["place"]],
                                                at=german_datetime(note["created_at"])))
-            st.write(note["body"])
+            st.markdown(formats.plain(note["body"]))

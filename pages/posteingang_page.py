@@ -17,8 +17,11 @@ items = inbox.new_items(db, user.user_id)
 if items.empty:
     st.info(texts.INBOX_EMPTY)
 else:
-    table = items.assign(at=items["at"].map(german_datetime),
-                         kind=items["kind"].map(texts.INBOX_KIND))
+    table = items.assign(
+        at=items["at"].map(german_datetime), kind=items["kind"].map(texts.INBOX_KIND),
+        text=[f"{texts.SEVERITY_LABELS[severity]}: {text}" if isinstance(severity, str) else text
+              for severity, text in zip(items["severity"], items["text"], strict=True)],
+    ).drop(columns="severity")
     st.dataframe(table.rename(columns=texts.INBOX_COLUMNS), hide_index=True, width="stretch")
     if st.button(texts.INBOX_MARK_SEEN, icon=":material/done_all:"):
         inbox.mark_seen(db, user.user_id)

@@ -17,6 +17,7 @@ from leokop.repo._query import StaleWrite
 from leokop.repo.users import Profile
 from leokop.services import early_warning, entries
 from leokop.ui import feedback, texts, versions
+from leokop.ui.formats import plain
 from leokop.ui.resources import worker_database
 from leokop.ui.widgets import german_date
 
@@ -116,8 +117,8 @@ def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame)
         st.caption(texts.NO_OPEN_PROPOSALS)
     for row in records(open_rows):
         with st.form(f"decide-{row['id']}", border=True):
-            st.markdown(f"**{german_date(row['absence_date'])}**, {row['lessons']} Std. – „{row['excuse_comment']}“ "
-                        f"({row['proposed_by']})")
+            st.markdown(f"**{german_date(row['absence_date'])}**, {row['lessons']} Std. – "
+                        f"„{plain(row['excuse_comment'])}“ ({row['proposed_by']})")
             accept_col, reject_col = st.columns(2)
             accept = accept_col.form_submit_button(texts.BUTTON_ACCEPT)
             reject = reject_col.form_submit_button(texts.BUTTON_REJECT)

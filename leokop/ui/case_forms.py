@@ -14,7 +14,7 @@ from leokop.repo.users import Profile
 from leokop.services import entries
 from leokop.ui import feedback, texts, versions
 from leokop.ui.apprentice_forms import save
-from leokop.ui.formats import german_date, german_datetime
+from leokop.ui.formats import german_date, german_datetime, plain
 
 
 def flags_section(db: Database, user: Profile, person: dict, flags: pd.DataFrame, people: pd.DataFrame,
@@ -59,7 +59,7 @@ def concern_form(db: Database, user: Profile, person: dict, place: str) -> None:
         with st.form(f"concern-resolve-{concern['id']}", border=True):
             st.markdown(f"**{texts.CONCERN_LABELS[concern['kind']]}** ({texts.PLACE_LABELS[concern['place']]}, "
                         f"{concern['raised_by'] or '–'}, {german_date(concern['raised_at'])}): "
-                        f"{concern['body']}")
+                        f"{plain(concern['body'])}")
             if st.form_submit_button(texts.CONCERN_RESOLVE):
                 save([], lambda concern=concern: risks.resolve_concern(db, user.user_id, concern["id"]),
                      texts.CONCERN_RESOLVED, [person["id"]])
@@ -98,7 +98,7 @@ def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFra
         st.subheader(texts.CLOSED_CASES)
         for case in records(closed):
             with st.expander(_case_header(case)):
-                st.caption(f"{texts.CASE_CLOSING_REASON}: {case['closing_reason']}")
+                st.caption(f"{texts.CASE_CLOSING_REASON}: {plain(case['closing_reason'])}")
                 _thread(comments[comments["case_id"] == case["id"]], measures[measures["case_id"] == case["id"]])
 
 
@@ -111,7 +111,7 @@ def _people_options(people: pd.DataFrame) -> dict:
 
 def _case_header(case: dict) -> str:
     return texts.CASE_HEADER.format(
-        severity=texts.SEVERITY_BADGES[case["severity"]], title=case["title"],
+        severity=texts.SEVERITY_BADGES[case["severity"]], title=plain(case["title"]),
         status=texts.CASE_STATUS_LABELS[case["status"]],
         responsible=case["responsible"] or texts.NOBODY, opened=german_date(case["opened_at"]),
         by=case["opened_by"] or "–")
@@ -123,12 +123,12 @@ def _thread(comments: pd.DataFrame, measures: pd.DataFrame) -> None:
     for m in records(measures):
         due = f" · fällig {german_date(m['due_on'])}" if pd.notna(m["due_on"]) else ""
         state = texts.MEASURE_STATE_BADGES[pd.notna(m["done_at"])]
-        note = f" – {m['description']}" if isinstance(m["description"], str) and m["description"] else ""
+        note = f" – {plain(m['description'])}" if isinstance(m["description"], str) and m["description"] else ""
         st.markdown(f"{state} **{texts.MEASURE_LABELS[m['kind']]}**{due}{note} ({m['created_by'] or '–'})")
     for c in records(comments):
         st.caption(texts.WRITTEN_BY.format(author=c["author"] or "–", place=texts.PLACE_LABELS[c["place"]],
                                            at=german_datetime(c["created_at"])))
-        st.write(c["body"])
+        st.markdown(plain(c["body"]))
 
 
 def _measure_done_forms(db: Database, user: Profile, open_measures: pd.DataFrame) -> None:

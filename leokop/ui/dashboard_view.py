@@ -10,6 +10,7 @@ import streamlit as st
 from leokop.frames import records
 from leokop.services import planning
 from leokop.ui import charts, texts
+from leokop.ui.formats import plain
 from leokop.ui.widgets import german_date
 
 SECTION_KEY = "dashboard-section"  # the open tab of the pair dashboard (its label)
@@ -30,7 +31,7 @@ def case_list(open_cases: pd.DataFrame, names: dict) -> None:
     """Open cases, most severe first (the order comes from the query)."""
     for case in records(open_cases):
         st.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{names.get(case['apprentice_id'], '–')}**: "
-                    f"{case['title']} – {texts.CASE_STATUS_LABELS[case['status']]}, "
+                    f"{plain(case['title'])} – {texts.CASE_STATUS_LABELS[case['status']]}, "
                     f"verantwortlich: {case['responsible'] or texts.NOBODY}")
 
 

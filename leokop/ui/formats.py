@@ -1,4 +1,5 @@
-"""Dates and times as German users read them: Europe/Berlin, "02.12.2026, 14:05".
+"""Values as German users read them: dates and times in Europe/Berlin ("02.12.2026, 14:05"), and user text shown
+literally where Streamlit renders Markdown (`plain`).
 
 The database stores timestamps in UTC (timestamptz); every timestamp the UI shows goes through this module, so
 that no page shows UTC and the calendar day of a late-evening entry is the Berlin one.
@@ -6,6 +7,7 @@ that no page shows UTC and the calendar day of a late-evening entry is the Berli
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -46,3 +48,25 @@ def local_day(moment: datetime) -> date:
 def today() -> date:
     """Today in Berlin (the server may run on UTC: between midnight and 1 or 2 am it is still yesterday there)."""
     return datetime.now(BERLIN).date()
+
+
+# Characters that make Streamlit's Markdown format, link, embed an icon or a formula. User text is shown as typed:
+# a comment like "[hier](http://…)" or ":material/warning:" must not become a link or an icon in another user's
+# browser. Ordinary punctuation (".", "-", ",") stays as it is, so that the source still reads as the text.
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]#$<>|~]|:(?=[A-Za-z]))")
+_LIST_START = re.compile(r"^(\s*)(?:([-+])(?=\s)|(\d+)(?=[.)]\s))", re.MULTILINE)
+
+
+def _unlisted(match: re.Match) -> str:
+    """A line that would start a list: "- x" -> "\\- x", "2. x" -> "2\\. x"."""
+    indent, bullet, number = match.groups()
+    return f"{indent}\\{bullet}" if bullet else f"{indent}{number}\\"
+
+
+def plain(text: str | None) -> str:
+    """User text for st.markdown (and labels that render Markdown): shown literally, line breaks kept."""
+    if text is None or _missing(text):
+        return ""
+    escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))
+    escaped = _LIST_START.sub(_unlisted, escaped)
+    return escaped.replace("\n", "  \n")

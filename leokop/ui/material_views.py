@@ -17,6 +17,7 @@ from leokop.services.entries import text_problems
 from leokop.storage import Storage
 from leokop.ui import texts
 from leokop.ui.apprentice_forms import save
+from leokop.ui.formats import plain
 from leokop.ui.widgets import german_date
 
 CHOSEN_KEY = "leokop_material"
@@ -128,7 +129,7 @@ def detail(db: Database, store: Storage, user: Profile, material_id: UUID) -> No
                f"{texts.MAT_SCOPE_LABELS[item['scope']]}{' ' + item['class_name'] if item['class_name'] else ''}"
                f" · {item['owner']}")
     if item["description"]:
-        st.write(item["description"])
+        st.markdown(plain(item["description"]))
     if item["tags"] or not info["topics"].empty:
         st.caption(" · ".join([*info["topics"]["label"], *(f"#{t}" for t in item["tags"])]))
     if item["kind"] == "link":
@@ -184,7 +185,7 @@ def _new_version_form(db: Database, store: Storage, user: Profile, item: dict) -
 def _comments(db: Database, user: Profile, material_id: UUID, comments: pd.DataFrame) -> None:
     st.markdown(f"**{texts.MAT_SECTION_COMMENTS} ({len(comments)})**")
     for c in records(comments):
-        st.markdown(f"**{c['author'] or '–'}**, {c['created_at'].strftime('%d.%m.%Y %H:%M')}:  \n{c['body']}")
+        st.markdown(f"**{c['author'] or '–'}**, {c['created_at'].strftime('%d.%m.%Y %H:%M')}:  \n{plain(c['body'])}")
     with st.form(f"mat-comment-{material_id}", clear_on_submit=True):
         body = st.text_area(texts.MAT_FIELD_COMMENT, max_chars=4000)
         if st.form_submit_button(texts.MAT_SUBMIT_COMMENT):

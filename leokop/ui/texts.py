@@ -149,6 +149,7 @@ SECTION_TIMELINE = "Planung"
 SECTION_NEXT_WEEKS = "Die nächsten 8 Wochen"
 SECTION_RISKS = "Warnzeichen"
 # Text badges with Material icons, not emoji: headless browsers without an emoji font show empty boxes for those.
+SEVERITY_LABELS = {"kritisch": "Kritisch", "warnung": "Warnung", "hinweis": "Hinweis"}  # plain text, tables
 SEVERITY_BADGES = {
     "kritisch": ":red-badge[:material/error: kritisch]",
     "warnung": ":orange-badge[:material/warning: Warnung]",

@@ -32,7 +32,8 @@ def test_new_flag_shows_in_the_trainers_inbox_until_marked_seen(login, owner_url
     assert _inbox_title(trainer).startswith(texts.PAGE_INBOX + " (")
     trainer.switch_page("pages/posteingang_page.py").run()
     table = trainer.dataframe[0].value
-    assert any("Konflikt in der Klasse" in text for text in table["Was"])
+    flag = next(text for text in table["Was"] if "Konflikt in der Klasse" in text)
+    assert flag.split(": ")[0] in texts.SEVERITY_LABELS.values()  # "Warnung: …", the German label, capitalised
     next(b for b in trainer.button if b.label == texts.INBOX_MARK_SEEN).click().run()
     assert _inbox_title(trainer) == texts.PAGE_INBOX
     assert [i.value for i in trainer.info] == [texts.INBOX_EMPTY]

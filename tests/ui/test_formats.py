@@ -30,3 +30,13 @@ def test_the_day_of_a_late_entry_is_the_berlin_day():
     assert german_date(pd.Timestamp("2026-07-31 22:30", tz="UTC")) == "01.08.2026"
     assert german_date(date(2026, 7, 31)) == "31.07.2026"
     assert german_date(None) == "–"
+
+
+def test_plain_shows_user_text_literally_in_markdown():
+    from leokop.ui.formats import plain
+
+    assert plain("[hier](http://x.example) *fett* :material/warning: $x$ #1 <b>") == (
+        r"\[hier\](http://x.example) \*fett\* \:material/warning: \$x\$ \#1 \<b\>")
+    assert plain("- eins\n2. zwei\n2026 war gut") == "\\- eins  \n2\\. zwei  \n2026 war gut"  # no lists
+    assert plain("Gespräch am 12.05., 14:30 – QuABB-Beratung") == "Gespräch am 12.05., 14:30 – QuABB-Beratung"
+    assert plain(None) == ""
