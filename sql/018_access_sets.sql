@@ -15,7 +15,7 @@
 -- - the select policies of the apprentice's data ask it once instead of two sets, and the notes and risk_flags
 --   policies test released sets instead of calling a function per row;
 -- - the apprentices, classes, school_blocks and exams policies ask one set (pair_apprentice_ids, my_class_ids)
---   instead of three or four helpers.
+--   instead of three or four helpers; visible_cooperation_ids() reads the memberships once.
 -- The older helpers stay for the insert and update policies; the tests pin each new set to the old ones.
 -- Same sets and rows for every user: tests/db/test_rls_helpers.py compares the functions with their earlier
 -- definitions, and the RLS matrix tests run unchanged.
@@ -141,6 +141,31 @@ as $$
   select a.class_id from m join public.cooperations c on c.id = m.cooperation_id
   join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
   where m.role in ('lehrkraft', 'ausbilder')
+$$;
+
+-- Cooperations the user works in (004/013: by pair, by teacher class, as the school's admin or leadership), from
+-- one reading of the memberships instead of four (my_pairs, teacher_class_ids, school_ids_with_role twice). Every
+-- cooperation, joint date and project policy asks it. A pair is one cooperation: (school_id, company_id) is unique.
+create or replace function app_private.visible_cooperation_ids()
+returns setof uuid
+language sql stable security definer set search_path = '' rows 50
+as $$
+  with m as materialized (
+    select m.role, m.school_id, m.class_id, m.company_id, m.cooperation_id from app_private.active_memberships() m
+  )
+  select c.id from m join public.cooperations c on c.school_id = m.school_id and c.company_id = m.company_id
+  where m.role = 'ausbilder' and m.company_id is not null
+  union
+  select c.id from m join public.cooperations c on c.id = m.cooperation_id
+  where m.role in ('lehrkraft', 'ausbilder')
+  union
+  select c.id from m join public.apprentices a on a.class_id = m.class_id
+  join public.cooperations c on c.school_id = a.school_id and c.company_id = a.company_id
+  where m.role = 'lehrkraft' and m.class_id is not null
+  union
+  select c.id from m join public.cooperations c on c.school_id = m.school_id
+  where m.role in ('admin', 'schulleitung') and m.class_id is null and m.company_id is null
+    and m.cooperation_id is null
 $$;
 
 revoke all on all functions in schema app_private from public;
