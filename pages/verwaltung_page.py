@@ -11,7 +11,7 @@ from leokop.repo import release, risks, users
 from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
 from leokop.services.risk_rules import Thresholds
-from leokop.ui import privacy_forms, texts, widgets
+from leokop.ui import feedback, privacy_forms, texts, widgets
 from leokop.ui.resources import database, worker_database
 
 user = auth.require_page("verwaltung")
@@ -27,14 +27,15 @@ def _report(problems: list[str]) -> None:
         st.error(problem)
 
 
-def _write(action, success: str) -> None:
-    """Run one write; confirm it, or say in German that nothing was changed."""
+def _write(action, success: str, form: str | None = None) -> None:
+    """Run one write; rerun with fresh lists and confirm it (emptying `form`), or say in German that nothing was
+    changed."""
     try:
         action()
     except psycopg.Error:
         st.error(texts.DB_ERROR)
     else:
-        st.success(success)
+        feedback.saved(success, form=form)
 
 
 def _save_thresholds(school_id, values: dict) -> None:
@@ -53,7 +54,7 @@ def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message)
         wants_inactive = deactivate.form_submit_button(texts.BUTTON_DEACTIVATE)
         if (wants_active or wants_inactive) and target is not None:
             if apply(db, user.user_id, target, wants_active):
-                st.success(message(target, texts.STATE_ACTIVE if wants_active else texts.STATE_INACTIVE))
+                feedback.saved(message(target, texts.STATE_ACTIVE if wants_active else texts.STATE_INACTIVE))
             else:
                 st.error(texts.DB_ERROR)
 
@@ -70,7 +71,7 @@ with tab_users:
     st.subheader(texts.ADMIN_NEW_USER)
     role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="new-user-role",
                         placeholder=texts.PLACEHOLDER_CHOOSE)
-    with st.form("new-user"):
+    with st.form(feedback.key("new-user")):
         username = st.text_input(texts.FIELD_USERNAME)
         display_name = st.text_input(texts.FIELD_DISPLAY_NAME)
         email = st.text_input(texts.FIELD_EMAIL)
@@ -89,15 +90,10 @@ with tab_users:
             if problems:
                 _report(problems)
             else:
-                try:
-                    users.create_user_with_membership(
-                        db, user.user_id, username=new.username, display_name=new.display_name, email=new.email,
-                        password_hash=hash_password(new.password), role=role, scope=scope.columns(),
-                    )
-                except psycopg.Error:
-                    st.error(texts.DB_ERROR)
-                else:
-                    st.success(texts.USER_CREATED.format(username=new.username))
+                _write(lambda: users.create_user_with_membership(
+                    db, user.user_id, username=new.username, display_name=new.display_name, email=new.email,
+                    password_hash=hash_password(new.password), role=role, scope=scope.columns(),
+                ), texts.USER_CREATED.format(username=new.username), form="new-user")
 
     st.subheader(texts.ADMIN_TOGGLE_USER)
     others = managed[managed["id"] != user.user_id]  # nobody locks themselves out
@@ -112,7 +108,7 @@ with tab_memberships:
     st.subheader(texts.ADMIN_NEW_MEMBERSHIP)
     role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="assign-role",
                         placeholder=texts.PLACEHOLDER_CHOOSE)
-    with st.form("assign-membership"):
+    with st.form(feedback.key("assign-membership")):
         target = st.selectbox(texts.FIELD_USER, managed["id"].tolist(),
                               format_func=widgets.label_from(managed, "id", ["display_name", "username"]),
                               placeholder=texts.PLACEHOLDER_CHOOSE)
@@ -129,7 +125,7 @@ with tab_memberships:
                     st.error(texts.DB_ERROR)
                 else:
                     if created:
-                        st.success(texts.MEMBERSHIP_CREATED)
+                        feedback.saved(texts.MEMBERSHIP_CREATED, form="assign-membership")
                     else:
                         st.error(texts.MEMBERSHIP_EXISTS)
 

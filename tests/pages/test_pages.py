@@ -12,7 +12,7 @@ from leokop.demo.seed import demo_id
 from leokop.repo.users import Profile
 from leokop.ui import texts
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
-from tests.pages.conftest import create_user, delete_user, errors, start_app, submit_login
+from tests.pages.conftest import confirmations, create_user, delete_user, errors, start_app, submit_login
 
 PAGES_DIR = Path(__file__).parents[2] / "pages"
 
@@ -120,7 +120,9 @@ def test_admin_creates_a_teacher_who_can_log_in(login, owner_url):
         texts.FIELD_USERNAME: "neue.lehrkraft", texts.FIELD_DISPLAY_NAME: "Neue Lehrkraft",
         texts.FIELD_PASSWORD: "start-passwort", texts.FIELD_PASSWORD_REPEAT: "start-passwort"})
     try:
-        assert [s.value for s in at.success] == [texts.USER_CREATED.format(username="neue.lehrkraft")]
+        assert confirmations(at) == [texts.USER_CREATED.format(username="neue.lehrkraft")]
+        assert "neue.lehrkraft" in set(at.dataframe[0].value[texts.ADMIN_COLUMNS["username"]])  # the list is fresh
+        assert [t.value for t in at.text_input if t.label == texts.FIELD_USERNAME] == [""]  # the form is empty
         fresh = submit_login(start_app(), "neue.lehrkraft", "start-passwort")
         assert errors(fresh) == []
         assert [s.value for s in fresh.title] == [texts.PAGE_DASHBOARD]
@@ -153,7 +155,7 @@ def test_admin_deactivates_and_reactivates_a_user(login, owner_url):
         box.select(user_id("ausbilder2"))
         return at.button(key=f"FormSubmitter:toggle-user-{button}").click().run()
 
-    assert [s.value for s in toggle("Deaktivieren").success] == [
+    assert confirmations(toggle("Deaktivieren")) == [
         texts.USER_STATE_CHANGED.format(username="ausbilder2", state=texts.STATE_INACTIVE)]
     try:
         assert errors(submit_login(start_app(), "ausbilder2", "leokop-demo")) == [texts.LOGIN_FAILED]
@@ -195,14 +197,16 @@ def _assign(at: AppTest, role: str, username: str, scope_label: str) -> AppTest:
     user_box.select(user_id(username))
     scope_box = at.selectbox(key="assign-scope")
     scope_box.select_index(scope_box.options.index(scope_label))  # AppTest lists the shown labels
-    return at.button(key="FormSubmitter:assign-membership-Zuordnen").click().run()
+    # the form's key carries a generation after a save (leokop.ui.feedback.key)
+    return next(b for b in at.button if b.key.startswith("FormSubmitter:assign-membership")
+                and b.label == texts.BUTTON_ASSIGN).click().run()
 
 
 def test_admin_assigns_a_cooperation_and_a_duplicate_is_refused(login, owner_url):
     label = "Kooperation: Berufliche Schulen am Mainufer ↔ Main-Kinzig Energie GmbH"
     at = _assign(login("admin"), "ausbilder", "ausbilder2", label)
     try:
-        assert [s.value for s in at.success] == [texts.MEMBERSHIP_CREATED]
+        assert confirmations(at) == [texts.MEMBERSHIP_CREATED]
         at = _assign(at, "ausbilder", "ausbilder2", label)
         assert errors(at) == [texts.MEMBERSHIP_EXISTS]
         with psycopg.connect(owner_url) as conn:
@@ -234,7 +238,7 @@ def test_admin_sets_thresholds_and_flags_follow(login, owner_url):
     at.number_input(key=f"{school}-unsigned_record_weeks").set_value(52)
     at = at.button(key=f"FormSubmitter:thresholds-{school}-{texts.BUTTON_SAVE}").click().run()
     try:
-        assert [s.value for s in at.success] == [texts.THRESHOLDS_SAVED]
+        assert confirmations(at) == [texts.THRESHOLDS_SAVED]
         with psycopg.connect(owner_url) as conn:
             left = conn.execute("select count(*) from risk_flags f join apprentices a on a.id = f.apprentice_id"
                                 " where f.rule = 'berichtsheft' and f.cleared_at is null and a.school_id = %s",
