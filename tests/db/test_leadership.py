@@ -815,3 +815,28 @@ def test_no_name_and_no_id_of_a_person_leaves_the_functions(owner):
     classes = {r[0] for r in owner.execute("select id from classes")}
     occupations = {r[0] for r in owner.execute("select id from occupations")}
     assert ids and ids <= classes | occupations  # class and occupation ids only, for the filters
+
+
+# sql/020: the class protection is computed once per transaction --------------------------------------------------
+
+def _protection(owner, function: str, school: UUID, year: int) -> list[tuple]:
+    return sorted(owner.execute(f"select * from app_leadership.{function}(%s, %s)", ([school], year)).fetchall())
+
+
+def test_class_protection_is_kept_for_the_transaction_only(owner_url):
+    with psycopg.connect(owner_url) as owner:
+        year = owner.execute("select public.school_year_start()").fetchone()[0]
+        computed = {s: _protection(owner, "classes_computed", s, year) for s in (MAINUFER, LAHNTAL)}
+        assert computed[MAINUFER] and computed[LAHNTAL] and computed[MAINUFER] != computed[LAHNTAL]
+        # the first call computes and keeps it, the second reads it; another school is computed, not reused
+        assert _protection(owner, "classes", MAINUFER, year) == computed[MAINUFER]
+        assert owner.execute("select current_setting('leokop.leadership_classes', true)").fetchone()[0].startswith(
+            f"{year}/{MAINUFER}|")
+        assert _protection(owner, "classes", MAINUFER, year) == computed[MAINUFER]
+        assert _protection(owner, "classes", LAHNTAL, year) == computed[LAHNTAL]
+        last_year = _protection(owner, "classes_computed", MAINUFER, year - 1)
+        assert _protection(owner, "classes", MAINUFER, year - 1) == last_year
+        owner.commit()
+        # a new transaction starts without it
+        assert owner.execute("select current_setting('leokop.leadership_classes', true)").fetchone()[0] in (None, "")
+
