@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import psycopg
 import pytest
 
 from tests.helpers import user_id
@@ -160,3 +161,38 @@ def test_one_set_per_policy_admits_the_same_rows(owner, policy, username):
     assert before == now & {r[0] for r in owner.execute("select id from public.classes union all"
                                                          " select id from public.apprentices")}
     assert before or username.startswith(("schulleitung", "koordination")), "a real set is compared"
+
+
+# sql/021: in a read-only transaction the user's sides are read once -----------------------------------------------
+
+def _sides(owner) -> set:
+    return {tuple(r) for r in owner.execute("select * from app_private.my_apprentice_sides()")}
+
+
+def _memo(owner) -> str | None:
+    return owner.execute("select current_setting('leokop.my_apprentice_sides', true)").fetchone()[0]
+
+
+def test_read_only_transactions_keep_the_sides_per_user(owner_url):
+    with psycopg.connect(owner_url) as owner:
+        owner.execute("set transaction read only")
+        computed = {}
+        for username in ("lehrkraft", "ausbilder", "lehrkraft"):
+            _with_claims(owner, username)
+            computed[username] = {tuple(r) for r in owner.execute(
+                "select * from app_private.my_apprentice_sides_computed()")}
+            assert _sides(owner) == computed[username]  # a new user: computed for them, not the last one's
+            assert _memo(owner).startswith(f"{user_id(username)}|")
+            assert _sides(owner) == computed[username]  # the second read is the kept one
+        assert computed["lehrkraft"] != computed["ausbilder"] and computed["lehrkraft"] and computed["ausbilder"]
+        owner.rollback()
+        assert _memo(owner) in (None, "")  # nothing outlives the transaction
+
+
+def test_writing_transactions_compute_the_sides_every_time(owner):
+    _with_claims(owner, "ausbilder")
+    before = _sides(owner)
+    assert _memo(owner) in (None, "")
+    # the trainer loses the company membership inside the transaction: the next check sees it at once
+    owner.execute("update memberships set active = false where user_id = %s", (user_id("ausbilder"),))
+    assert before and _sides(owner) == set()
