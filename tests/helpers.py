@@ -56,3 +56,30 @@ def attempt(conn: psycopg.Connection, username: str | None, sql: str, params=Non
     except psycopg.errors.InsufficientPrivilege:
         return DENIED
     return result
+
+
+def visible_ids(conn: psycopg.Connection, table: str, username: str | None) -> set | str:
+    """The first column of every row of `table` the user (or anon) can select, or DENIED; always undone."""
+    try:
+        with conn.transaction():
+            act_as(conn, username)
+            ids = {row[0] for row in conn.execute(f"select * from public.{table}").fetchall()}  # id first
+            raise psycopg.Rollback()
+    except psycopg.errors.InsufficientPrivilege:
+        return DENIED
+    return ids
+
+
+def seen_and_expected(conn: psycopg.Connection, table: str, username: str, expected_sql: str,
+                      setup: str | None = None) -> tuple[set | str, set, int]:
+    """In one rolled-back transaction after `setup`: the ids the user sees in `table`, the ids `expected_sql` (the
+    owner's statement of the policy, with %(uid)s for the user) says they may see, and the table's row count (a
+    matrix over an empty table proves nothing)."""
+    with conn.transaction():
+        if setup:
+            conn.execute(setup)
+        expected = {r[0] for r in conn.execute(expected_sql, {"uid": user_id(username)}).fetchall()}
+        seen = visible_ids(conn, table, username)
+        total = conn.execute(f"select count(*) from {table}").fetchone()[0]
+        raise psycopg.Rollback()
+    return seen, expected, total

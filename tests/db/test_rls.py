@@ -7,7 +7,7 @@ import pytest
 
 from leokop.demo.seed import demo_id
 from leokop.repo import cooperations
-from tests.helpers import DENIED, SHARED_CLASS, act_as, attempt, company_id, cooperation_id, school_id, user_id
+from tests.helpers import DENIED, SHARED_CLASS, attempt, company_id, cooperation_id, school_id, user_id, visible_ids
 
 ROLES = ("lehrkraft", "ausbilder", "ausbilder2", "schulleitung", "admin", "admin2", "koordination")
 ALL_USERS = (*ROLES, None)  # None = anonymous connection
@@ -71,33 +71,22 @@ def _expected_ids(owner: psycopg.Connection, table: str, username: str) -> set:
     return {row[0] for row in owner.execute(EXPECTED_VISIBLE[table], {"uid": user_id(username)}).fetchall()}
 
 
-def _visible_ids(owner: psycopg.Connection, table: str, username: str | None) -> set | str:
-    try:
-        with owner.transaction():
-            act_as(owner, username)
-            ids = {row[0] for row in owner.execute(f"select * from public.{table}").fetchall()}  # id first
-            raise psycopg.Rollback()
-    except psycopg.errors.InsufficientPrivilege:
-        return DENIED
-    return ids
-
-
 @pytest.mark.parametrize("username", ROLES)
 @pytest.mark.parametrize("table", sorted(EXPECTED_VISIBLE))
 def test_select_shows_exactly_what_memberships_allow(owner, table, username):
     expected = _expected_ids(owner, table, username)
-    assert _visible_ids(owner, table, username) == expected
+    assert visible_ids(owner, table, username) == expected
 
 
 @pytest.mark.parametrize("table", ALL_TABLES)
 def test_anonymous_connection_reads_nothing(owner, table):
-    assert _visible_ids(owner, table, None) == DENIED
+    assert visible_ids(owner, table, None) == DENIED
 
 
 @pytest.mark.parametrize("username", ROLES)
 @pytest.mark.parametrize("table", ["user_credentials", "schema_migrations"])
 def test_internal_tables_are_closed_to_every_user(owner, table, username):
-    assert _visible_ids(owner, table, username) in (DENIED, set())
+    assert visible_ids(owner, table, username) in (DENIED, set())
 
 
 def test_visibility_is_not_trivial(owner):

@@ -7,8 +7,8 @@ import pytest
 
 from leokop.demo.materials import material_ids
 from leokop.demo.seed import demo_class_id, demo_id
-from tests.db.test_rls import EXPECTED_VISIBLE, ROLES, _visible_ids
-from tests.helpers import DENIED, attempt, cooperation_id, user_id
+from tests.db.test_rls import EXPECTED_VISIBLE, ROLES
+from tests.helpers import DENIED, attempt, cooperation_id, seen_and_expected, user_id, visible_ids
 
 MATERIAL_TABLES = ("materials", "material_versions", "material_blobs", "material_learning_fields",
                    "material_positions", "material_comments", "material_events")
@@ -91,19 +91,14 @@ def _expected(owner: psycopg.Connection, table: str, username: str) -> set:
 @pytest.mark.parametrize("username", ROLES)
 @pytest.mark.parametrize("table", (*MATERIAL_TABLES, *PROJECT_TABLES))
 def test_select_shows_exactly_what_scope_and_memberships_allow(owner, table, username):
-    with owner.transaction():
-        owner.execute(_SETUP)
-        expected = _expected(owner, table, username)
-        visible = _visible_ids(owner, table, username)
-        total = owner.execute(f"select count(*) from {table}").fetchone()[0]
-        raise psycopg.Rollback()
+    seen, expected, total = seen_and_expected(owner, table, username, EXPECTED[table], _SETUP)
     assert total > 0
-    assert visible == expected
+    assert seen == expected
 
 
 @pytest.mark.parametrize("table", (*MATERIAL_TABLES, *PROJECT_TABLES))
 def test_anonymous_reads_nothing(owner, table):
-    assert _visible_ids(owner, table, None) == DENIED
+    assert visible_ids(owner, table, None) == DENIED
 
 
 # The matrix above is only worth something if the users really differ: the demo's key cases, spelled out.
@@ -121,7 +116,7 @@ MATERIAL_SEEN = {
 
 @pytest.mark.parametrize("username", sorted(MATERIAL_SEEN))
 def test_demo_materials_per_user(owner, username):
-    visible = _visible_ids(owner, "materials", username)
+    visible = visible_ids(owner, "materials", username)
     keys = ("netzwerk", "grundschutz", "checkliste", "service")
     assert tuple(DEMO[k] in visible for k in keys) == MATERIAL_SEEN[username]
 
@@ -129,7 +124,7 @@ def test_demo_materials_per_user(owner, username):
 def test_withdrawn_material_is_hidden_but_kept(owner):
     with owner.transaction():
         owner.execute(_SETUP)
-        seen = {u: WITHDRAWN in {str(i) for i in _visible_ids(owner, "materials", u)} for u in ROLES}
+        seen = {u: WITHDRAWN in {str(i) for i in visible_ids(owner, "materials", u)} for u in ROLES}
         raise psycopg.Rollback()
     assert {u for u, s in seen.items() if s} == {"ausbilder", "admin", "schulleitung"}  # owner and the school
 

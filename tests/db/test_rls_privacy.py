@@ -11,9 +11,9 @@ import pytest
 
 from leokop.repo import privacy
 from leokop.repo.retention import due, purge
-from tests.db.test_rls import ROLES, _visible_ids
+from tests.db.test_rls import ROLES
 from tests.db.test_rls_progress import A_RMD, SCHOOL_SIDE
-from tests.helpers import DENIED, act_as, attempt, company_id, school_id, user_id
+from tests.helpers import DENIED, act_as, attempt, company_id, school_id, seen_and_expected, user_id, visible_ids
 
 PRIVACY_TABLES = ("terms_versions", "terms_acceptances", "consents", "retention_settings", "audit_log")
 MAINUFER, LAHNTAL = school_id("mainufer"), school_id("lahntal")
@@ -38,19 +38,14 @@ insert into audit_log (actor_id, actor_role, action, table_name, row_id)
 @pytest.mark.parametrize("username", ROLES)
 @pytest.mark.parametrize("table", PRIVACY_TABLES)
 def test_select_shows_exactly_what_the_role_may_see(owner, table, username):
-    with owner.transaction():
-        owner.execute(_SETUP)
-        expected = {r[0] for r in owner.execute(EXPECTED[table], {"uid": user_id(username)}).fetchall()}
-        visible = _visible_ids(owner, table, username)
-        total = owner.execute(f"select count(*) from {table}").fetchone()[0]
-        raise psycopg.Rollback()
+    seen, expected, total = seen_and_expected(owner, table, username, EXPECTED[table], _SETUP)
     assert total > 0
-    assert visible == expected
+    assert seen == expected
 
 
 @pytest.mark.parametrize("table", PRIVACY_TABLES)
 def test_anonymous_reads_nothing(owner, table):
-    assert _visible_ids(owner, table, None) == DENIED
+    assert visible_ids(owner, table, None) == DENIED
 
 
 def _consent_of(owner, apprentice: UUID) -> UUID:

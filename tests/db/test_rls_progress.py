@@ -6,8 +6,8 @@ import psycopg
 import pytest
 
 from leokop.demo.seed import demo_id
-from tests.db.test_rls import EXPECTED_VISIBLE, ROLES, _visible_ids
-from tests.helpers import DENIED, SHARED_CLASS, act_as, attempt, company_id, cooperation_id, user_id
+from tests.db.test_rls import EXPECTED_VISIBLE, ROLES
+from tests.helpers import DENIED, SHARED_CLASS, act_as, attempt, company_id, cooperation_id, user_id, visible_ids
 
 _MY = "select * from memberships where user_id = %(uid)s and active"
 SCHOOL_SIDE = f"""
@@ -75,12 +75,12 @@ def _expected(owner, table: str, username: str) -> set:
 @pytest.mark.parametrize("username", ROLES)
 @pytest.mark.parametrize("table", NEW_TABLES)
 def test_select_shows_exactly_what_side_and_release_allow(owner, table, username):
-    assert _visible_ids(owner, table, username) == _expected(owner, table, username)
+    assert visible_ids(owner, table, username) == _expected(owner, table, username)
 
 
 @pytest.mark.parametrize("table", NEW_TABLES)
 def test_anonymous_reads_nothing(owner, table):
-    assert _visible_ids(owner, table, None) == DENIED
+    assert visible_ids(owner, table, None) == DENIED
 
 
 @pytest.mark.parametrize("table", [t for t in NEW_TABLES if t not in ("school_holidays", "release_overrides")])

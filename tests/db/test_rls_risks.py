@@ -6,9 +6,9 @@ import psycopg
 import pytest
 
 from leokop.demo.seed import demo_id
-from tests.db.test_rls import ROLES, _visible_ids
+from tests.db.test_rls import ROLES
 from tests.db.test_rls_progress import A_RMD, COMPANY_SIDE, SCHOOL_SIDE, _released
-from tests.helpers import DENIED, attempt, user_id
+from tests.helpers import DENIED, attempt, seen_and_expected, user_id, visible_ids
 
 RISK_TABLES = ("risk_thresholds", "concerns", "risk_flags", "risk_cases", "case_comments", "case_measures",
                "inbox_seen")
@@ -49,19 +49,14 @@ EXPECTED = {
 @pytest.mark.parametrize("username", ROLES)
 @pytest.mark.parametrize("table", RISK_TABLES)
 def test_select_shows_exactly_what_the_pair_may_see(owner, table, username):
-    with owner.transaction():
-        owner.execute(_SETUP)
-        expected = {r[0] for r in owner.execute(EXPECTED[table], {"uid": user_id(username)}).fetchall()}
-        visible = _visible_ids(owner, table, username)
-        total = owner.execute(f"select count(*) from {table}").fetchone()[0]
-        raise psycopg.Rollback()
+    seen, expected, total = seen_and_expected(owner, table, username, EXPECTED[table], _SETUP)
     assert total > 0
-    assert visible == expected
+    assert seen == expected
 
 
 @pytest.mark.parametrize("table", RISK_TABLES)
 def test_anonymous_reads_nothing(owner, table):
-    assert _visible_ids(owner, table, None) == DENIED
+    assert visible_ids(owner, table, None) == DENIED
 
 
 def test_company_sees_no_flag_about_unreleased_grades(owner):
@@ -72,8 +67,8 @@ def test_company_sees_no_flag_about_unreleased_grades(owner):
         owner.execute("insert into risk_flags (apprentice_id, rule, severity, category, reason) values"
                       " (%s, 'noten', 'warnung', 'grades', 'x'), (%s, 'berichtsheft', 'warnung', 'record_book', 'y')"
                       " on conflict do nothing", (A_RMD, A_RMD))
-        trainer = _visible_ids(owner, "risk_flags", "ausbilder")
-        teacher = _visible_ids(owner, "risk_flags", "lehrkraft")
+        trainer = visible_ids(owner, "risk_flags", "ausbilder")
+        teacher = visible_ids(owner, "risk_flags", "lehrkraft")
         categories = dict(owner.execute("select id, category from risk_flags where apprentice_id = %s",
                                         (A_RMD,)).fetchall())
         raise psycopg.Rollback()
