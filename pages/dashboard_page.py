@@ -5,7 +5,7 @@ import streamlit as st
 from leokop import auth
 from leokop.services import dashboard as dashboard_service
 from leokop.ui import dashboard_view as view
-from leokop.ui import formats, texts, user_cache, widgets
+from leokop.ui import formats, texts, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("dashboard")
@@ -13,11 +13,7 @@ db = database()
 today = formats.today()
 
 st.title(texts.PAGE_DASHBOARD)
-pairs = user_cache.my_cooperations(db, user.user_id)
-if pairs.empty:
-    st.info(texts.COOP_NONE)
-    st.stop()
-coop_id = widgets.cooperation_select(pairs)
+coop_id = widgets.chosen_cooperation(db, user.user_id)
 
 place = view.own_place(user.roles)
 data = dashboard_service.load_pair(db, user.user_id, coop_id, today, company_side=place == "betrieb")

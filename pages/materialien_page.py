@@ -4,18 +4,14 @@ import streamlit as st
 
 from leokop import auth
 from leokop.repo import materials
-from leokop.ui import material_views, texts, user_cache, widgets
+from leokop.ui import material_views, texts, widgets
 from leokop.ui.resources import database, storage
 
 user = auth.require_page("materialien")
 db = database()
 
 st.title(texts.PAGE_MATERIALS)
-pairs = user_cache.my_cooperations(db, user.user_id)
-if pairs.empty:
-    st.info(texts.COOP_NONE)
-    st.stop()
-coop_id = widgets.cooperation_select(pairs)
+coop_id = widgets.chosen_cooperation(db, user.user_id)
 
 options = materials.share_options(db, user.user_id, coop_id)
 library_tab, share_tab = st.tabs([texts.MAT_TAB_LIBRARY, texts.MAT_TAB_SHARE])

@@ -4,18 +4,14 @@ import streamlit as st
 
 from leokop import auth
 from leokop.repo import materials
-from leokop.ui import project_views, texts, user_cache, widgets
+from leokop.ui import project_views, texts, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("projekte")
 db = database()
 
 st.title(texts.PAGE_PROJECTS)
-pairs = user_cache.my_cooperations(db, user.user_id)
-if pairs.empty:
-    st.info(texts.COOP_NONE)
-    st.stop()
-coop_id = widgets.cooperation_select(pairs)
+coop_id = widgets.chosen_cooperation(db, user.user_id)
 
 options = materials.share_options(db, user.user_id, coop_id)
 with st.expander(texts.PROJ_NEW):

@@ -210,3 +210,7 @@ alter policy risk_flags_select on public.risk_flags
          or (category = 'absences' and apprentice_id in (select app_private.released_company_side_ids('absences')))
          or (category = 'teacher_notes'
              and apprentice_id in (select app_private.released_company_side_ids('teacher_notes'))));
+
+-- flag_visible_to_company() (012) was the per-row check of the old risk_flags policy; nothing calls it any more, and
+-- it answered about any apprentice whoever asked.
+drop function app_private.flag_visible_to_company(uuid, text);

@@ -5,7 +5,7 @@
 -- (Database.reads), each computing the same set. In a read-only transaction the memberships cannot change, so the
 -- set is now kept for the rest of it in a transaction-local setting, keyed by the user (auth.uid()). Transactions
 -- that write compute it every time, as before: a save that changes the user's own memberships sees the change.
--- The setting is as trustworthy as the request.jwt.claims that auth.uid() reads (decision 74).
+-- Kept with app_private.kept()/keep() of 020; as trustworthy as the request.jwt.claims (decision 74).
 alter function app_private.my_apprentice_sides() rename to my_apprentice_sides_computed;
 
 create function app_private.my_apprentice_sides()
@@ -14,21 +14,19 @@ language plpgsql stable security definer set search_path = '' rows 100
 as $$
 declare
   v_key text;
-  v_memo text;
   v_rows jsonb;
 begin
   if current_setting('transaction_read_only') <> 'on' then
     return query select s.apprentice_id, s.side from app_private.my_apprentice_sides_computed() s;
     return;
   end if;
-  v_key := coalesce((select auth.uid())::text, '-') || '|';
-  v_memo := current_setting('leokop.my_apprentice_sides', true);
-  if v_memo is not null and starts_with(v_memo, v_key) then
-    v_rows := substr(v_memo, length(v_key) + 1)::jsonb;
-  else
-    select coalesce(jsonb_agg(jsonb_build_array(s.apprentice_id, s.side)), '[]'::jsonb) into v_rows
+  v_key := coalesce((select auth.uid())::text, '-');
+  v_rows := app_private.kept('leokop.my_apprentice_sides', v_key);
+  if v_rows is null then
+    select app_private.keep('leokop.my_apprentice_sides', v_key,
+                           coalesce(jsonb_agg(jsonb_build_array(s.apprentice_id, s.side)), '[]'::jsonb))
+      into v_rows
     from app_private.my_apprentice_sides_computed() s;
-    perform set_config('leokop.my_apprentice_sides', v_key || v_rows::text, true);
   end if;
   return query select (e ->> 0)::uuid, e ->> 1 from jsonb_array_elements(v_rows) e;
 end

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import pandas as pd
 import streamlit as st
 
+from leokop.db.session import Database
 from leokop.frames import records
 from leokop.services.accounts import Scope
-from leokop.ui import texts
+from leokop.ui import texts, user_cache
 from leokop.ui.formats import german_date
 
 
@@ -53,6 +56,16 @@ def scope_select(options: dict[str, pd.DataFrame], kinds: tuple[str, ...], key: 
 
 COOP_KEY = "leokop_cooperation"
 APPRENTICE_KEY = "leokop_apprentice"
+
+
+def chosen_cooperation(db: Database, user_id: UUID) -> UUID:
+    """The pair a cooperation page shows: the user's choice among their pairs; without any pair the page says so
+    in German and stops."""
+    pairs = user_cache.my_cooperations(db, user_id)
+    if pairs.empty:
+        st.info(texts.COOP_NONE)
+        st.stop()
+    return cooperation_select(pairs)
 
 
 def cooperation_select(pairs: pd.DataFrame):
