@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
 from uuid import UUID
 
 import psycopg
+from psycopg import sql
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
+
+T = TypeVar("T")
 
 # No query of an interactive page should run longer; a runaway plan must not hold a pooled connection.
 STATEMENT_TIMEOUT_MS = 15_000
@@ -49,12 +53,8 @@ class Database:
         if pinned is not None and pinned[0] == str(user_id):
             yield pinned[1]
             return
-        claims = json.dumps({"sub": str(user_id), "role": "authenticated"})
         with self.pool.connection() as conn, conn.transaction():
-            conn.execute(
-                "select set_config('role', 'authenticated', true), set_config('request.jwt.claims', %s, true)",
-                (claims,),
-            )
+            _act_as(conn, user_id)
             yield conn
 
     @contextmanager
@@ -72,6 +72,36 @@ class Database:
             finally:
                 self._pinned.tx = None
 
+    def read_side_by_side(self, user_id: UUID | str, calls: Sequence[Callable[[psycopg.Connection], T]]) -> list[T]:
+        """The results of read-only calls (each given a connection), run on two connections at once that share one
+        snapshot: as consistent as one transaction, in about half the time on two cores (decision 76).
+
+        The first connection exports its snapshot (pg_export_snapshot), the second imports it before its first
+        query; both are read-only REPEATABLE READ transactions as the user. Calls are handed out in the given order
+        to whichever connection is free, so the longest should come first. Without a second connection to spare
+        within 50 ms, or inside a `reads` block, the calls run one after another in a single transaction."""
+        pinned = getattr(self._pinned, "tx", None)
+        if pinned is not None and pinned[0] == str(user_id):
+            return [call(pinned[1]) for call in calls]
+        with self.pool.connection() as first, first.transaction():
+            first.execute("set transaction isolation level repeatable read, read only")
+            snapshot = first.execute("select pg_export_snapshot() as id").fetchone()["id"]
+            _act_as(first, user_id)
+            try:
+                second = self.pool.getconn(timeout=0.05) if len(calls) > 1 else None
+            except PoolTimeout:
+                second = None
+            if second is None:
+                return [call(first) for call in calls]
+            try:
+                with second.transaction():
+                    second.execute("set transaction isolation level repeatable read, read only")
+                    second.execute(sql.SQL("set transaction snapshot {}").format(sql.Literal(snapshot)))
+                    _act_as(second, user_id)
+                    return _share_out(calls, first, second)
+            finally:
+                self.pool.putconn(second)
+
     @contextmanager
     def service_tx(self) -> Iterator[psycopg.Connection]:
         """A transaction as leokop_service: the system's rule evaluation, never a user's SQL."""
@@ -84,3 +114,42 @@ class Database:
         """A transaction as the app's login role itself: it may only call the app_auth functions."""
         with self.pool.connection() as conn, conn.transaction():
             yield conn
+
+
+def _act_as(conn: psycopg.Connection, user_id: UUID | str) -> None:
+    """Switch the open transaction to role authenticated with the user's JWT claims, both local to it."""
+    claims = json.dumps({"sub": str(user_id), "role": "authenticated"})
+    conn.execute("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', %s, true)",
+                 (claims,))
+
+
+def _share_out(calls: Sequence[Callable[[psycopg.Connection], T]], first: psycopg.Connection,
+               second: psycopg.Connection) -> list[T]:
+    """Run the calls on two connections at once (this thread and one helper thread), each taking the next call in
+    order when it is free; the results in the calls' order. The first error is raised once both have stopped."""
+    results: list = [None] * len(calls)
+    errors: list[BaseException] = []
+    pending = iter(range(len(calls)))
+    lock = threading.Lock()
+
+    def work(conn: psycopg.Connection) -> None:
+        while True:
+            with lock:
+                index = None if errors else next(pending, None)
+            if index is None:
+                return
+            try:
+                results[index] = calls[index](conn)
+            except BaseException as exc:  # handed to the caller below
+                with lock:
+                    errors.append(exc)
+
+    helper = threading.Thread(target=work, args=(second,), name="leokop-read-side-by-side")
+    helper.start()
+    try:
+        work(first)
+    finally:
+        helper.join()
+    if errors:
+        raise errors[0]
+    return results

@@ -7,8 +7,8 @@ database's job, so hand-written SQL gets exactly the same.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from uuid import UUID
 
 import pandas as pd
@@ -86,10 +86,12 @@ def filter_options(db: Database, user_id: UUID, school_id: UUID, school_year: in
 def figures(db: Database, user_id: UUID, filters: Filters) -> Figures:
     """Every figure of the leadership page, read in one transaction (one consistent snapshot)."""
     params = (filters.school_id, filters.school_year, filters.occupation_id, filters.class_id)
-    with db.user_tx(user_id) as conn:
-        frames = {name: _call(conn, f"select * from public.{function}(%s, %s, %s, %s)", params, columns)
-                  for name, function, columns in _FIGURES}
-    return Figures(**frames)
+
+    def read(function: str, columns: list[str]) -> Callable[[psycopg.Connection], pd.DataFrame]:
+        return lambda conn: _call(conn, f"select * from public.{function}(%s, %s, %s, %s)", params, columns)
+
+    frames = db.read_side_by_side(user_id, [read(function, columns) for _name, function, columns in _FIGURES])
+    return Figures(**dict(zip(FIGURE_NAMES, frames, strict=True)))
 
 
 def refresh_statewide(conn: psycopg.Connection, school_year: int | None = None) -> int:
@@ -113,15 +115,6 @@ def statewide(conn: psycopg.Connection, school_year: int | None = None, *,
 def _call(conn: psycopg.Connection, sql: str, params: tuple, columns: list[str]) -> pd.DataFrame:
     try:
         with conn.transaction():  # a savepoint: a refusal leaves the outer transaction usable
-            frame = fetch_df(conn, sql, params, columns)
+            return fetch_df(conn, sql, params, columns, floats=True)
     except (psycopg.errors.InsufficientPrivilege, psycopg.errors.InvalidParameterValue) as exc:
         raise NotAllowed(str(exc)) from exc
-    return _plain_numbers(frame)
-
-
-def _plain_numbers(frame: pd.DataFrame) -> pd.DataFrame:
-    """numeric comes back as Decimal: floats for pandas and plotly; NULL stays missing."""
-    for column in frame.columns:
-        if frame[column].map(lambda v: isinstance(v, Decimal)).any():
-            frame[column] = frame[column].map(lambda v: float(v) if isinstance(v, Decimal) else v).astype(float)
-    return frame
