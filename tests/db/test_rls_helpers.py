@@ -196,3 +196,71 @@ def test_writing_transactions_compute_the_sides_every_time(owner):
     # the trainer loses the company membership inside the transaction: the next check sees it at once
     owner.execute("update memberships set active = false where user_id = %s", (user_id("ausbilder"),))
     assert before and _sides(owner) == set()
+
+
+# sql/022: in a read-only transaction the readable and released sets are computed once per user and category --------
+
+def _set(conn, function: str, category: str | None) -> set:
+    return {r[0] for r in conn.execute(f"select app_private.{function}(%s)", (category,))}
+
+
+def _expected_sets(conn, category: str | None) -> tuple[set, set]:
+    """(readable, released) as 016's rule decides them apprentice by apprentice, over the user's two sides."""
+    school = {r[0] for r in conn.execute("select app_private.school_side_apprentice_ids()")}
+    company = {r[0] for r in conn.execute("select app_private.company_side_apprentice_ids()")}
+    released = {a for a in company
+                if conn.execute(_RELEASED_016, {"category": category, "apprentice": a}).fetchone()[0]}
+    return (school | company if category is None else school | released), released
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_kept_sets_are_the_computed_ones(owner_url, username):
+    with psycopg.connect(owner_url) as owner:
+        _with_claims(owner, username)
+        expected = {c: _expected_sets(owner, c) for c in [*CATEGORIES, None]}  # a writing transaction
+        for category, (readable, released) in expected.items():
+            assert _set(owner, "readable_apprentice_ids", category) == readable
+            assert _set(owner, "released_company_side_ids", category) == released
+        owner.rollback()
+        owner.execute("set transaction read only")
+        _with_claims(owner, username)
+        for _ in range(2):  # computed, then kept
+            for category, (readable, released) in expected.items():
+                assert _set(owner, "readable_apprentice_ids", category) == readable, category
+                assert _set(owner, "released_company_side_ids", category) == released, category
+        owner.rollback()
+
+
+def _kept(conn, name: str) -> str | None:
+    return conn.execute("select current_setting(%s, true)", (f"leokop.{name}",)).fetchone()[0]
+
+
+def test_kept_sets_belong_to_one_user_and_transaction(owner_url):
+    with psycopg.connect(owner_url) as owner:
+        owner.execute("set transaction read only")
+        seen = {}
+        for username in ("ausbilder", "lehrkraft", "ausbilder"):
+            _with_claims(owner, username)
+            seen.setdefault(username, _set(owner, "readable_apprentice_ids", "grades"))
+            assert _kept(owner, "readable_grades").startswith(f"{user_id(username)}|")
+            assert _kept(owner, "released_absences").startswith(f"{user_id(username)}|")  # all three at once
+            assert _set(owner, "readable_apprentice_ids", "grades") == seen[username]
+        assert seen["ausbilder"] and seen["lehrkraft"] and seen["ausbilder"] != seen["lehrkraft"]
+        owner.rollback()
+        assert _kept(owner, "readable_grades") in (None, "")  # nothing outlives the transaction
+
+
+def test_writing_transactions_see_a_revoked_consent_at_once(owner):
+    _with_claims(owner, "ausbilder")
+    before = _set(owner, "released_company_side_ids", "grades")
+    victim = sorted(before)[0]
+    owner.execute("update consents set revoked_at = now(), revoked_by = %s"
+                  " where apprentice_id = %s and revoked_at is null", (user_id("admin"), victim))
+    assert _set(owner, "released_company_side_ids", "grades") == before - {victim}
+    assert victim not in _set(owner, "readable_apprentice_ids", "grades")
+    assert _kept(owner, "released_grades") in (None, "")
+
+
+def test_an_unknown_set_is_refused(owner):
+    with pytest.raises(psycopg.errors.InvalidParameterValue):
+        owner.execute("select app_private.access_set('everything', null)")
