@@ -67,7 +67,7 @@ declare
   v_set jsonb;
 begin
   if p_set not in ('readable', 'released') then
-    raise exception 'unknown access set %', p_set using errcode = '22023';
+    raise exception 'unknown access set' using errcode = '22023';
   end if;
   if current_setting('transaction_read_only') = 'on' and coalesce(p_category, 'all') ~ '^[a-z_]{1,40}$' then
     v_key := coalesce((select auth.uid())::text, '-');
