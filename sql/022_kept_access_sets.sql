@@ -12,9 +12,9 @@
 -- - in a read-only transaction keeps each set for the rest of it, keyed by the user, in one setting per set and
 --   category (leokop.released_grades, leokop.readable_all, ...), exactly as 021 keeps the sides
 --   (app_private.kept/keep of 020, same trust argument: decision 75);
--- - there computes the released sets of all three categories of school data in one pass over the company side
+-- - there computes all seven sets (readable: all, grades, absences, teacher_notes; released: the three categories)
+--   at the first check, from one reading of the sides and one pass of the release rule over the company side
 --   (released_categories(), of which 018's released_apprentice_ids(category) is now a view: one rule);
--- - builds readable(category) from released(category), so the release rule runs once per transaction;
 -- - computes every time in a writing transaction, so a save that changes a release, an override, a consent or a
 --   membership sees the change at once.
 -- The sets are the same as 018's: tests/db/test_rls_helpers.py compares them with 018's bodies for every demo user
@@ -63,7 +63,7 @@ declare
   v_setting text := 'leokop.' || p_set || '_' || coalesce(p_category, 'all');
   v_key text;
   v_ids jsonb;
-  v_category text;
+  v_name text;
   v_set jsonb;
 begin
   if p_set not in ('readable', 'released') then
@@ -76,22 +76,41 @@ begin
       return v_ids;
     end if;
   end if;
-  if p_set = 'released' and v_key is not null then
-    -- the company side where each category of school data is released, all three kept at once
-    v_ids := '[]'::jsonb;  -- any other category is never released
-    for v_category, v_set in
-      select k.category, coalesce(jsonb_agg(r.apprentice_id) filter (where r.apprentice_id is not null), '[]'::jsonb)
-      from unnest(array['grades', 'absences', 'teacher_notes']) k(category)
-      left join (select r.apprentice_id, r.category from app_private.my_apprentice_sides() s
-                 join app_private.released_categories() r on r.apprentice_id = s.apprentice_id
-                 where s.side = 'betrieb') r on r.category = k.category
-      group by k.category
+  if v_key is not null and coalesce(p_category, 'all') in ('all', 'grades', 'absences', 'teacher_notes') then
+    -- every readable and released set of the user at once, from one reading of the sides and one pass of the
+    -- release rule over the company side; each kept under its own setting
+    for v_name, v_set in
+      with s as materialized (select * from app_private.my_apprentice_sides()),
+      released as materialized (
+        select r.apprentice_id, r.category from s
+        join app_private.released_categories() r on r.apprentice_id = s.apprentice_id
+        where s.side = 'betrieb'
+      ),
+      k(category) as (values ('grades'), ('absences'), ('teacher_notes'))
+      select 'released_' || k.category,
+             coalesce((select jsonb_agg(r.apprentice_id) from released r where r.category = k.category), '[]')
+      from k
+      union all
+      select 'readable_' || k.category,
+             coalesce((select jsonb_agg(distinct u.id)
+                       from (select s.apprentice_id as id from s where s.side = 'schule'
+                             union all
+                             select r.apprentice_id from released r where r.category = k.category) u), '[]')
+      from k
+      union all
+      select 'readable_all', coalesce((select jsonb_agg(distinct s.apprentice_id) from s), '[]')
     loop
-      perform app_private.keep('leokop.released_' || v_category, v_key, v_set);
-      if v_category = p_category then
+      perform app_private.keep('leokop.' || v_name, v_key, v_set);
+      if 'leokop.' || v_name = v_setting then
         v_ids := v_set;
       end if;
     end loop;
+    if v_ids is not null then
+      return v_ids;
+    end if;
+  end if;
+  if p_set = 'released' and p_category is null then
+    v_ids := '[]'::jsonb;  -- no category: nothing is released
   elsif p_set = 'released' then
     -- the company side where this category of school data is released
     select coalesce(jsonb_agg(s.apprentice_id), '[]'::jsonb) into v_ids
