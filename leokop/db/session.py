@@ -62,10 +62,15 @@ class Database:
         """One transaction for a page's reads: every repo call for this user inside the block shares it.
 
         Saves a pool checkout, the role switch and a commit per query, and gives the page one consistent snapshot.
-        Only for reads: a user's save runs in its own transaction, outside any `reads` block.
+        Only for reads: a user's save runs in its own transaction, outside any `reads` block. Read-only is what
+        lets the database keep the user's access sets for the transaction (sql/021, sql/022).
         """
-        with self.user_tx(user_id) as conn:
-            conn.execute("set transaction read only")
+        pinned = getattr(self._pinned, "tx", None)
+        if pinned is not None and pinned[0] == str(user_id):  # already inside one for this user
+            yield
+            return
+        with self.pool.connection() as conn, conn.transaction():
+            _act_as(conn, user_id, read_only=True)
             self._pinned.tx = (str(user_id), conn)
             try:
                 yield
@@ -116,11 +121,12 @@ class Database:
             yield conn
 
 
-def _act_as(conn: psycopg.Connection, user_id: UUID | str) -> None:
-    """Switch the open transaction to role authenticated with the user's JWT claims, both local to it."""
+def _act_as(conn: psycopg.Connection, user_id: UUID | str, *, read_only: bool = False) -> None:
+    """Switch the open transaction to role authenticated with the user's JWT claims, both local to it; with
+    read_only also make it read-only, in the same round trip (as SET TRANSACTION READ ONLY)."""
     claims = json.dumps({"sub": str(user_id), "role": "authenticated"})
-    conn.execute("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', %s, true)",
-                 (claims,))
+    conn.execute("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', %s, true)"
+                 + (", set_config('transaction_read_only', 'on', true)" if read_only else ""), (claims,))
 
 
 def _share_out(calls: Sequence[Callable[[psycopg.Connection], T]], first: psycopg.Connection,

@@ -60,7 +60,10 @@ def test_thresholds_per_school_change_the_flags(worker_db, owner_url):
     with psycopg.connect(owner_url) as conn:
         school = conn.execute("select a.school_id from risk_flags f join apprentices a on a.id = f.apprentice_id"
                               " where f.rule = 'berichtsheft' and f.cleared_at is null limit 1").fetchone()[0]
-        conn.execute("insert into risk_thresholds (school_id, unsigned_record_weeks) values (%s, 52)", (school,))
+        before = conn.execute("select unsigned_record_weeks from risk_thresholds where school_id = %s",
+                              (school,)).fetchone()  # the admin page's test leaves a saved row behind
+        conn.execute("insert into risk_thresholds (school_id, unsigned_record_weeks) values (%s, 52)"
+                     " on conflict (school_id) do update set unsigned_record_weeks = 52", (school,))
     try:
         refresh(worker_db, None)
         with psycopg.connect(owner_url) as conn:
@@ -70,5 +73,9 @@ def test_thresholds_per_school_change_the_flags(worker_db, owner_url):
         assert left == 0
     finally:
         with psycopg.connect(owner_url) as conn:
-            conn.execute("delete from risk_thresholds where school_id = %s", (school,))
+            if before is None:
+                conn.execute("delete from risk_thresholds where school_id = %s", (school,))
+            else:
+                conn.execute("update risk_thresholds set unsigned_record_weeks = %s where school_id = %s",
+                             (before[0], school))
         refresh(worker_db, None)

@@ -120,3 +120,19 @@ def test_inside_a_reads_block_the_calls_use_its_transaction(db):
         block = state(conn)
         seen = db.read_side_by_side(user_id("lehrkraft"), [state, state])
     assert {s["pid"] for s in seen} == {block["pid"]}
+
+
+def test_a_reads_block_is_one_read_only_transaction_as_the_user(db):
+    with db.reads(user_id("ausbilder")):
+        with db.user_tx(user_id("ausbilder")) as conn:
+            first = state(conn)
+        with db.reads(user_id("ausbilder")), db.user_tx(user_id("ausbilder")) as conn:  # nested: the same one
+            inner = state(conn)
+        with db.user_tx(user_id("ausbilder")) as conn:  # still pinned after the nested block
+            after = state(conn)
+            with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+                conn.execute("update public.app_users set display_name = display_name where false")
+    assert first == inner == after
+    assert first["uid"] == user_id("ausbilder") and first["role"] == "authenticated" and first["read_only"] == "on"
+    with db.user_tx(user_id("ausbilder")) as conn:  # outside the block: a writable transaction of its own
+        assert state(conn)["read_only"] == "off"
