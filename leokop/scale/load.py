@@ -28,6 +28,10 @@ from leokop.scale.copytext import Days
 from leokop.scale.model import Model
 from leokop.services.passwords import hash_password
 
+# Tables whose secondary indexes are dropped for the load and built afterwards (each an index of the signed weeks,
+# which neither a trigger nor a foreign-key check reads): building an index from sorted rows is far cheaper than
+# inserting millions of random UUID keys into it one row at a time. Keys of constraints stay (they are checks).
+DEFERRED_INDEX_TABLES = ("record_weeks",)
 BATCH_ROWS = 250_000  # rows per COPY statement and commit: keeps the queue of foreign-key checks small
 WRITE_CHARS = 1 << 20  # characters per write to the server
 WORKERS = 2
@@ -208,12 +212,47 @@ def load_state(url: str, m: Model, out: Callable[[str], None], materials: int | 
         with _connect(url) as conn:
             job(Loader(conn, timings))
 
+    with _connect(url) as conn:
+        deferred = _drop_secondary_indexes(conn, DEFERRED_INDEX_TABLES)
     with ThreadPoolExecutor(WORKERS) as pool:
         for future in [pool.submit(run, job) for job in jobs]:
             future.result()
+    _build_indexes(url, deferred, timings)
     with psycopg.connect(url, autocommit=True) as conn:
         Loader(conn, timings).execute("vacuum (analyze)", "vacuum (analyze)")
     return timings
+
+
+def _drop_secondary_indexes(conn: psycopg.Connection, tables: Sequence[str]) -> list[tuple[str, str]]:
+    """Drop the indexes of these tables that back no constraint; return (name, definition) to build them again."""
+    found = conn.execute(
+        """
+        select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+        from pg_index i
+        join pg_class t on t.oid = i.indrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        where n.nspname = 'public' and t.relname = any (%s)
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+        order by 1
+        """, (list(tables),)).fetchall()
+    for name, _definition in found:
+        conn.execute(f"drop index {name}")
+    conn.commit()
+    return found
+
+
+def _build_indexes(url: str, indexes: list[tuple[str, str]], timings: Timings) -> None:
+    """Build the dropped indexes again, on two connections at once, with the memory to sort in one pass."""
+    def build(definition: str) -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("set maintenance_work_mem = '512MB'")
+            conn.execute(definition)
+
+    started = perf_counter()
+    with ThreadPoolExecutor(WORKERS) as pool:
+        for future in [pool.submit(build, definition) for _name, definition in indexes]:
+            future.result()
+    timings.record("indexes (after the load)", len(indexes), started)
 
 
 def _load_master(load: Loader, m: Model, cat: master.Catalog, days: Days) -> tuple[Calendar, planning.Plan]:

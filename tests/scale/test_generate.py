@@ -150,3 +150,21 @@ def test_materials_are_searchable_under_rls(generated):
     assert len(everything) > 0
     assert 0 < len(found) < len(everything) or len(everything) == materials.LIBRARY_LIMIT
     assert all("aufgaben" in (t + " " + d).lower() for t, d in zip(found["title"], found["description"], strict=True))
+
+
+def _indexes(url: str) -> set[tuple[str, str]]:
+    with psycopg.connect(url) as conn:
+        return {(r[0], r[1]) for r in conn.execute(
+            "select indexname, indexdef from pg_indexes"
+            " where schemaname in ('public', 'app_private', 'app_leadership')")}
+
+
+def test_the_indexes_dropped_for_the_load_are_built_again(generated, owner_url):
+    """The loader drops record_weeks' secondary indexes for the COPY and builds them afterwards: the generated
+    database ends with exactly the indexes the migrations create (compared with the test database)."""
+    generated_indexes = _indexes(server_url(DATABASES[0]))
+    assert generated_indexes == _indexes(owner_url)
+    assert any(name == "record_weeks_signed_idx" for name, _definition in generated_indexes)
+    assert generated[0]["load_seconds"]["indexes (after the load)"] >= 0
+    assert generated[0]["rows"]["indexes (after the load)"] == len(
+        [name for name, _definition in generated_indexes if name.startswith("record_weeks_signed")])
