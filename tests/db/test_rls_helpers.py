@@ -169,30 +169,39 @@ def _sides(owner) -> set:
     return {tuple(r) for r in owner.execute("select * from app_private.my_apprentice_sides()")}
 
 
-def _memo(owner) -> str | None:
-    return owner.execute("select current_setting('leokop.my_apprentice_sides', true)").fetchone()[0]
+def _kept(conn, name: str) -> str | None:
+    """The transaction-local value kept under leokop.<name> (sql/020-022), None or "" when none."""
+    return conn.execute("select current_setting(%s, true)", (f"leokop.{name}",)).fetchone()[0]
+
+
+def _kept_per_user(owner_url: str, read, expected, settings: tuple[str, ...]) -> None:
+    """In one read-only transaction, for lehrkraft, ausbilder and lehrkraft again: read(conn) gives expected(conn)
+    (computed for this user, not kept from the last one), the settings hold this user's key, a second read gives
+    the same (the kept one); after the transaction nothing is kept."""
+    with psycopg.connect(owner_url) as owner:
+        owner.execute("set transaction read only")
+        seen = {}
+        for username in ("lehrkraft", "ausbilder", "lehrkraft"):
+            _with_claims(owner, username)
+            seen[username] = expected(owner)
+            assert read(owner) == seen[username]
+            for setting in settings:
+                assert _kept(owner, setting).startswith(f"{user_id(username)}|"), setting
+            assert read(owner) == seen[username]
+        assert seen["lehrkraft"] != seen["ausbilder"] and seen["lehrkraft"] and seen["ausbilder"]
+        owner.rollback()
+        assert all(_kept(owner, setting) in (None, "") for setting in settings)
 
 
 def test_read_only_transactions_keep_the_sides_per_user(owner_url):
-    with psycopg.connect(owner_url) as owner:
-        owner.execute("set transaction read only")
-        computed = {}
-        for username in ("lehrkraft", "ausbilder", "lehrkraft"):
-            _with_claims(owner, username)
-            computed[username] = {tuple(r) for r in owner.execute(
-                "select * from app_private.my_apprentice_sides_computed()")}
-            assert _sides(owner) == computed[username]  # a new user: computed for them, not the last one's
-            assert _memo(owner).startswith(f"{user_id(username)}|")
-            assert _sides(owner) == computed[username]  # the second read is the kept one
-        assert computed["lehrkraft"] != computed["ausbilder"] and computed["lehrkraft"] and computed["ausbilder"]
-        owner.rollback()
-        assert _memo(owner) in (None, "")  # nothing outlives the transaction
+    _kept_per_user(owner_url, _sides, lambda conn: {tuple(r) for r in conn.execute(
+        "select * from app_private.my_apprentice_sides_computed()")}, ("my_apprentice_sides",))
 
 
 def test_writing_transactions_compute_the_sides_every_time(owner):
     _with_claims(owner, "ausbilder")
     before = _sides(owner)
-    assert _memo(owner) in (None, "")
+    assert _kept(owner, "my_apprentice_sides") in (None, "")
     # the trainer loses the company membership inside the transaction: the next check sees it at once
     owner.execute("update memberships set active = false where user_id = %s", (user_id("ausbilder"),))
     assert before and _sides(owner) == set()
@@ -231,23 +240,10 @@ def test_kept_sets_are_the_computed_ones(owner_url, username):
         owner.rollback()
 
 
-def _kept(conn, name: str) -> str | None:
-    return conn.execute("select current_setting(%s, true)", (f"leokop.{name}",)).fetchone()[0]
-
-
 def test_kept_sets_belong_to_one_user_and_transaction(owner_url):
-    with psycopg.connect(owner_url) as owner:
-        owner.execute("set transaction read only")
-        seen = {}
-        for username in ("ausbilder", "lehrkraft", "ausbilder"):
-            _with_claims(owner, username)
-            seen.setdefault(username, _set(owner, "readable_apprentice_ids", "grades"))
-            assert _kept(owner, "readable_grades").startswith(f"{user_id(username)}|")
-            assert _kept(owner, "released_absences").startswith(f"{user_id(username)}|")  # all three at once
-            assert _set(owner, "readable_apprentice_ids", "grades") == seen[username]
-        assert seen["ausbilder"] and seen["lehrkraft"] and seen["ausbilder"] != seen["lehrkraft"]
-        owner.rollback()
-        assert _kept(owner, "readable_grades") in (None, "")  # nothing outlives the transaction
+    _kept_per_user(owner_url, lambda conn: _set(conn, "readable_apprentice_ids", "grades"),
+                   lambda conn: _expected_sets(conn, "grades")[0],
+                   ("readable_grades", "released_absences", "readable_all"))  # all seven at the first check
 
 
 def test_writing_transactions_see_a_revoked_consent_at_once(owner):
