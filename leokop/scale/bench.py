@@ -313,6 +313,20 @@ def leadership_page(db: Database, user_id: UUID) -> None:
     leadership.figures(db, user_id, leadership.Filters(school["school_id"], year))
 
 
+def cpu_probe_ms() -> float:
+    """Milliseconds of a fixed pure-Python loop (a million additions), best of three: how fast this machine's CPU is
+    at the moment. The bench records it before and after, so that runs taken in different minutes can be compared
+    (on 2026-12-03 the same machine took 180–240 ms, and the owner's dashboard moved 22 -> 32 ms with it)."""
+    best = float("inf")
+    for _ in range(3):
+        started = perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i
+        best = min(best, (perf_counter() - started) * 1000)
+    return round(best, 1)
+
+
 def machine(owner_url: str) -> dict:
     with psycopg.connect(owner_url) as conn:
         version = conn.execute("show server_version").fetchone()[0]
@@ -323,7 +337,7 @@ def machine(owner_url: str) -> dict:
     return {"cpus": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
             "postgresql": version, "postgresql_settings": settings, "database_size": size,
             "python": platform.python_version(), "date": date.today().isoformat(),
-            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()], "cpu_probe_ms_at_start": cpu_probe_ms()}
 
 
 def run_bench(scale: Scale, *, database: str | None = None, runs: int = 30, json_path: str | None = None,
@@ -344,6 +358,9 @@ def run_bench(scale: Scale, *, database: str | None = None, runs: int = 30, json
     out(f"{bench.database}: {bench.meta.get('pair_apprentices')} apprentices in the benchmark pair, "
         f"{runs} runs per figure")
     result = bench.run({n.strip() for n in only.split(",")} if only else None)
+    result.machine["cpu_probe_ms_at_end"] = cpu_probe_ms()
+    out(f"CPU probe (a million Python additions, best of 3): {result.machine['cpu_probe_ms_at_start']} ms before,"
+        f" {result.machine['cpu_probe_ms_at_end']} ms after")
     out("")
     out(result.table(base))
     out("")
