@@ -84,7 +84,8 @@ def filter_options(db: Database, user_id: UUID, school_id: UUID, school_year: in
 
 
 def figures(db: Database, user_id: UUID, filters: Filters) -> Figures:
-    """Every figure of the leadership page, read in one transaction (one consistent snapshot)."""
+    """Every figure of the leadership page, read in one consistent snapshot on two connections side by side
+    (Database.read_side_by_side, decision 76)."""
     params = (filters.school_id, filters.school_year, filters.occupation_id, filters.class_id)
 
     def read(function: str, columns: list[str]) -> Callable[[psycopg.Connection], pd.DataFrame]:
