@@ -14,7 +14,8 @@
 --   (app_private.kept/keep of 020, same trust argument: decision 75);
 -- - there computes all seven sets (readable: all, grades, absences, teacher_notes; released: the three categories)
 --   at the first check, from one reading of the sides and one pass of the release rule over the company side
---   (released_categories(), of which 018's released_apprentice_ids(category) is now a view: one rule);
+--   (released_categories(), of which 018's released_apprentice_ids(category) is now a view: one rule); a writing
+--   transaction runs the same statement for the one category it asks;
 -- - computes every time in a writing transaction, so a save that changes a release, an override, a consent or a
 --   membership sees the change at once.
 -- The sets are the same as 018's: tests/db/test_rls_helpers.py compares them with 018's bodies for every demo user
@@ -63,6 +64,7 @@ declare
   v_setting text := 'leokop.' || p_set || '_' || coalesce(p_category, 'all');
   v_key text;
   v_ids jsonb;
+  v_categories text[];
   v_name text;
   v_set jsonb;
 begin
@@ -76,61 +78,43 @@ begin
       return v_ids;
     end if;
   end if;
-  if v_key is not null and coalesce(p_category, 'all') in ('all', 'grades', 'absences', 'teacher_notes') then
-    -- every readable and released set of the user at once, from one reading of the sides and one pass of the
-    -- release rule over the company side; each kept under its own setting
-    for v_name, v_set in
-      with s as materialized (select * from app_private.my_apprentice_sides()),
-      released as materialized (
-        select r.apprentice_id, r.category from s
-        join app_private.released_categories() r on r.apprentice_id = s.apprentice_id
-        where s.side = 'betrieb'
-      ),
-      k(category) as (values ('grades'), ('absences'), ('teacher_notes'))
-      select 'released_' || k.category,
-             coalesce((select jsonb_agg(r.apprentice_id) from released r where r.category = k.category), '[]')
-      from k
-      union all
-      select 'readable_' || k.category,
-             coalesce((select jsonb_agg(distinct u.id)
-                       from (select s.apprentice_id as id from s where s.side = 'schule'
-                             union all
-                             select r.apprentice_id from released r where r.category = k.category) u), '[]')
-      from k
-      union all
-      select 'readable_all', coalesce((select jsonb_agg(distinct s.apprentice_id) from s), '[]')
-    loop
+  -- the categories to compute: when keeping, all three of school data at once (and the asked one); else the asked one
+  v_categories := array(select distinct c from unnest(
+    case when v_key is not null then array['grades', 'absences', 'teacher_notes'] else '{}'::text[] end
+    || array[p_category]) c where c is not null);
+  -- readable and released sets of those categories and readable_all, from one reading of the sides and one pass of
+  -- the release rule over the company side (an unknown category is never released: its readable set is the school
+  -- side); each kept under its own setting when keeping
+  for v_name, v_set in
+    with s as materialized (select * from app_private.my_apprentice_sides()),
+    released as materialized (
+      select r.apprentice_id, r.category from s
+      join app_private.released_categories() r on r.apprentice_id = s.apprentice_id
+      where s.side = 'betrieb' and r.category = any (v_categories)
+    ),
+    k(category) as (select unnest(v_categories))
+    select 'released_' || k.category,
+           coalesce((select jsonb_agg(r.apprentice_id) from released r where r.category = k.category), '[]')
+    from k
+    union all
+    select 'readable_' || k.category,
+           coalesce((select jsonb_agg(distinct u.id)
+                     from (select s.apprentice_id as id from s where s.side = 'schule'
+                           union all
+                           select r.apprentice_id from released r where r.category = k.category) u), '[]')
+    from k
+    union all
+    select 'readable_all', coalesce((select jsonb_agg(distinct s.apprentice_id) from s), '[]')
+    union all
+    select 'released_all', '[]'  -- no category: nothing is released
+  loop
+    if v_key is not null then
       perform app_private.keep('leokop.' || v_name, v_key, v_set);
-      if 'leokop.' || v_name = v_setting then
-        v_ids := v_set;
-      end if;
-    end loop;
-    if v_ids is not null then
-      return v_ids;
     end if;
-  end if;
-  if p_set = 'released' and p_category is null then
-    v_ids := '[]'::jsonb;  -- no category: nothing is released
-  elsif p_set = 'released' then
-    -- the company side where this category of school data is released
-    select coalesce(jsonb_agg(s.apprentice_id), '[]'::jsonb) into v_ids
-    from app_private.my_apprentice_sides() s
-    join app_private.released_apprentice_ids(p_category) r on r = s.apprentice_id
-    where s.side = 'betrieb';
-  elsif p_category is null then
-    -- data both sides read: every apprentice the user works with
-    select coalesce(jsonb_agg(distinct s.apprentice_id), '[]'::jsonb) into v_ids
-    from app_private.my_apprentice_sides() s;
-  else
-    -- school data: the school side, and the company side where released
-    select coalesce(jsonb_agg(distinct u.id), '[]'::jsonb) into v_ids
-    from (select s.apprentice_id as id from app_private.my_apprentice_sides() s where s.side = 'schule'
-          union all
-          select e::uuid from jsonb_array_elements_text(app_private.access_set('released', p_category)) e) u;
-  end if;
-  if v_key is not null then
-    perform app_private.keep(v_setting, v_key, v_ids);
-  end if;
+    if 'leokop.' || v_name = v_setting then
+      v_ids := v_set;
+    end if;
+  end loop;
   return v_ids;
 end
 $$;

@@ -43,15 +43,20 @@ class Database:
     def close(self) -> None:
         self.pool.close()
 
+    def _pinned_for(self, user_id: UUID | str) -> psycopg.Connection | None:
+        """The connection of this thread's open `reads` block for the user, if any."""
+        pinned = getattr(self._pinned, "tx", None)
+        return pinned[1] if pinned is not None and pinned[0] == str(user_id) else None
+
     @contextmanager
     def user_tx(self, user_id: UUID | str) -> Iterator[psycopg.Connection]:
         """A transaction as the signed-in user: role authenticated plus the user's JWT claims, both local.
 
         Inside `reads` for the same user (same thread), the open read transaction is reused.
         """
-        pinned = getattr(self._pinned, "tx", None)
-        if pinned is not None and pinned[0] == str(user_id):
-            yield pinned[1]
+        pinned = self._pinned_for(user_id)
+        if pinned is not None:
+            yield pinned
             return
         with self.pool.connection() as conn, conn.transaction():
             _act_as(conn, user_id)
@@ -65,8 +70,7 @@ class Database:
         Only for reads: a user's save runs in its own transaction, outside any `reads` block. Read-only is what
         lets the database keep the user's access sets for the transaction (sql/021, sql/022).
         """
-        pinned = getattr(self._pinned, "tx", None)
-        if pinned is not None and pinned[0] == str(user_id):  # already inside one for this user
+        if self._pinned_for(user_id) is not None:  # already inside one for this user
             yield
             return
         with self.pool.connection() as conn, conn.transaction():
@@ -85,9 +89,9 @@ class Database:
         query; both are read-only REPEATABLE READ transactions as the user. Calls are handed out in the given order
         to whichever connection is free, so the longest should come first. Without a second connection to spare
         within 50 ms, or inside a `reads` block, the calls run one after another in a single transaction."""
-        pinned = getattr(self._pinned, "tx", None)
-        if pinned is not None and pinned[0] == str(user_id):
-            return [call(pinned[1]) for call in calls]
+        pinned = self._pinned_for(user_id)
+        if pinned is not None:
+            return [call(pinned) for call in calls]
         with self.pool.connection() as first, first.transaction():
             first.execute("set transaction isolation level repeatable read, read only")
             snapshot = first.execute("select pg_export_snapshot() as id").fetchone()["id"]
