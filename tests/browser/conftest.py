@@ -6,10 +6,12 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -144,18 +146,73 @@ def browser(chromium: Path):
             browser.close()
 
 
-@pytest.fixture()
-def page(browser, app_url: str):
-    """A fresh browser context (own Streamlit session) per test, opened on the app."""
+# What a failing test prints of each page it had open: Streamlit's exception boxes and the app's error and warning
+# messages, so that a failure in CI says what the user would have seen.
+_PAGE_PROBLEMS = ", ".join(f'[data-testid="{test_id}"]'
+                           for test_id in ("stException", "stAlertContentError", "stAlertContentWarning"))
+_OPEN_PAGES = pytest.StashKey[list]()
+
+
+def describe_page(page, screenshot: Path | None = None) -> str:
+    """The page's address and every error or warning text it shows (and a screenshot, if a path is given)."""
+    try:
+        problems = page.locator(_PAGE_PROBLEMS).all_inner_texts()
+        if screenshot is not None:
+            page.screenshot(path=str(screenshot), full_page=True)
+    except Exception as exc:  # the page may be gone (a crashed renderer); say so instead of hiding the real failure
+        return f"{page.url}: could not be read ({exc})"
+    shown = "\n".join(f"  - {' '.join(text.split())}" for text in problems) or "  (no error or warning shown)"
+    where = f"\n  screenshot: {screenshot}" if screenshot is not None else ""
+    return f"{page.url}\n{shown}{where}"
+
+
+def _failure_shot() -> Path:
+    return Path(tempfile.mkdtemp(prefix="leokop-browser-")) / "failure.png"
+
+
+def _new_context_page(browser, app_url: str):
     from playwright.sync_api import expect
 
     expect.set_options(timeout=EXPECT_TIMEOUT)
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
     context.set_default_timeout(EXPECT_TIMEOUT)
     page = context.new_page()
+    page.goto(app_url, wait_until="domcontentloaded")
+    wait_until_settled(page)
+    return page
+
+
+@contextmanager
+def session_page(browser, app_url: str) -> Iterator:
+    """A fresh context (own cookies, own Streamlit session) opened on the app; closed afterwards. When the block
+    fails, the page's error texts are printed before it is closed (pytest shows them with the failure)."""
+    page = _new_context_page(browser, app_url)
     try:
-        page.goto(app_url, wait_until="domcontentloaded")
-        wait_until_settled(page)
+        yield page
+    except BaseException:
+        print(f"\npage at the failure: {describe_page(page, _failure_shot())}", file=sys.stderr)
+        raise
+    finally:
+        page.context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        for page in item.stash.get(_OPEN_PAGES, []):
+            if not page.is_closed():
+                report.sections.append(("page at the failure", describe_page(page, _failure_shot())))
+
+
+@pytest.fixture()
+def page(browser, app_url: str, request: pytest.FixtureRequest):
+    """A fresh browser context (own Streamlit session) per test, opened on the app; a failure report lists the
+    page's error texts."""
+    page = _new_context_page(browser, app_url)
+    request.node.stash[_OPEN_PAGES] = [page]
+    try:
         yield page
     finally:
-        context.close()
+        page.context.close()

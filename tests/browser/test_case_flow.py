@@ -11,10 +11,11 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from leokop import clock
 from leokop.ui import texts
 from leokop.ui.widgets import german_date
-from tests.browser.conftest import wait_until_settled
-from tests.browser.test_grade_flow import FI25A, RMD, RMD_PAIR, _new_page
+from tests.browser.conftest import session_page, wait_until_settled
+from tests.browser.test_grade_flow import FI25A, RMD, RMD_PAIR
 from tests.browser.test_login_flow import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -56,7 +57,7 @@ limit 1
 
 def _target(owner_url: str) -> dict:
     """The apprentice, and the two most recent weekdays of the last 4 weeks without an absence."""
-    today = date.today()
+    today = clock.today()
     with psycopg.connect(owner_url) as conn:
         row = conn.execute(_TARGET_SQL, {"class": FI25A, "company": RMD}).fetchone()
         assert row is not None, "the demo data has no quiet FI25a apprentice of rmd"
@@ -216,13 +217,12 @@ def _reopen_cases_tab(page: Page, target: dict) -> Locator:
 def test_absences_raise_a_flag_the_trainer_opens_a_case_the_teacher_closes_it(browser: Browser, app_url: str,
                                                                                 owner_url: str, tmp_path):
     target = _target(owner_url)
-    today = date.today()
+    today = clock.today()
     due = today + timedelta(days=14)
     measure_line = f"{MEASURE} · fällig {german_date(due)}"
 
     # 1. the teacher records two unexcused absences on the apprentice page
-    teacher = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as teacher:
         _sign_in_on_dashboard(teacher, "lehrkraft")
         _choose_in(teacher, teacher, texts.CHOOSE_COOPERATION, RMD_PAIR)
         _open_apprentice_page(teacher, target)
@@ -236,16 +236,13 @@ def test_absences_raise_a_flag_the_trainer_opens_a_case_the_teacher_closes_it(br
             expect(hours).to_have_value(str(lessons))
             expect(form.get_by_label(texts.FIELD_EXCUSED, exact=True)).not_to_be_checked()
             _submit(teacher, form, texts.BUTTON_SAVE, texts.SAVED_ABSENCE.format(day=german_date(day)))
-    finally:
-        teacher.context.close()
 
     # 2. the evaluation right after the save raised the flag
     assert texts.SAVED_ABSENCE.format(day="01.02.2026") == "Fehlzeit am 01.02.2026 gespeichert."
     assert ("unentschuldigte_fehltage", REASON) in _open_flags(owner_url, target["id"])
 
     # 3. the trainer sees it on the dashboard and on the apprentice page, opens a case, adds a measure and a comment
-    trainer = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as trainer:
         _sign_in_on_dashboard(trainer, "ausbilder")
         _choose_in(trainer, trainer, texts.CHOOSE_COOPERATION, RMD_PAIR)
         risks = trainer.get_by_test_id("stExpander").filter(  # the summary also holds the arrow icon's name
@@ -283,12 +280,9 @@ def test_absences_raise_a_flag_the_trainer_opens_a_case_the_teacher_closes_it(br
         trainer.set_viewport_size({"width": 1400, "height": SCREENSHOT_HEIGHT})  # the whole case in one picture
         wait_until_settled(trainer)
         case.screenshot(path=str(tmp_path / "ausbilder_fall.png"))
-    finally:
-        trainer.context.close()
 
     # 4. the teacher sees the case with measure and comment, and closes it
-    teacher = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as teacher:
         _sign_in_on_dashboard(teacher, "lehrkraft")
         _choose_in(teacher, teacher, texts.CHOOSE_COOPERATION, RMD_PAIR)
         _open_apprentice_page(teacher, target)
@@ -311,8 +305,6 @@ def test_absences_raise_a_flag_the_trainer_opens_a_case_the_teacher_closes_it(br
         expect(closed.get_by_text(f"{texts.CASE_CLOSING_REASON}: {CLOSING}")).to_be_visible()
         expect(_thread(closed).filter(has_text=COMMENT)).to_be_visible()
         expect(closed.get_by_test_id("stForm")).to_have_count(0)  # read only
-    finally:
-        teacher.context.close()
 
     # 5. stored: closed with the reason, one measure, one comment
     assert _stored_cases(owner_url, target["id"]) == [

@@ -9,10 +9,10 @@ import psycopg
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from leokop import clock
 from leokop.demo.seed import demo_class_id, demo_id
 from leokop.ui import texts
-from leokop.ui.formats import today as berlin_today
-from tests.browser.conftest import EXPECT_TIMEOUT, wait_until_settled
+from tests.browser.conftest import session_page, wait_until_settled
 from tests.browser.test_login_flow import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
@@ -83,17 +83,6 @@ def _active_names(owner_url: str, company: UUID) -> set[str]:
 # --- browser helpers -------------------------------------------------------------------------------------------
 
 
-def _new_page(browser: Browser, app_url: str) -> Page:
-    """A fresh context (own cookies, own Streamlit session), like the `page` fixture."""
-    expect.set_options(timeout=EXPECT_TIMEOUT)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
-    context.set_default_timeout(EXPECT_TIMEOUT)
-    page = context.new_page()
-    page.goto(app_url, wait_until="domcontentloaded")
-    wait_until_settled(page)
-    return page
-
-
 def _sign_in_on_dashboard(page: Page, username: str) -> None:
     sign_in(page, username, PASSWORD)
     expect(page.get_by_role("heading", name=texts.PAGE_DASHBOARD)).to_be_visible()
@@ -105,8 +94,14 @@ def _combobox(page: Page, label: str) -> Locator:
 
 
 def _open_options(page: Page, label: str) -> Locator:
-    """Open a selectbox's dropdown; the options (a react-aria listbox in a portal)."""
-    _combobox(page, label).click()
+    """Open a selectbox's dropdown; the options (a react-aria listbox in a portal).
+
+    The box is first scrolled to the middle of the viewport: near the bottom edge the dropdown has no room below
+    and scrolls the page as it opens, which closes it again (how far down the box is depends on the demo data of
+    the day, e.g. how many open cases the dashboard lists above it)."""
+    box = _combobox(page, label)
+    box.evaluate("el => el.scrollIntoView({block: 'center'})")
+    box.click()
     options = page.get_by_test_id("stSelectboxVirtualDropdown").get_by_role("option")
     expect(options.first).to_be_visible()
     return options
@@ -137,6 +132,10 @@ def _open_apprentice(page: Page, name: str) -> None:
     wait_until_settled(page)
 
 
+# Resolves once the browser has drawn two more frames: a wait for the canvas grid to render, not for a fixed time.
+_NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def _grid_row(grid: Locator, cells: list[str]) -> Locator:
     """The row of a st.dataframe with exactly these cell texts; the grid is a canvas whose accessible table holds
     only the rows in view, so it is scrolled down step by step until the row is drawn."""
@@ -153,7 +152,7 @@ def _grid_row(grid: Locator, cells: list[str]) -> Locator:
             " el.scrollBy(0, step); return end; }", GRID_SCROLL_STEP)
         if at_end:
             break
-        grid.page.wait_for_timeout(100)
+        scroller.evaluate(_NEXT_FRAMES)  # the grid draws the newly scrolled rows in the next animation frames
     texts_seen = rows.all_inner_texts()
     raise AssertionError(f"no row {cells} in the table; last rows drawn: {texts_seen}")
 
@@ -164,13 +163,12 @@ def _grid_row(grid: Locator, cells: list[str]) -> Locator:
 def test_teacher_grade_reaches_own_trainer_but_not_other_company(browser: Browser, app_url: str, owner_url: str,
                                                                  tmp_path):
     target = _target(owner_url)
-    today = berlin_today()  # the form proposes the school's day (Europe/Berlin), not the machine's
+    today = clock.today()  # the form proposes the school's day (Europe/Berlin), not the machine's
     success = texts.SAVED_GRADE.format(code=target["code"])
     assert success == f"Lernfeld {target['code']} gespeichert."
 
     # 1. the teacher enters the grade on the apprentice page
-    teacher = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as teacher:
         _sign_in_on_dashboard(teacher, "lehrkraft")
         _open_apprentice(teacher, target["display"])
         expect(teacher.get_by_role("heading", name=f"{target['first']} {target['last']}")).to_be_visible()
@@ -186,8 +184,6 @@ def test_teacher_grade_reaches_own_trainer_but_not_other_company(browser: Browse
         wait_until_settled(teacher)
         expect(teacher.get_by_test_id("stToast").filter(has_text=success)).to_be_visible()  # after the rerun
         expect(teacher.get_by_test_id("stAlertContentError")).to_have_count(0)
-    finally:
-        teacher.context.close()
 
     # 2. stored, and recorded in the grade history, as the teacher's
     result, history = _stored(owner_url, target["id"], target["lf_id"])
@@ -196,8 +192,7 @@ def test_teacher_grade_reaches_own_trainer_but_not_other_company(browser: Browse
     assert len(history) == 1  # the Lernfeld had no grade before
 
     # 3. the trainer of the same company sees it in the apprentice's history, and the Lernfeld heatmap
-    trainer = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as trainer:
         _sign_in_on_dashboard(trainer, "ausbilder")
         choose(trainer, texts.CHOOSE_COOPERATION, RMD_PAIR)
         trainer.get_by_role("tab", name=texts.SECTION_SCHOOL).click()
@@ -221,12 +216,9 @@ def test_teacher_grade_reaches_own_trainer_but_not_other_company(browser: Browse
             re.compile(f"^({today.isoformat()}|{today:%d.%m.%Y})$"))
         wait_until_settled(trainer)
         trainer.screenshot(path=str(tmp_path / "ausbilder_verlauf.png"), full_page=True)
-    finally:
-        trainer.context.close()
 
     # 4. the trainer of another company sharing the class sees neither the pair nor the apprentice
-    other = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as other:
         _sign_in_on_dashboard(other, "ausbilder2")
         pairs = _open_options(other, texts.CHOOSE_COOPERATION).all_inner_texts()
         _close_options(other, texts.CHOOSE_COOPERATION)
@@ -244,5 +236,3 @@ def test_teacher_grade_reaches_own_trainer_but_not_other_company(browser: Browse
         for text in (other.locator("body").text_content(), other.locator("body").inner_text()):
             for name in (target["display"], f"{target['first']} {target['last']}"):
                 assert name not in text
-    finally:
-        other.context.close()

@@ -12,8 +12,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from leokop.demo.materials import demo_pdf
 from leokop.ui import texts
-from tests.browser.conftest import wait_until_settled
-from tests.browser.test_grade_flow import RMD_PAIR, _new_page, choose
+from tests.browser.conftest import session_page, wait_until_settled
+from tests.browser.test_grade_flow import RMD_PAIR, choose
 from tests.browser.test_login_flow import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
@@ -42,8 +42,7 @@ def _search(page: Page, word: str) -> None:
 def test_trainer_shares_teacher_downloads_other_company_sees_nothing(browser: Browser, app_url: str,
                                                                      owner_url: str, tmp_path: Path):
     # 1. the trainer uploads the PDF to the cooperation
-    trainer = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as trainer:
         _materials_page(trainer, "ausbilder")
         expect(trainer.get_by_role("combobox", name=texts.CHOOSE_COOPERATION, exact=True)).to_have_value(RMD_PAIR)
         trainer.get_by_role("tab", name=texts.MAT_TAB_SHARE).click()
@@ -60,8 +59,6 @@ def test_trainer_shares_teacher_downloads_other_company_sees_nothing(browser: Br
         expect(trainer.get_by_test_id("stToast").filter(
             has_text=texts.MAT_SHARED.format(title=TITLE))).to_be_visible()
         expect(trainer.get_by_test_id("stAlertContentError")).to_have_count(0)
-    finally:
-        trainer.context.close()
 
     with psycopg.connect(owner_url) as conn:
         stored = conn.execute(
@@ -71,8 +68,7 @@ def test_trainer_shares_teacher_downloads_other_company_sees_nothing(browser: Br
     assert stored == [("kooperation", "ausbilder", FILENAME, hashlib.sha256(PDF).hexdigest(), len(PDF))]
 
     # 2. the teacher finds it by a search word and downloads exactly these bytes
-    teacher = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as teacher:
         _materials_page(teacher, "lehrkraft")
         choose(teacher, texts.CHOOSE_COOPERATION, RMD_PAIR)
         _search(teacher, SEARCH)
@@ -85,15 +81,10 @@ def test_trainer_shares_teacher_downloads_other_company_sees_nothing(browser: Br
         download.save_as(target)
         assert target.read_bytes() == PDF
         teacher.screenshot(path=str(tmp_path / "lehrkraft_materialien.png"), full_page=True)
-    finally:
-        teacher.context.close()
 
     # 3. ausbilder2 (Taunus, same class FI25a) does not see it
-    other = _new_page(browser, app_url)
-    try:
+    with session_page(browser, app_url) as other:
         _materials_page(other, "ausbilder2")
         _search(other, SEARCH)
         expect(other.get_by_text(texts.MAT_NONE)).to_be_visible()
         expect(other.get_by_role("heading", name=TITLE)).to_have_count(0)
-    finally:
-        other.context.close()
