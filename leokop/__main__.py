@@ -1,5 +1,5 @@
-"""Command line: python -m leokop db start|stop|url|migrate|seed-demo|reset|setup, serve, generate, bench and
-privacy purge."""
+"""Command line: python -m leokop db start|stop|url|migrate|seed-demo|reset|setup|backup|restore, serve, generate,
+bench and privacy purge."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import socket
 import sys
 from datetime import date
+from pathlib import Path
 
 from leokop.config import PROJECT_ROOT, load_settings
 from leokop.db import embedded
@@ -74,6 +75,33 @@ def _db_reset(args) -> None:
         raise SetupError("Refusing to reset a database given by DATABASE_URL without --yes.")
     reset(url)
     print("database emptied; run `python -m leokop db setup` to migrate and load the demo data")
+
+
+def _db_backup(args) -> None:
+    from leokop.db.backup import backup
+
+    url = owner_url(start=True)
+    check_connection(url)
+    done = backup(url, Path(args.file))
+    print(f"backup written: {done.path} ({_size(done.size)}, {done.tables} tables, migration {done.migration})"
+          f" in {done.seconds:.1f} s")
+
+
+def _db_restore(args) -> None:
+    from leokop.db.backup import restore
+
+    url = owner_url(start=True)
+    check_connection(url)
+    done = restore(url, Path(args.file), replace=args.replace, sql_dir=load_settings().sql_dir)
+    print(f"restored {done.path} ({_size(done.size)}, {done.tables} tables, migration {done.backup_migration})"
+          f" into database {done.database}" + (", replacing its previous data" if done.replaced else "")
+          + f" in {done.seconds:.1f} s")
+    print((f"applied {len(done.applied)} migration(s) after the restore: " + ", ".join(done.applied))
+          if done.applied else "schema up to date; no migration to apply")
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.1f} kB"
 
 
 def _recompute_risks(url: str) -> int:
@@ -195,6 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
     reset = db.add_parser("reset", help="drop everything in the database")
     reset.add_argument("--yes", action="store_true", help="confirm a reset of a DATABASE_URL server")
     reset.set_defaults(func=_db_reset)
+    backup = db.add_parser("backup", help="write a backup of the database (pg_dump custom format) to FILE")
+    backup.add_argument("file", metavar="FILE")
+    backup.set_defaults(func=_db_backup)
+    restore = db.add_parser("restore", help="restore a backup into an empty database, then migrate it")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--replace", action="store_true", help="drop the app's schemas first (one transaction)")
+    restore.set_defaults(func=_db_restore)
     risks = sub.add_parser("risks", help="early-warning flags").add_subparsers(dest="risks_command", required=True)
     risks.add_parser("recompute", help="evaluate the rules for everyone").set_defaults(func=_risks_recompute)
     privacy = sub.add_parser("privacy", help="data protection").add_subparsers(dest="privacy_command", required=True)
