@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from leokop import clock
 from leokop.config import PROJECT_ROOT, load_settings
 from leokop.db import embedded
 from leokop.db.errors import SetupError
@@ -135,7 +136,7 @@ def _privacy_purge(args) -> None:
 
     url = owner_url()
     check_connection(url)
-    today = args.today or date.today()
+    today = args.today or clock.today()
     with psycopg.connect(url) as conn, conn.transaction():
         found = purge(conn, today, dry_run=args.dry_run)
     # ids, school, class and dates only: the list may end up in a job log, so no names
@@ -269,8 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        clock.fixed_today()  # a mistyped LEOKOP_TODAY stops here, not in the middle of a load
         args.func(args)
-    except SetupError as exc:
+    except (SetupError, clock.BadToday) as exc:
         print(f"leokop: {exc}", file=sys.stderr)
         return 2
     return 0

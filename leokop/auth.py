@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities.exceptions import LoginError
 
+from leokop.clock import BERLIN
 from leokop.db.session import Database
 from leokop.repo import credentials, users
 from leokop.repo.users import Profile
@@ -23,7 +23,6 @@ from leokop.ui import navigation, texts
 
 _USER_KEY = "leokop_user"
 _AUTHENTICATOR_KEY = "leokop_authenticator"
-_BERLIN = ZoneInfo("Europe/Berlin")
 # Compared against for unknown usernames, so that a wrong name takes as long as a wrong password.
 _DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
 
@@ -107,7 +106,7 @@ def change_password(db: Database, user: Profile, current: str, new: str) -> bool
 
 
 def locked_message(exc: AccountLocked) -> str:
-    return texts.LOGIN_LOCKED.format(until=exc.until.astimezone(_BERLIN).strftime("%H:%M"))
+    return texts.LOGIN_LOCKED.format(until=exc.until.astimezone(BERLIN).strftime("%H:%M"))
 
 
 def _forget_login(authenticator: stauth.Authenticate | None) -> None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, clock
 from leokop.frames import records
 from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
 from leokop.services import history
@@ -14,7 +14,7 @@ from leokop.ui.resources import database
 
 user = auth.require_page("azubi")
 db = database()
-today = formats.today()
+today = clock.today()
 
 apprentice_id = st.session_state.get(widgets.APPRENTICE_KEY)
 if apprentice_id is None:

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, clock
 from leokop.services import dashboard as dashboard_service
 from leokop.ui import dashboard_view as view
-from leokop.ui import formats, texts, widgets
+from leokop.ui import texts, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("dashboard")
 db = database()
-today = formats.today()
+today = clock.today()
 
 st.title(texts.PAGE_DASHBOARD)
 coop_id = widgets.chosen_cooperation(db, user.user_id)

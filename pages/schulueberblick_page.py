@@ -4,13 +4,12 @@ Counts and rates only, from the security definer functions public.leadership_*()
 hides groups under 5 apprentices and never returns a name or an apprentice id (sql/011, sql/014).
 """
 
-from datetime import date
 from functools import partial
 from uuid import UUID
 
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, clock
 from leokop.repo import leadership
 from leokop.services import exports
 from leokop.services import leadership as lead
@@ -71,7 +70,7 @@ except leadership.NotAllowed:
 
 keys = lead.key_figures(figures)
 tables = lead.tables(figures)
-today = date.today()
+today = clock.today()
 
 
 def downloads(key: str) -> None:

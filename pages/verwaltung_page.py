@@ -1,11 +1,10 @@
 """Verwaltung: users and roles, release of school data, warning thresholds, and data protection."""
 
-from datetime import date
 
 import psycopg
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, clock
 from leokop.frames import records
 from leokop.repo import release, risks, users
 from leokop.services import accounts, early_warning, entries
@@ -185,13 +184,14 @@ with tab_thresholds:
                     _write(lambda school=school, values=values: _save_thresholds(school["school_id"], values),
                            texts.THRESHOLDS_SAVED)
 
+today = clock.today()
 with tab_terms:
     privacy_forms.terms_tab(db, user.user_id)
 with tab_consents:
-    privacy_forms.consents_tab(db, user.user_id, date.today())
+    privacy_forms.consents_tab(db, user.user_id, today)
 with tab_audit:
-    privacy_forms.audit_tab(db, user.user_id, date.today())
+    privacy_forms.audit_tab(db, user.user_id, today)
 with tab_retention:
-    privacy_forms.retention_tab(db, user.user_id, date.today())
+    privacy_forms.retention_tab(db, user.user_id, today)
 with tab_access:
     privacy_forms.access_tab(db, user.user_id)

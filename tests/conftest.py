@@ -10,6 +10,7 @@ import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from leokop import clock
 from leokop.config import load_settings
 from leokop.db import embedded
 from leokop.db.locate import app_url, worker_url
@@ -29,6 +30,9 @@ def server_url(database: str) -> str:
     base = settings.database_url or embedded.start(settings.data_dir, settings.db_port)
     params = conninfo_to_dict(base)
     params["dbname"] = database
+    fixed = clock.fixed_today()
+    if fixed is not None:  # a date sweep: the tests' own SQL (app_private.today()) counts from the same day
+        params["options"] = f"-c leokop.today={fixed.isoformat()}"
     return make_conninfo(**params)
 
 

@@ -6,12 +6,13 @@ import os
 import socket
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop import clock
 from leokop.ui import texts
 
 ROOT = Path(__file__).parents[1]
@@ -115,7 +116,7 @@ def purge_database(owner_url):
 def test_privacy_purge_dry_run_lists_what_the_purge_anonymises(purge_database):
     import psycopg
 
-    later = (date.today() + timedelta(days=3 * 365)).isoformat()
+    later = (clock.today() + timedelta(days=3 * 365)).isoformat()
     dry = _cli("privacy", "purge", "--dry-run", "--today", later, DATABASE_URL=purge_database)
     assert dry.returncode == 0, dry.stderr
     listed = dry.stdout.splitlines()

@@ -14,6 +14,8 @@ from psycopg import sql
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
+from leokop import clock
+
 T = TypeVar("T")
 
 # No query of an interactive page should run longer; a runaway plan must not hold a pooled connection.
@@ -29,6 +31,9 @@ class Database:
             min_size=min_size,
             max_size=max_size,
             kwargs={"row_factory": dict_row, "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"},
+            # a connection is checked (one empty round trip) before it is handed out: after the server restarted,
+            # the pool's old connections are dead and would otherwise fail one page run each (tests/db/test_restart.py)
+            check=ConnectionPool.check_connection,
             open=True,
             timeout=10,
         )
@@ -115,7 +120,8 @@ class Database:
     def service_tx(self) -> Iterator[psycopg.Connection]:
         """A transaction as leokop_service: the system's rule evaluation, never a user's SQL."""
         with self.pool.connection() as conn, conn.transaction():
-            conn.execute("select set_config('role', 'leokop_service', true)")
+            conn.execute("select set_config('role', 'leokop_service', true), set_config('leokop.today', %s, true)",
+                         (clock.today().isoformat(),))
             yield conn
 
     @contextmanager
@@ -127,10 +133,13 @@ class Database:
 
 def _act_as(conn: psycopg.Connection, user_id: UUID | str, *, read_only: bool = False) -> None:
     """Switch the open transaction to role authenticated with the user's JWT claims, both local to it; with
-    read_only also make it read-only, in the same round trip (as SET TRANSACTION READ ONLY)."""
+    read_only also make it read-only, in the same round trip (as SET TRANSACTION READ ONLY). The school's day goes
+    along as `leokop.today`, so that the database functions count from the same day as the pages."""
     claims = json.dumps({"sub": str(user_id), "role": "authenticated"})
-    conn.execute("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', %s, true)"
-                 + (", set_config('transaction_read_only', 'on', true)" if read_only else ""), (claims,))
+    conn.execute("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', %s, true),"
+                 " set_config('leokop.today', %s, true)"
+                 + (", set_config('transaction_read_only', 'on', true)" if read_only else ""),
+                 (claims, clock.today().isoformat()))
 
 
 def _share_out(calls: Sequence[Callable[[psycopg.Connection], T]], first: psycopg.Connection,

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import psycopg
 
+from leokop import clock
+from leokop.clock import BERLIN
 from leokop.demo.seed import _id, _months_later, demo_class_id, school_year_start
 
 SEED = "leokop-demo-activity-2026"
-BERLIN = ZoneInfo("Europe/Berlin")
 DAY, WEEK = timedelta(days=1), timedelta(weeks=1)
 
 # Apprentices who should look endangered on the demo dashboards: (school, class key, companies, concerns). They sit
@@ -320,7 +320,7 @@ def _read_demo(conn: psycopg.Connection, today: date) -> Demo:
         " probation_end, status::text, dissolved_on from public.apprentices order by id")]
     seed_order = {_id("apprentice", f"{k}/{i}"): i for k in classes for i in range(100)}
     apprentices.sort(key=lambda a: (seed_order.get(a.id, 100), str(a.id)))
-    demo = Demo(today=today, now=datetime.now(BERLIN), apprentices=apprentices, fresh=_fresh_apprentices(conn),
+    demo = Demo(today=today, now=clock.now(), apprentices=apprentices, fresh=_fresh_apprentices(conn),
                 classes=classes, teachers={}, trainers={}, admins={}, holidays={}, learning_fields={}, positions={})
     for role, user, school, klass, company in conn.execute(
             "select role::text, user_id, school_id, class_id, company_id from public.memberships where active"

@@ -41,7 +41,7 @@ with added as (
          a.contract_start - 14,
          (select min(m.user_id::text)::uuid from public.memberships m
           where m.school_id = a.school_id and m.role = 'admin'),
-         least(now(), (a.contract_start - 10) + time '09:00')
+         least(app_private.now(), (a.contract_start - 10) + time '09:00')
   from public.apprentices a
   cross join lateral (select a.birth_date > (a.contract_start - 14) - interval '18 years' as minor) age
   where a.anonymised_at is null
@@ -82,7 +82,7 @@ def load_demo_privacy(conn: psycopg.Connection, today: date) -> None:
     apprentice, start = row
     admin = _id("user", "admin2")
     revoked = conn.execute(
-        "update public.consents set revoked_at = least(now(), %s::date + time '11:00'), revoked_by = %s,"
+        "update public.consents set revoked_at = least(app_private.now(), %s::date + time '11:00'), revoked_by = %s,"
         " version = version + 1 where apprentice_id = %s and revoked_at is null"
         " and cardinality(categories) = 3 returning revoked_at",
         (start + timedelta(days=30), admin, apprentice),

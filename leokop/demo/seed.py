@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 import psycopg
 
+from leokop import clock
 from leokop.demo.catalog import OCCUPATIONS, Occupation
 from leokop.services.passwords import hash_password
 
@@ -17,7 +18,7 @@ DEMO_PASSWORD = "leokop-demo"
 
 def school_year_start(today: date | None = None) -> int:
     """The calendar year in which the current school year began (it starts on 1 August)."""
-    today = today or date.today()
+    today = today or clock.today()
     return today.year if today.month >= 8 else today.year - 1
 
 
@@ -118,6 +119,8 @@ def seed_demo(conninfo: str, *, only_if_empty: bool = True) -> bool:
     with psycopg.connect(conninfo) as conn, conn.transaction():
         if only_if_empty and conn.execute("select exists (select 1 from public.schools)").fetchone()[0]:
             return False
+        # the database functions the load uses count from the same day as the Python side
+        conn.execute("select set_config('leokop.today', %s, true)", (clock.today().isoformat(),))
         _load(conn)
     return True
 
@@ -147,7 +150,7 @@ def _load(conn: psycopg.Connection) -> None:
             (_id("cooperation", f"{school}/{company}"), _id("school", school), _id("company", company),
              date(2019 + len(company) % 5, 8, 1)),
         )
-    today = date.today()
+    today = clock.today()
     for school, prefix, years_ago, suffix, code, schedule, track, companies in CLASSES:
         occ = occupation_by_code[code]
         name = class_name(prefix, years_ago, suffix, today)

@@ -17,7 +17,7 @@ _FIRST_VISIT_WINDOW = "14 days"
 _ITEMS = f"""
 with since as (
   select coalesce((select seen_at from public.inbox_seen where user_id = %(uid)s),
-                  now() - interval '{_FIRST_VISIT_WINDOW}') as at
+                  app_private.now() - interval '{_FIRST_VISIT_WINDOW}') as at
 ),
 mine as (select app_private.pair_apprentice_ids() as id)
 select f.first_seen_at as at, 'flag' as kind, f.apprentice_id, f.severity::text as severity, f.reason as text
@@ -47,5 +47,5 @@ def count_new(db: Database, user_id: UUID) -> int:
 
 def mark_seen(db: Database, user_id: UUID) -> None:
     with db.user_tx(user_id) as conn:
-        conn.execute("insert into public.inbox_seen (user_id) values (%s)"
-                     " on conflict (user_id) do update set seen_at = now()", (user_id,))
+        conn.execute("insert into public.inbox_seen (user_id, seen_at) values (%s, app_private.now())"
+                     " on conflict (user_id) do update set seen_at = app_private.now()", (user_id,))

@@ -21,6 +21,7 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
+from leokop import clock
 from leokop.config import PROJECT_ROOT
 from leokop.db.errors import SetupError
 from leokop.db.locate import check_connection
@@ -203,7 +204,7 @@ class Bench:
         check_connection(self.owner_url)
         self.app_url = bench_app_url(self.database)
         self.runs, self.out = runs, out
-        self.today = date.today()
+        self.today = clock.today()
         self.coop = UUID(self.meta["cooperation_id"])
         self.teacher = UUID(self.meta["teacher"]["user_id"])
         self.trainer = UUID(self.meta["trainer"]["user_id"])

@@ -8,6 +8,7 @@ from time import perf_counter
 
 import psycopg
 
+from leokop import clock
 from leokop.config import load_settings
 from leokop.db.locate import check_connection, worker_url
 from leokop.db.migrate import migrate
@@ -28,7 +29,7 @@ def generate(scale: Scale, *, database: str | None = None, seed: int = 2026, tod
              materials: int | None = None, out: Callable[[str], None] = print) -> dict:
     """Build the database and return its description (also written to .leokop/bench/<database>.json)."""
     name = check_database_name(database or scale.database)
-    today = today or date.today()
+    today = today or clock.today()
     started = perf_counter()
     url = recreate_database(name)
     migrate(url, load_settings().sql_dir)

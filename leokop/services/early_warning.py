@@ -17,6 +17,7 @@ from uuid import UUID
 import psycopg
 from psycopg_pool import PoolTimeout
 
+from leokop import clock
 from leokop.config import SmtpSettings, load_settings
 from leokop.db.errors import SetupError, error_summary
 from leokop.db.session import Database
@@ -68,7 +69,7 @@ def refresh(db: Database, apprentice_ids: list[UUID] | None, today: date | None 
 
     With `smtp`, the pair of each apprentice with a new flag gets an e-mail.
     """
-    today = today or date.today()
+    today = today or clock.today()
     with db.service_tx() as conn:
         ids = apprentice_ids if apprentice_ids is not None else risks.all_apprentice_ids(conn)
         thresholds = risks.thresholds_by_school(conn)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-BERLIN = ZoneInfo("Europe/Berlin")
+from leokop.clock import BERLIN
 
 
 def _in_berlin(moment: datetime) -> datetime:
@@ -43,11 +42,6 @@ def german_datetime(moment: datetime | None) -> str:
 def local_day(moment: datetime) -> date:
     """The Berlin calendar day of a stored timestamp."""
     return _in_berlin(moment).date()
-
-
-def today() -> date:
-    """Today in Berlin (the server may run on UTC: between midnight and 1 or 2 am it is still yesterday there)."""
-    return datetime.now(BERLIN).date()
 
 
 # Characters that make Streamlit's Markdown format, link, embed an icon or a formula. User text is shown as typed:

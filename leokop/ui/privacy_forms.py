@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import psycopg
 import streamlit as st
 
+from leokop.clock import BERLIN
 from leokop.db.session import Database
 from leokop.frames import records
 from leokop.repo import privacy
@@ -32,7 +32,6 @@ def _write(action, success: str) -> bool:
     return False
 
 
-BERLIN = ZoneInfo("Europe/Berlin")
 # Streamlit reruns the page on every click in it: reruns within this time after a recorded view are the same visit.
 VIEW_VISIT = timedelta(minutes=15)
 _VIEWS_KEY = "leokop_recorded_views"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from uuid import UUID
 
 import pandas as pd
 import streamlit as st
 
+from leokop import clock
 from leokop.db.session import Database
 from leokop.frames import records
 from leokop.repo import materials, projects
@@ -68,7 +69,7 @@ def new_project_form(db: Database, user: Profile, coop_id: UUID, learning_fields
     choices = projects.project_choices(db, user.user_id, coop_id)
     coops = choices["cooperations"]
     library = materials.library(db, user.user_id, coop_id)
-    today = date.today()
+    today = clock.today()
     with st.form("proj-new", clear_on_submit=True):
         title = st.text_input(texts.PROJ_FIELD_TITLE, max_chars=200)
         goal = st.text_area(texts.PROJ_FIELD_GOAL, max_chars=4000)

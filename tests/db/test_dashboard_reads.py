@@ -7,15 +7,15 @@ For a teacher every figure of the pair; for a trainer the same except the school
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import timedelta
 from uuid import UUID
 
 import pandas as pd
 import psycopg
 import pytest
 
+from leokop import clock
 from leokop.services import dashboard as service
-from leokop.ui.formats import today as berlin_today
 from tests.helpers import act_as, cooperation_id, user_id
 
 CASES = [  # (user, school, company, company side)
@@ -52,7 +52,7 @@ def _active(owner: psycopg.Connection, coop: UUID, user: str) -> dict[UUID, dict
 def loaded(request, db, owner):
     user, school, company, company_side = request.param
     coop = cooperation_id(school, company)
-    today = berlin_today()
+    today = clock.today()
     data = service.load_pair(db, user_id(user), coop, today, company_side=company_side)
     active = _active(owner, coop, user)
     assert active, "the demo pair has active apprentices"
@@ -190,7 +190,7 @@ def test_schedule_holds_the_pairs_dates_in_the_window(loaded, owner):
 
 
 def test_a_user_outside_the_pair_gets_nothing(db):
-    data = service.load_pair(db, user_id("ausbilder2"), cooperation_id("mainufer", "rmd"), date.today(),
+    data = service.load_pair(db, user_id("ausbilder2"), cooperation_id("mainufer", "rmd"), clock.today(),
                              company_side=True)
     assert data.apprentices.empty and data.lf.empty and data.positions.empty and data.flags.empty
     assert data.schedule[data.schedule["kind"].isin(["phase", "probezeit", "termin"])].empty
@@ -198,7 +198,7 @@ def test_a_user_outside_the_pair_gets_nothing(db):
 
 def test_the_demo_hides_grades_of_one_apprentice_from_the_trainer(db):
     """So that the tests above see released and unreleased apprentices side by side."""
-    data = service.load_pair(db, user_id("ausbilder"), cooperation_id("mainufer", "rmd"), date.today(),
+    data = service.load_pair(db, user_id("ausbilder"), cooperation_id("mainufer", "rmd"), clock.today(),
                              company_side=True)
     assert data.hidden["grades"] == 1
 
@@ -209,13 +209,13 @@ def test_absences_hidden_by_an_override_are_missing_for_the_trainer_only(db, own
         apprentice = conn.execute(
             "select x.apprentice_id from absences x join apprentices a on a.id = x.apprentice_id"
             " join cooperations c on c.school_id = a.school_id and c.company_id = a.company_id"
-            " where c.id = %s and a.status = 'aktiv' and x.absence_date > current_date - 80"
+            " where c.id = %s and a.status = 'aktiv' and x.absence_date > app_private.today() - 80"
             " and a.id not in (select apprentice_id from release_overrides) limit 1", (coop,)).fetchone()[0]
         conn.execute("insert into release_overrides (apprentice_id, share_absences) values (%s, false)",
                      (apprentice,))
         try:
-            trainer = service.load_pair(db, user_id("ausbilder"), coop, date.today(), company_side=True)
-            teacher = service.load_pair(db, user_id("lehrkraft"), coop, date.today(), company_side=False)
+            trainer = service.load_pair(db, user_id("ausbilder"), coop, clock.today(), company_side=True)
+            teacher = service.load_pair(db, user_id("lehrkraft"), coop, clock.today(), company_side=False)
         finally:
             conn.execute("delete from release_overrides where apprentice_id = %s", (apprentice,))
     assert apprentice not in set(trainer.absences["apprentice_id"])

@@ -52,7 +52,7 @@ def test_a_flag_that_no_longer_holds_is_cleared_not_deleted(worker_db, owner_url
     finally:
         with psycopg.connect(owner_url) as conn:  # the demo's state for the tests that follow
             conn.execute("update absences set excused = false where apprentice_id = %s and excuse_state = 'keiner'"
-                         " and absence_date > current_date - 28", (apprentice_id,))
+                         " and absence_date > app_private.today() - 28", (apprentice_id,))
         refresh(worker_db, [apprentice_id])
 
 

@@ -50,7 +50,7 @@ class Raw:
     """The demo rows of one school and school year, read as the owner."""
 
     def __init__(self, conn: psycopg.Connection, school: UUID, year: int):
-        today = conn.execute("select current_date").fetchone()[0]
+        today = conn.execute("select app_private.today()").fetchone()[0]
         self.sy_start = date(year, 8, 1)
         self.ref = min(today, date(year + 1, 7, 31))
         rows = conn.execute(
@@ -598,7 +598,7 @@ def test_cells_under_five_are_hidden_inside_a_shown_class(owner):
                                               (school,))]
         fields = dict(owner.execute("select code, id from learning_fields where occupation_id = %s",
                                     (demo_id("occupation", "FI"),)).fetchall())
-        today = owner.execute("select current_date").fetchone()[0]
+        today = owner.execute("select app_private.today()").fetchone()[0]
         if today < date(year, 9, 15):
             pytest.skip("needs a school year that has run into September")
         graded = today
@@ -666,7 +666,7 @@ def test_risks_hide_a_class_with_four_under_contract_on_the_reference_day(owner)
     with owner.transaction():
         leader = _school(owner, {"K9": ("FI", 0, 9), "K5": ("FI", 0, 5)})
         school, year = _school_of(owner, leader), _year(owner)
-        today = owner.execute("select current_date").fetchone()[0]
+        today = owner.execute("select app_private.today()").fetchone()[0]
         if today < date(year, 8, 3):
             pytest.skip("needs a school year that has begun")
         owner.execute(
@@ -684,7 +684,7 @@ def test_state_wide_risks_keep_classes_of_the_same_name_apart(owner):
     with owner.transaction():
         schools = [_school_of(owner, _school(owner, {"K9": ("FI", 0, 9), "K5": ("FI", 0, 5)})) for _ in range(2)]
         year = _year(owner)
-        if owner.execute("select current_date").fetchone()[0] < date(year, 8, 3):
+        if owner.execute("select app_private.today()").fetchone()[0] < date(year, 8, 3):
             pytest.skip("needs a school year that has begun")
         owner.execute(
             "update apprentices set dissolved_on = %s, status = 'geloest' where id in (select a.id from apprentices a"
@@ -733,7 +733,7 @@ def test_statewide_snapshot_equals_the_aggregates_over_all_schools(owner):
     assert any(r["dimension"] == "klasse" for r in stored["risks"])
     schools = {r["label"]: r["apprentices"] for r in stored["headcounts"] if r["dimension"] == "gesamt"}
     assert schools["Alle"] == owner.execute(
-        "select count(*) from apprentices where contract_start <= current_date"
+        "select count(*) from apprentices where contract_start <= app_private.today()"
         " and coalesce(dissolved_on, contract_end) >= make_date(public.school_year_start(), 8, 1)").fetchone()[0]
 
 

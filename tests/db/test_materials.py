@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from uuid import uuid4
 
 import psycopg
 import pytest
 
+from leokop import clock
 from leokop.db.errors import SetupError
 from leokop.demo.materials import NETWORK_V1, NETWORK_V2, demo_pdf
 from leokop.demo.seed import demo_class_id, demo_id
@@ -256,7 +257,7 @@ def test_storage_setting_selects_the_backend(monkeypatch):
 # Joint projects ------------------------------------------------------------------------------------------------
 
 def _project(title: str, coops=(MAIN_RMD, MAIN_TAUNUS), apprentices=(), milestones=()) -> projects.NewProject:
-    today = date.today()
+    today = clock.today()
     return projects.NewProject(demo_id("school", "mainufer"), list(coops), title, "Ziel", today,
                                today + timedelta(days=90), [LF3], [], list(apprentices), [], list(milestones))
 
@@ -265,12 +266,12 @@ def test_project_of_two_cooperations_with_milestones_on_both_timelines(db, owner
     fi25a = owner.execute("select id, company_id from apprentices where class_id = %s", (FI25A,)).fetchall()
     picked = [a for a, c in fi25a if c == demo_id("company", "rmd")][:1] + \
              [a for a, c in fi25a if c == demo_id("company", "taunus")][:1]
-    due = date.today() + timedelta(days=10)
+    due = clock.today() + timedelta(days=10)
     project_id = projects.create_project(db, user_id("lehrkraft"), _project("Gemeinsam testen", apprentices=picked,
                                                                             milestones=[(due, "Zwischenstand")]))
     for user, coop in (("ausbilder", MAIN_RMD), ("ausbilder2", MAIN_TAUNUS), ("lehrkraft", MAIN_RMD)):
         assert "Gemeinsam testen" in set(projects.projects_of(db, user_id(user), coop)["title"])
-        schedule = load_pair(db, user_id(user), coop, date.today(), company_side=user != "lehrkraft").schedule
+        schedule = load_pair(db, user_id(user), coop, clock.today(), company_side=user != "lehrkraft").schedule
         assert "Gemeinsam testen: Zwischenstand" in set(schedule[schedule["kind"] == "meilenstein"]["label"])
     # each company sees only its own participant; the teacher sees both
     seen = {u: len(projects.project_details(db, user_id(u), project_id)["apprentices"])

@@ -180,7 +180,7 @@ WRITE_CASES = {
     "projects delete": (f"delete from projects where id = '{PROJECT}'", {}, DENIED),
     "project_milestones insert": (
         f"insert into project_milestones (project_id, title, due_on, created_by)"
-        f" values ('{PROJECT}', 'm', current_date, auth.uid())",
+        f" values ('{PROJECT}', 'm', app_private.today(), auth.uid())",
         {"lehrkraft": 1, "ausbilder": 1, "ausbilder2": 1, "admin": 1}, DENIED),
     "project_cooperations add a foreign pair": (
         f"insert into project_cooperations (project_id, cooperation_id, school_id)"

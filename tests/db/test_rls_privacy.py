@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from uuid import UUID, uuid4
 
 import psycopg
 import pytest
 
+from leokop import clock
 from leokop.repo import privacy
 from leokop.repo.retention import due, purge
 from tests.db.test_rls import ROLES
@@ -63,7 +64,7 @@ WRITE_CASES = {
     "accept for another": ("insert into terms_acceptances (user_id, school_id, version) values (%(other)s, %(s)s, 1)",
                            {"s": MAINUFER, "other": user_id("lehrkraft2")}, {}),
     "record consent": ("insert into consents (apprentice_id, legal_basis, categories, given_by, given_on, recorded_by)"
-                       " values (%(a)s, 'einwilligung', array['grades'], 'azubi', current_date, %(me)s)",
+                       " values (%(a)s, 'einwilligung', array['grades'], 'azubi', app_private.today(), %(me)s)",
                        {"a": A_RMD}, {"admin": 1}),
     "revoke consent": ("update consents set revoked_at = now(), revoked_by = %(me)s where apprentice_id = %(a)s",
                        {"a": A_RMD}, {"admin": 1}),
@@ -161,7 +162,8 @@ def test_revoking_consent_hides_the_categories_at_once(owner):
                       (user_id("admin"), consent))
         # and records a new consent that leaves out the grades
         owner.execute("insert into consents (apprentice_id, legal_basis, categories, given_by, given_on, recorded_by)"
-                      " values (%s, 'einwilligung', array['absences', 'teacher_notes'], 'azubi', current_date, %s)",
+                      " values (%s, 'einwilligung', array['absences', 'teacher_notes'], 'azubi',"
+                      " app_private.today(), %s)",
                       (A_RMD, user_id("admin")))
     after = _trainer_counts(owner, A_RMD)
     assert after["lf_results"] == after["lf_grade_history"] == after["grade flags"] == 0
@@ -216,7 +218,7 @@ def test_writes_are_recorded_with_who_what_and_whom(owner):
         act_as(owner, "lehrkraft")
         absence = owner.execute(
             "insert into absences (apprentice_id, absence_date, lessons, recorded_by) values (%s, %s, 2, %s)"
-            " returning id", (A_RMD, date.today() - timedelta(days=400), user_id("lehrkraft"))).fetchone()[0]
+            " returning id", (A_RMD, clock.today() - timedelta(days=400), user_id("lehrkraft"))).fetchone()[0]
         owner.execute("update absences set lessons = 3, version = version + 1 where id = %s", (absence,))
     rows = owner.execute("select actor_id, actor_role, action, table_name, apprentice_id, school_id, columns"
                          " from audit_log where row_id = %s order by id", (str(absence),)).fetchall()
@@ -254,7 +256,7 @@ def test_a_page_view_is_recorded_only_for_who_may_see(db, owner, username, recor
 
 def test_the_admin_filters_the_trail(db):
     privacy.record_view(db, user_id("ausbilder"), A_RMD)
-    today = date.today()
+    today = clock.today()
     rows = privacy.audit_entries(db, user_id("admin"), today, today, action="view", apprentice_id=A_RMD,
                                  username="ausbilder")
     assert len(rows) >= 1 and set(rows["action"]) == {"view"} and set(rows["actor"]) == {"ausbilder"}
@@ -329,7 +331,7 @@ def test_the_export_is_audited(db, owner):
 
 _LEADERSHIP = ("headcounts", "cooperations", "absences", "grades", "record_book", "dissolutions", "risks", "cases",
                "measures")
-FAR = date.today() + timedelta(days=3 * 365)  # three years on: every demo class of two years ago has ended
+FAR = clock.today() + timedelta(days=3 * 365)  # three years on: every demo class of two years ago has ended
 
 
 def _leadership_figures(owner) -> dict:
@@ -357,7 +359,7 @@ def test_dry_run_lists_exactly_what_the_purge_anonymises(owner):
 
 
 def test_the_retention_period_is_per_school(owner):
-    near = date.today() + timedelta(days=400)
+    near = clock.today() + timedelta(days=400)
     owner.execute("insert into retention_settings (school_id, months) values (%s, 120)", (MAINUFER,))
     assert {d.school for d in due(owner, near)} <= {"Lahntal-Schule Gießen"}
 

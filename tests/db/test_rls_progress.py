@@ -94,7 +94,7 @@ def test_demo_data_makes_the_matrix_meaningful(owner, table):
 A_RMD = demo_id("apprentice", f"{SHARED_CLASS}/0")  # first apprentice of FI25a: company rmd (see the seed)
 _LF6 = demo_id("lf", "FI/LF6")
 _A1 = demo_id("position", "FI/A1")
-_MONDAY = "date_trunc('week', current_date)::date - 7"
+_MONDAY = "date_trunc('week', app_private.today())::date - 7"
 
 
 def _count(sql: str):
@@ -113,7 +113,7 @@ WRITE_CASES = {
          "admin": _count(f"select count(*) from lf_results where apprentice_id = '{A_RMD}'")}, 0),
     "lf_grade_history insert": (
         f"insert into lf_grade_history (apprentice_id, learning_field_id, grade, graded_on)"
-        f" values ('{A_RMD}', '{_LF6}', 1, current_date)", None, {}, DENIED),
+        f" values ('{A_RMD}', '{_LF6}', 1, app_private.today())", None, {}, DENIED),
     "lf_grade_history delete": (f"delete from lf_grade_history where apprentice_id = '{A_RMD}'", None, {}, DENIED),
     "position_ratings insert": (
         f"insert into position_ratings (apprentice_id, training_position_id, level, updated_by)"
@@ -132,8 +132,8 @@ WRITE_CASES = {
         {"ausbilder": _count(f"select count(*) from record_weeks where apprentice_id = '{A_RMD}'")}, 0),
     "absences insert": (
         f"insert into absences (apprentice_id, absence_date, lessons, recorded_by)"
-        f" values ('{A_RMD}', current_date, 4, auth.uid())",
-        f"delete from absences where apprentice_id = '{A_RMD}' and absence_date = current_date",
+        f" values ('{A_RMD}', app_private.today(), 4, auth.uid())",
+        f"delete from absences where apprentice_id = '{A_RMD}' and absence_date = app_private.today()",
         {"lehrkraft": 1, "admin": 1}, DENIED),
     "absences excuse by update": (
         f"update absences set excused = true where apprentice_id = '{A_RMD}'", None,
@@ -176,7 +176,7 @@ WRITE_CASES = {
         f"delete from exams where class_id = '{SHARED_CLASS}' and kind = 'zwischenpruefung'", {"admin": 1}, DENIED),
     "joint_dates insert": (
         f"insert into joint_dates (cooperation_id, title, on_date, created_by)"
-        f" values ('{cooperation_id('mainufer', 'rmd')}', 'x', current_date, auth.uid())", None,
+        f" values ('{cooperation_id('mainufer', 'rmd')}', 'x', app_private.today(), auth.uid())", None,
         {"lehrkraft": 1, "ausbilder": 1, "admin": 1, "schulleitung": 1}, DENIED),
     "release_settings update": (
         f"update release_settings set share_grades = false where school_id = '{demo_id('school', 'mainufer')}'",
@@ -233,7 +233,7 @@ def test_release_decides_what_the_company_sees(owner, school_default, override, 
 def test_company_cannot_excuse_but_can_propose(owner):
     with owner.transaction():
         absence = owner.execute(
-            "insert into absences (apprentice_id, absence_date, lessons) values (%s, current_date - 1, 3)"
+            "insert into absences (apprentice_id, absence_date, lessons) values (%s, app_private.today() - 1, 3)"
             " on conflict (apprentice_id, absence_date) do update set excused = false, excuse_state = 'keiner'"
             " returning id, version", (A_RMD,)).fetchone()
         act_as(owner, "ausbilder")

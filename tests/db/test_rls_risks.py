@@ -24,7 +24,7 @@ insert into risk_cases (id, apprentice_id, title, severity, opened_by)
 insert into case_comments (case_id, place, body, author_id)
   values ('00000000-0000-4000-8000-00000000c0de', 'betrieb', 'Gespräch vereinbart', '{user_id("ausbilder")}');
 insert into case_measures (case_id, kind, due_on, created_by)
-  values ('00000000-0000-4000-8000-00000000c0de', 'gespraech_azubi', current_date + 7, '{user_id("lehrkraft")}');
+  values ('00000000-0000-4000-8000-00000000c0de', 'gespraech_azubi', app_private.today() + 7, '{user_id("lehrkraft")}');
 insert into inbox_seen (user_id) values ('{user_id("ausbilder")}'), ('{user_id("lehrkraft")}') on conflict do nothing;
 """
 _PAIR = f"({SCHOOL_SIDE}) union ({COMPANY_SIDE})"

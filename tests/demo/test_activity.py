@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import psycopg
 import pytest
 
+from leokop import clock
 from leokop.config import load_settings
 from leokop.db.migrate import migrate
 from leokop.demo.seed import demo_class_id, demo_id, school_year_start, seed_demo
@@ -113,17 +114,18 @@ def test_seeding_is_deterministic_and_adds_nothing_twice():
 def test_facts_lie_within_the_contract_and_not_after_today(owner, table, day):
     outside = _one(owner, f"""
         select count(*) from {table} x join apprentices a on a.id = x.apprentice_id
-        where {day} < a.contract_start or {day} > coalesce(a.dissolved_on, %(today)s)""", {"today": date.today()})
+        where {day} < a.contract_start or {day} > coalesce(a.dissolved_on, %(today)s)""", {"today": clock.today()})
     assert outside == 0
 
 
 @pytest.mark.parametrize(("table", "column"), FACT_TIMES)
 def test_no_timestamp_in_the_future(owner, table, column):
-    assert _one(owner, f"select count(*) from {table} where {column} > now()") == 0
+    """Nothing after the moment the demo was loaded at (LEOKOP_TODAY's day at the real time of day)."""
+    assert _one(owner, f"select count(*) from {table} where {column} > %s", (clock.now(),)) == 0
 
 
 def test_record_weeks_end_with_the_last_full_week(owner):
-    assert _one(owner, "select count(*) from record_weeks where week_start + 6 >= %s", (date.today(),)) == 0
+    assert _one(owner, "select count(*) from record_weeks where week_start + 6 >= %s", (clock.today(),)) == 0
 
 
 def test_absences_only_on_school_days(owner):
@@ -151,7 +153,7 @@ def test_lernfelder_follow_the_training_year_and_track(owner):
           or (r.status = 'abgeschlossen' and r.grade is null)
           or (r.status = 'nicht_begonnen' and r.grade is not null)
           or (lf.track is not null and lf.track is distinct from a.track)
-          or lf.occupation_id <> a.occupation_id)""", {"year": school_year_start(date.today())})
+          or lf.occupation_id <> a.occupation_id)""", {"year": school_year_start(clock.today())})
     assert wrong == 0
     third_year = {r[0] for r in owner.execute(
         "select distinct lf.code from lf_results r join learning_fields lf on lf.id = r.learning_field_id"
@@ -169,11 +171,11 @@ def test_grades_have_a_history_from_the_previous_half_year(owner):
     assert _one(owner, """
         select count(distinct h.apprentice_id) from lf_grade_history h
         join apprentices a on a.id = h.apprentice_id
-        where a.class_id = %s and h.graded_on < %s""", (FI25A, date.today() - timedelta(days=182))) >= 10
+        where a.class_id = %s and h.graded_on < %s""", (FI25A, clock.today() - timedelta(days=182))) >= 10
 
 
 def test_an_rmd_apprentice_in_the_shared_class_is_visibly_in_trouble(owner):
-    today = date.today()
+    today = clock.today()
     school_days = _one(owner, """
         select count(*) from school_blocks b
         cross join lateral generate_series(b.starts_on, b.ends_on, interval '1 day') d
@@ -193,7 +195,7 @@ def test_an_rmd_apprentice_in_the_shared_class_is_visibly_in_trouble(owner):
 
 
 def test_only_a_handful_cross_the_warning_thresholds(owner):
-    flagged = owner.execute(FLAGGED, {"today": date.today()}).fetchall()
+    flagged = owner.execute(FLAGGED, {"today": clock.today()}).fetchall()
     assert 4 <= len(flagged) <= 8
     assert {RMD, TAUNUS} <= {company for _id, _class, company in flagged}
     assert len({klass for _id, klass, _company in flagged}) >= 4
@@ -208,7 +210,7 @@ def test_every_block_class_has_blocks_clear_of_holidays(owner):
         select k.schedule::text, count(b.id) from classes k left join school_blocks b on b.class_id = k.id
         group by k.id, k.schedule""").fetchall()
     assert all((n > 0) == (schedule == "blockunterricht") for schedule, n in counts)
-    year = school_year_start(date.today())
+    year = school_year_start(clock.today())
     assert _one(owner, """
         select count(*) from school_blocks b join classes k on k.id = b.class_id join schools s on s.id = k.school_id
         where extract(isodow from b.starts_on) <> 1 or extract(isodow from b.ends_on) <> 5
@@ -265,7 +267,7 @@ def test_release_settings_per_school_and_one_override(owner):
 
 
 def test_joint_dates_for_every_cooperation_some_ahead(owner):
-    today = date.today()
+    today = clock.today()
     rows = owner.execute("""
         select c.id, count(j.id), count(j.id) filter (where j.on_date between %s and %s)
         from cooperations c left join joint_dates j on j.cooperation_id = c.id group by c.id""",
@@ -304,12 +306,12 @@ def test_one_revoked_consent_at_a_company_without_demo_trainer(owner):
 def test_the_audit_trail_starts_with_the_recorded_consents(owner):
     assert _one(owner, "select count(*) from audit_log where table_name = 'consents'") == _one(
         owner, "select count(*) from consents where id = md5('consent/' || apprentice_id)::uuid")
-    assert _one(owner, "select count(*) from audit_log where at > now()") == 0
+    assert _one(owner, "select count(*) from audit_log where at > app_private.now()") == 0
 
 def test_leadership_sees_cases_closed_and_open_this_school_year(owner):
     """Mainufer's leadership page shows case figures on first login: 5 or more closed this school year (so the
     median time to close is shown), open ones, comments from both places, measures."""
-    today = _one(owner, "select current_date")
+    today = _one(owner, "select app_private.today()")
     start = date(school_year_start(today), 8, 1)
     rows = owner.execute(
         "select c.status::text, c.closed_at::date, (select array_agg(distinct k.place::text) from case_comments k"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 
+from leokop import clock
 from leokop.demo.materials import MILESTONES, demo_file, load_materials, material_ids
 from leokop.demo.seed import demo_id
 
@@ -54,10 +54,10 @@ def test_joint_project_of_two_pairs_with_participants_and_milestones(owner):
     assert sorted(n for _c, n in companies) == [2, 2]
     assert [m[0] for m in milestones] == [m[0] for m in MILESTONES]
     assert [m[2] for m in milestones] == [True, False, False]
-    assert all(m[1] > date.today() for m in milestones[1:])
+    assert all(m[1] > clock.today() for m in milestones[1:])
 
 
 def test_loading_again_adds_nothing(owner):
     before = owner.execute(COUNTS).fetchone()
-    load_materials(owner, date.today())
+    load_materials(owner, clock.today())
     assert owner.execute(COUNTS).fetchone() == before

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import psycopg
 from streamlit.testing.v1 import AppTest
 
+from leokop import clock
 from leokop.ui import texts, widgets
 from tests.helpers import SHARED_CLASS, cooperation_id, user_id
 from tests.pages.conftest import confirmations, errors
@@ -44,10 +45,10 @@ def test_case_from_flag_to_closing(login, owner, owner_url):
     assert (status, responsible) == ("offen", user_id("ausbilder"))
 
     trainer.selectbox(key=f"case-measure-kind-{case_id}").select("quabb")
-    trainer.date_input(key=f"case-measure-due-{case_id}").set_value(date.today() - timedelta(days=1))
+    trainer.date_input(key=f"case-measure-due-{case_id}").set_value(clock.today() - timedelta(days=1))
     trainer = trainer.button(key=f"FormSubmitter:case-measure-{case_id}-{texts.BUTTON_SAVE}").click().run()
     assert errors(trainer) == [texts.DUE_IN_PAST]  # refused, nothing stored
-    trainer.date_input(key=f"case-measure-due-{case_id}").set_value(date.today() + timedelta(days=14))
+    trainer.date_input(key=f"case-measure-due-{case_id}").set_value(clock.today() + timedelta(days=14))
     trainer = trainer.button(key=f"FormSubmitter:case-measure-{case_id}-{texts.BUTTON_SAVE}").click().run()
     assert confirmations(trainer) == [texts.CASE_MEASURE_ADDED]
     trainer.text_area(key=f"case-comment-text-{case_id}").input("Termin mit QuABB am Dienstag vereinbart.")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop import clock
 from leokop.demo.seed import demo_id
 from leokop.ui import dashboard_view as view
 from leokop.ui import texts, widgets
@@ -17,7 +18,7 @@ from tests.pages.conftest import submit as _submit
 
 A_RMD = demo_id("apprentice", f"{SHARED_CLASS}/0")  # FI25a, company rmd
 LF6 = demo_id("lf", "FI/LF6")
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def _by_label(elements, label):
@@ -112,7 +113,8 @@ def test_second_save_of_the_same_record_is_refused(login, owner_url):
     # someone else saves LF6 meanwhile
     with psycopg.connect(owner_url) as conn:
         conn.execute("insert into lf_results (apprentice_id, learning_field_id, status, grade, graded_on)"
-                     " values (%s, %s, 'laufend', 3, current_date) on conflict (apprentice_id, learning_field_id)"
+                     " values (%s, %s, 'laufend', 3, app_private.today())"
+                     " on conflict (apprentice_id, learning_field_id)"
                      " do update set grade = 3, version = lf_results.version + 1", (A_RMD, LF6))
     before = _lf6_state(owner_url)
     _by_label(at.number_input, texts.FIELD_GRADE).set_value(1)

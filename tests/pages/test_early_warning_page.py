@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from leokop import clock
 from leokop.ui import texts, widgets
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id
 from tests.pages.conftest import errors, submit
@@ -16,14 +17,14 @@ def _quiet_apprentice(owner):
         select a.id, a.first_name, a.last_name from apprentices a
         where a.class_id = %s and a.company_id = %s and a.status = 'aktiv'
           and not exists (select 1 from absences x where x.apprentice_id = a.id and not x.excused
-                          and x.absence_date > current_date - 28)
+                          and x.absence_date > app_private.today() - 28)
           and not exists (select 1 from risk_flags f where f.apprentice_id = a.id and f.cleared_at is null)
         order by a.id limit 1
         """,
         (SHARED_CLASS, company_id("rmd")),
     ).fetchone()
     taken = {r[0] for r in owner.execute("select absence_date from absences where apprentice_id = %s", (aid,))}
-    days = [d for d in (date.today() - timedelta(days=n) for n in range(1, 27))
+    days = [d for d in (clock.today() - timedelta(days=n) for n in range(1, 27))
             if d.weekday() < 5 and d not in taken][:2]
     return aid, f"{last}, {first}", days
 

@@ -100,7 +100,7 @@ def test_the_admin_revokes_a_consent(login, owner_url):
 
 def test_a_minors_consent_needs_the_guardian(login, owner_url):
     with psycopg.connect(owner_url) as conn:
-        minor = conn.execute("select id from apprentices where birth_date > current_date - interval '18 years'"
+        minor = conn.execute("select id from apprentices where birth_date > app_private.today() - interval '18 years'"
                              " and school_id = %s order by id limit 1", (school_id("mainufer"),)).fetchone()[0]
         before = conn.execute("select count(*) from consents where apprentice_id = %s", (minor,)).fetchone()[0]
     at = _admin_page(login)

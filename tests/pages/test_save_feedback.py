@@ -5,12 +5,13 @@ Also: one open case per flag in the UI, severity as text badges, German selectbo
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop import clock
 from leokop.demo.seed import demo_id
 from leokop.repo import cases
 from leokop.ui import texts, widgets
@@ -63,11 +64,11 @@ def test_a_refused_measure_keeps_its_input_and_a_saved_one_is_listed_once(login,
     form = f"case-measure-{case_id}"
     widget(at.selectbox, f"case-measure-kind-{case_id}").select("foerderunterricht")
     widget(at.text_input, f"case-measure-text-{case_id}").input("Mathematik, dienstags")
-    widget(at.date_input, f"case-measure-due-{case_id}").set_value(date.today() - timedelta(days=1))
+    widget(at.date_input, f"case-measure-due-{case_id}").set_value(clock.today() - timedelta(days=1))
     at = submit(at, form, texts.BUTTON_SAVE)
     assert errors(at) == [texts.DUE_IN_PAST]
     assert widget(at.text_input, f"case-measure-text-{case_id}").value == "Mathematik, dienstags"  # to correct
-    widget(at.date_input, f"case-measure-due-{case_id}").set_value(date.today() + timedelta(days=7))
+    widget(at.date_input, f"case-measure-due-{case_id}").set_value(clock.today() + timedelta(days=7))
     at = submit(at, form, texts.BUTTON_SAVE)
     assert confirmations(at) == [texts.CASE_MEASURE_ADDED]
     assert any("Mathematik, dienstags" in m.value and texts.MEASURE_STATE_BADGES[False] in m.value

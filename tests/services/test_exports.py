@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from leokop import clock
 from leokop.services import exports
 from leokop.services import leadership as lead
 from leokop.services.exports import PdfBars, PdfReport, PdfTable
@@ -131,4 +132,4 @@ def test_leadership_exports_hold_the_database_numbers(db, owner):
     total = next(r for r in book["fehlzeiten"].iter_rows(values_only=True) if r[:2] == ("Alle", "Schuljahr"))
     assert total[3] == absences["absence_days"] and total[5] == absences["days_per_apprentice"]
     assert _pages(exports.pdf_report(lead.report(figures, school_name="Mainufer", school_year=year,
-                                                 selection="Alle", today=date.today()))) == 1
+                                                 selection="Alle", today=clock.today()))) == 1
