@@ -99,6 +99,8 @@ def _db_restore(args) -> None:
           + f" in {done.seconds:.1f} s")
     print((f"applied {len(done.applied)} migration(s) after the restore: " + ", ".join(done.applied))
           if done.applied else "schema up to date; no migration to apply")
+    if done.left_out:
+        print("left out (not the app's): " + ", ".join(done.left_out))
 
 
 def _size(size: int) -> str:

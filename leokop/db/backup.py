@@ -1,11 +1,12 @@
 """Backups that restore: `db backup FILE` and `db restore FILE [--replace]` (decision 79).
 
-A backup is a pg_dump archive in custom format of the app's schemas (APP_SCHEMAS), taken in one snapshot while the
-app runs. It holds no cluster-wide roles and not the `auth` schema: that is Supabase's, or on plain PostgreSQL the
-compatibility shim, which the restore applies where it is missing (as the migration runner does). The roles are
-created where missing with the attributes the migrations give them, so an archive restores into a fresh cluster;
-grants and policies come from the archive, every object is owned by the restoring user (`--no-owner`), as if it had
-run the migrations.
+A backup is a pg_dump archive in custom format, taken in one snapshot while the app runs, of everything in the
+database except the schemas that are not the app's (APP_SCHEMAS): the app's objects, rows, grants and policies,
+large objects and the database's default privileges. It holds no cluster-wide roles and not the `auth` schema: that
+is Supabase's, or on plain PostgreSQL the compatibility shim, which the restore applies where it is missing (as the
+migration runner does). The roles are created where missing with the attributes the migrations give them, so an
+archive restores into a fresh cluster; every object is owned by the restoring user (`--no-owner`), as if it had run
+the migrations.
 
 The restore is one transaction: roles, (with --replace) dropping the app's schemas, the shim and the archive's
 objects and rows commit together or not at all, so a failed restore leaves the database as it was. Afterwards the
@@ -27,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 import psycopg
+from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from leokop.db import embedded
@@ -68,17 +70,49 @@ $roles$;
 """
 
 _DROP_APP_SCHEMAS = "".join(f"drop schema if exists {name} cascade;\n" for name in APP_SCHEMAS)
+# What of the app lives outside its schemas: the large objects and the restoring user's database-wide default
+# privileges (set back to the built-in ones; the archive brings its own). Dropped with --replace.
+_DROP_DATABASE_WIDE = """
+select pg_catalog.lo_unlink(oid) from pg_catalog.pg_largeobject_metadata
+  where pg_catalog.pg_has_role(lomowner, 'usage');
+do $defaults$
+declare
+  r record;
+  grantee text;
+  kind text;
+begin
+  for r in select defaclobjtype, defaclacl from pg_catalog.pg_default_acl
+           where defaclnamespace = 0 and defaclrole = current_user::regrole
+  loop
+    kind := case r.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions'
+                                 when 'T' then 'types' when 'n' then 'schemas' when 'L' then 'large objects' end;
+    for grantee in select distinct case when a.grantee = 0 then 'public' else quote_ident(pg_get_userbyid(a.grantee))
+                                   end from pg_catalog.aclexplode(r.defaclacl) a
+    loop
+      execute format('alter default privileges revoke all on %s from %s', kind, grantee);
+    end loop;
+    execute format('alter default privileges grant all on %s to current_user', kind);
+    if r.defaclobjtype in ('f', 'T') then
+      execute format('alter default privileges grant %s on %s to public',
+                     case r.defaclobjtype when 'f' then 'execute' else 'usage' end, kind);
+    end if;
+  end loop;
+end
+$defaults$;
+"""
 # `public` as a fresh database has it (PostgreSQL 15 and later; before 15 everyone could create in it)
 _FRESH_PUBLIC = {
     True: "create schema public authorization pg_database_owner;\ngrant usage on schema public to public;\n",
     False: "create schema public;\ngrant all on schema public to public;\n",
 }
 
-# Entries of the archive the restore skips: the target database has its own `public` schema (every database does).
-_SKIPPED_ENTRIES = re.compile(r"^\d+; \d+ \d+ (SCHEMA - public|COMMENT - SCHEMA public) ")
 _TABLE_DATA = re.compile(r"^\d+; \d+ \d+ TABLE DATA (\S+) (\S+) ")
 _HEADER_SET = re.compile(r"^SET (\w+) = ")
 _COLUMN_OPTIONS = re.compile(r"^(ALTER TABLE ONLY \S+ ALTER COLUMN \S+ SET )\((.*)\);$")
+# Entries without a schema that belong to the app: its schemas, large objects, extensions (only the app's are in the
+# archive), the database's default privileges. Others (event triggers, publications, casts, ... of the source
+# server, e.g. Supabase's) are left out.
+_LARGE_OBJECT_TYPES = {"BLOB", "BLOBS", "BLOB METADATA", "LARGE OBJECT", "LARGE OBJECTS"}
 
 
 @dataclass(frozen=True)
@@ -119,6 +153,7 @@ class RestoreResult:
     backup_migration: str
     applied: list[str]
     seconds: float
+    left_out: list[str]
 
 
 # --- tools -------------------------------------------------------------------------------------------------------
@@ -204,14 +239,21 @@ def backup(url: str, path: Path) -> BackupResult:
             raise SetupError("This database holds no leokop schema (no table public.schema_migrations): "
                              "nothing to back up. Check DATABASE_URL.")
         migration = conn.execute("select coalesce(max(name), '-') from public.schema_migrations").fetchone()[0]
-        extensions = [row[0] for row in conn.execute(
+        # a whole-database dump without the other schemas (not `--schema`: that would leave out large objects and
+        # the database-wide default privileges), and without the extensions installed in them
+        others = [row[0] for row in conn.execute(
+            "select nspname from pg_catalog.pg_namespace where nspname <> all(%s) and nspname !~ '^pg_'"
+            " and nspname <> 'information_schema' order by 1", (list(APP_SCHEMAS),))]
+        foreign_extensions = [row[0] for row in conn.execute(
             "select e.extname from pg_catalog.pg_extension e join pg_catalog.pg_namespace n on n.oid = e.extnamespace"
-            " where n.nspname = any(%s) and e.extname <> 'plpgsql' order by 1", (list(APP_SCHEMAS),))]
+            " where n.nspname <> all(%s) and e.extname <> 'plpgsql' order by 1", (list(APP_SCHEMAS),))]
         tools = find_tools(conn.info.server_version // 10000)
     conninfo, env = _client_args(url)
     partial = path.with_name(f".{path.name}.partial")
     command = [tools.pg_dump, "--format=custom", f"--file={partial}", f"--dbname={conninfo}",
-               *(f"--schema={name}" for name in APP_SCHEMAS), *(f"--extension={name}" for name in extensions)]
+               *(f"--exclude-schema={name}" for name in others)]
+    if tools.major >= 17:
+        command += [f"--exclude-extension={name}" for name in foreign_extensions]
     try:
         partial.touch(mode=0o600)  # the archive holds personal data: readable by its owner only
         partial.chmod(0o600)
@@ -239,11 +281,48 @@ def _listing(tools: Tools, path: Path) -> list[str]:
     return done.stdout.splitlines()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One line of the table of contents: `id; tableoid oid TYPE SCHEMA NAME OWNER` (schema `-` for none)."""
+    line: str
+    type: str
+    schema: str
+    name: str
+    owner: str
+
+
+def _entries(listing: list[str]) -> Iterable[Entry]:
+    for line in listing:
+        if line.startswith(";") or not line.strip():
+            continue
+        words = line.split(" ")[3:]
+        # the type is one or more upper-case words; the schema the first word after it that is `-` or the app's
+        # (the archive holds no other schema's objects)
+        at = next((i for i in range(1, len(words)) if words[i] == "-" or words[i] in APP_SCHEMAS), None)
+        if at is None:
+            yield Entry(line, " ".join(words), "?", "", "")
+            continue
+        yield Entry(line, " ".join(words[:at]), words[at], " ".join(words[at + 1:-1]), words[-1])
+
+
 def _table_data(listing: list[str]) -> Iterable[tuple[str, str]]:
     for line in listing:
         match = _TABLE_DATA.match(line)
         if match:
             yield match.group(1), match.group(2)
+
+
+def _is_the_apps(entry: Entry) -> bool:
+    if entry.schema in APP_SCHEMAS:
+        return True
+    if entry.schema != "-":
+        return False
+    if entry.type == "SCHEMA":
+        return entry.name in APP_SCHEMAS and entry.name != "public"  # every database has its own `public`
+    if entry.type in ("ACL", "COMMENT", "SECURITY LABEL"):
+        kind, _, name = entry.name.partition(" ")
+        return (kind == "SCHEMA" and name in APP_SCHEMAS) or kind in ("EXTENSION", "LARGE")
+    return entry.type in _LARGE_OBJECT_TYPES or entry.type in ("EXTENSION", "DEFAULT ACL")
 
 
 def backup_migrations(tools: Tools, path: Path) -> list[str]:
@@ -294,7 +373,7 @@ def _prelude(conn: psycopg.Connection, sql_dir: Path, *, drop: bool) -> str:
              "set lock_timeout = '60s';\n",
              _ROLES]
     if drop:
-        parts += [_DROP_APP_SCHEMAS, _FRESH_PUBLIC[conn.info.server_version >= 150000],
+        parts += [_DROP_APP_SCHEMAS, _DROP_DATABASE_WIDE, _FRESH_PUBLIC[conn.info.server_version >= 150000],
                   "comment on schema public is 'standard public schema';\n"]
     if conn.execute("select to_regnamespace('auth') is null").fetchone()[0]:
         shim = sql_dir / SHIM_FILE
@@ -303,6 +382,43 @@ def _prelude(conn: psycopg.Connection, sql_dir: Path, *, drop: bool) -> str:
         parts.append(shim.read_text(encoding="utf-8"))
     parts.append("reset lock_timeout;\n")
     return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Which entries of the archive are restored as they are, which with their default privileges moved to the
+    restoring user, and what is left out."""
+    restored: set[str]
+    moved: list[Entry]
+    left_out: list[str]
+
+
+def _plan(conn: psycopg.Connection, listing: list[str]) -> _Plan:
+    """Default privileges belong to a role: restored where the restoring user may set them for that role; those of
+    the role that ran the migrations at the source (owner of schema_migrations) go to the restoring user, who owns
+    the restored objects and will run the next migrations; others (e.g. Supabase's own) are left out."""
+    entries = list(_entries(listing))
+    migrator = next((e.owner for e in entries if e.type == "TABLE" and (e.schema, e.name) ==
+                     ("public", "schema_migrations")), None)
+    me = conn.execute("select current_user").fetchone()[0]
+    restored, moved, left_out = set(), [], []
+    for entry in entries:
+        if not _is_the_apps(entry):
+            left_out.append(f"{entry.type} {entry.name}".strip())
+        elif entry.type != "DEFAULT ACL" or entry.owner == me:
+            restored.add(entry.line)
+        elif entry.owner == migrator:
+            moved.append(entry)
+        elif _may_act_for(conn, entry.owner):
+            restored.add(entry.line)
+        else:
+            left_out.append(f"{entry.type} {entry.name} of role {entry.owner}")
+    return _Plan(restored, moved, left_out)
+
+
+def _may_act_for(conn: psycopg.Connection, role: str) -> bool:
+    return conn.execute("select exists (select from pg_catalog.pg_roles where rolname = %(r)s)"
+                        " and pg_catalog.pg_has_role(current_user, %(r)s, 'usage')", {"r": role}).fetchone()[0]
 
 
 def restore(url: str, path: Path, *, replace: bool, sql_dir: Path) -> RestoreResult:
@@ -333,9 +449,10 @@ def restore(url: str, path: Path, *, replace: bool, sql_dir: Path) -> RestoreRes
                 "changed. Restore into an empty database, or add --replace to drop the app's schemas and restore "
                 "in their place (in one transaction).")
         prelude = _prelude(conn, sql_dir, drop=bool(present))
+        plan = _plan(conn, listing)
         known_settings = {row[0] for row in conn.execute("select name from pg_catalog.pg_settings")}
         dbname = conn.info.dbname
-    _run_restore(tools, url, path, listing, prelude, known_settings)
+    _run_restore(tools, url, path, listing, plan, prelude, known_settings)
     try:
         applied = migrate(url, sql_dir)
     except SetupError as exc:
@@ -343,31 +460,65 @@ def restore(url: str, path: Path, *, replace: bool, sql_dir: Path) -> RestoreRes
             from exc
     _analyse(url)
     return RestoreResult(path, path.stat().st_size, len(tables), dbname, bool(present),
-                         in_backup[-1] if in_backup else "-", applied, time.perf_counter() - started)
+                         in_backup[-1] if in_backup else "-", applied, time.perf_counter() - started, plan.left_out)
 
 
-def _run_restore(tools: Tools, url: str, path: Path, listing: list[str], prelude: str,
+def _list_file(folder: Path, name: str, listing: list[str], keep: set[str]) -> Path:
+    """A --use-list file: the listing with every entry not in keep commented out."""
+    path = folder / name
+    path.write_text("".join(("" if line in keep else ";") + line + "\n" for line in listing))
+    return path
+
+
+def _moved_default_privileges(tools: Tools, path: Path, folder: Path, listing: list[str],
+                              entries: list[Entry]) -> str:
+    """The SQL of the migrating role's default privileges, set for the restoring user instead."""
+    if not entries:
+        return ""
+    done = subprocess.run([tools.pg_restore, "--no-owner", "--file=-",
+                           f"--use-list={_list_file(folder, 'moved.list', listing, {e.line for e in entries})}",
+                           str(path)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SetupError(f"{path} is damaged or incomplete ({_last_line(done.stderr)}). Nothing was restored; the "
+                         "database is unchanged.")
+    statements = []
+    for entry in entries:
+        role = re.escape(sql.Identifier(entry.owner).as_string())
+        bare = re.escape(entry.owner)
+        for line in done.stdout.splitlines():
+            if line.startswith(f"ALTER DEFAULT PRIVILEGES FOR ROLE {entry.owner} ") or \
+                    re.match(rf"ALTER DEFAULT PRIVILEGES FOR ROLE {role} ", line):
+                statements.append(re.sub(rf"(FOR ROLE|TO|FROM) (?:{role}|{bare})(?=[ ;,])", r"\1 CURRENT_USER",
+                                         line))
+    return "\n".join(dict.fromkeys(statements)) + "\n"
+
+
+def _run_restore(tools: Tools, url: str, path: Path, listing: list[str], plan: _Plan, prelude: str,
                  known_settings: set[str]) -> None:
     """The prelude and pg_restore's SQL through psql in one transaction that stops at the first error; committed
     only once pg_restore has written everything (a truncated or damaged archive commits nothing)."""
     conninfo, env = _client_args(url)
     with tempfile.TemporaryDirectory(prefix="leokop-restore-") as tmp:
-        list_file = Path(tmp) / "entries.list"
-        list_file.write_text("".join((";" if _SKIPPED_ENTRIES.match(line) else "") + line + "\n" for line in listing))
-        with (Path(tmp) / "pg_restore.err").open("w+b") as r_err, (Path(tmp) / "psql.err").open("w+b") as p_err:
+        folder = Path(tmp)
+        list_file = _list_file(folder, "entries.list", listing, plan.restored)
+        moved = _moved_default_privileges(tools, path, folder, listing, plan.moved)
+        with (folder / "pg_restore.err").open("w+b") as r_err, (folder / "psql.err").open("w+b") as p_err:
             psql = subprocess.Popen([tools.psql, "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=-",
                                      f"--dbname={conninfo}"],
                                     stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=p_err, env=env)
-            source = subprocess.Popen([tools.pg_restore, "--no-owner", f"--use-list={list_file}", "--file=-",
-                                       str(path)], stdout=subprocess.PIPE, stderr=r_err)
+            # --single-transaction: pg_restore writes one BEGIN and one COMMIT (none around each large object)
+            source = subprocess.Popen([tools.pg_restore, "--no-owner", "--single-transaction",
+                                       f"--use-list={list_file}", "--file=-", str(path)],
+                                      stdout=subprocess.PIPE, stderr=r_err)
+            complete = False
             with contextlib.suppress(BrokenPipeError):  # psql stopped at an error: its message follows
                 try:
-                    _feed(psql.stdin, "begin;\n" + prelude, source.stdout, known_settings)
+                    complete = _feed(psql.stdin, "begin;\n" + prelude, source.stdout, known_settings)
                 finally:
                     source.stdout.close()
                     source_rc = source.wait()
-                if source_rc == 0:
-                    psql.stdin.write(b"\ncommit;\n")
+                if complete and source_rc == 0:
+                    psql.stdin.write(("\n" + moved + "commit;\n").encode())
             with contextlib.suppress(BrokenPipeError):
                 psql.stdin.close()  # without the commit, psql ends and the server rolls everything back
             psql_rc = psql.wait()
@@ -378,32 +529,55 @@ def _run_restore(tools: Tools, url: str, path: Path, listing: list[str], prelude
     if psql_rc != 0:
         raise SetupError(f"The restore failed and was rolled back; the database is unchanged. "
                          f"{_last_line(psql_message)}")
-    if source_rc != 0:
+    if source_rc != 0 or not complete:
         raise SetupError(f"{path} is damaged or incomplete ({_last_line(restore_message)}). Nothing was restored; "
                          "the database is unchanged.")
 
 
-def _feed(sink, prelude: str, source, known_settings: set[str]) -> None:
-    """Write the prelude, then pg_restore's output, adapted to the target server in its schema part (up to the first
-    COPY): the header's SETs of settings this server lacks are left out (pg_restore writing to a file does not know
-    the target: version 18 sets transaction_timeout, new in 17), and so are the `pg_attver` column options, stamps
-    that some PostgreSQL 15 builds (Debian 15.20) put on every column and other servers refuse. The rows follow
-    unchanged."""
+_TAIL = 1 << 16
+
+
+def _feed(sink, prelude: str, source, known_settings: set[str]) -> bool:
+    """Write the prelude, then pg_restore's output without its own BEGIN and final COMMIT (the caller commits once
+    pg_restore has succeeded); True when that COMMIT was seen, i.e. pg_restore wrote everything.
+
+    The schema part (up to the first COPY) is adapted to the target server: the header's SETs of settings this
+    server lacks are left out (pg_restore writing to a file does not know the target: version 18 sets
+    transaction_timeout, new in 17), and so are the `pg_attver` column options, stamps that some PostgreSQL 15
+    builds (Debian 15.20) put on every column and other servers refuse. The rows follow unchanged."""
     sink.write(prelude.encode())
-    in_header = True
+    in_header, pending = True, b""
     for raw in iter(source.readline, b""):
         if raw.startswith(b"COPY "):
-            sink.write(raw)
+            pending += raw
             break
         line = raw.decode("utf-8")
-        in_header = in_header and not line.startswith("-- Name:")
-        match = _HEADER_SET.match(line) if in_header else None
-        if match and match.group(1) not in known_settings:
+        if in_header and line.startswith("-- Name:"):
+            in_header = False
+        if in_header and (line == "BEGIN;\n" or (_HEADER_SET.match(line) and
+                                                 _HEADER_SET.match(line).group(1) not in known_settings)):
             continue
         if "pg_attver=" in line:
             line = _without_attver(line)
-        sink.write(line.encode("utf-8"))
-    shutil.copyfileobj(source, sink, 1 << 20)
+        pending = _pass_on(sink, pending + line.encode("utf-8"))
+    # the rest in blocks
+    while block := source.read(1 << 20):
+        pending = _pass_on(sink, pending + block)
+    at = pending.rfind(b"\nCOMMIT;\n")
+    if at < 0 or any(line.strip() and not line.startswith((b"--", b"\\unrestrict"))
+                     for line in pending[at + 9:].splitlines()):
+        sink.write(pending)
+        return False
+    sink.write(pending[:at + 1] + pending[at + 9:])
+    return True
+
+
+def _pass_on(sink, pending: bytes) -> bytes:
+    """Write all but the last 64 kB (the final COMMIT is in them); return what is kept back."""
+    if len(pending) <= 2 * _TAIL:
+        return pending
+    sink.write(pending[:-_TAIL])
+    return pending[-_TAIL:]
 
 
 def _without_attver(line: str) -> str:

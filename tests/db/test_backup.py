@@ -5,6 +5,7 @@ afterwards; a non-empty database is refused without --replace; an older backup i
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -91,12 +92,17 @@ def table_rows(url: str) -> dict[str, tuple[int, str]]:
     with psycopg.connect(url) as conn:
         _session(conn)
         tables = [row[0] for row in conn.execute(
-            "select format('%%I.%%I', n.nspname, c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-            " where c.relkind in ('r', 'p') and (n.nspname = any(%s) or (n.nspname, c.relname) = ('auth', 'users'))"
+            "select format('%%I.%%I', n.nspname, c.relname) from pg_class c"
+            " join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p')"
+            " and (n.nspname = any(%s) or (n.nspname, c.relname) = ('auth', 'users'))"
             " order by 1", (list(APP_SCHEMAS),))]
-        return {t: conn.execute(
+        found = {t: conn.execute(
             f"select count(*), md5(coalesce(string_agg(md5(x::text), ',' order by md5(x::text) collate \"C\"), ''))"
             f" from {t} x").fetchone() for t in tables}
+        found["large objects"] = conn.execute(
+            "select count(*), md5(coalesce(string_agg(oid::text || ':' || md5(lo_get(oid)), ',' order by oid), ''))"
+            " from pg_largeobject_metadata").fetchone()
+        return found
 
 
 CATALOGUE = """
@@ -131,15 +137,24 @@ union all
 select 'policy', format('%%I.%%I.%%I', schemaname, tablename, policyname), array_to_string(roles, ','), cmd,
        format('%%s | %%s | %%s', permissive, qual, with_check)
   from pg_policies where schemaname = any(%(schemas)s)
+union all
+select 'default privileges', coalesce(defaclnamespace::regnamespace::text, '(database)'), defaclrole::regrole::text,
+       defaclobjtype::text, defaclacl::text
+  from pg_default_acl
+union all
+select 'owner', k, pg_get_userbyid(c.relowner), '', '' from rels join pg_class c on c.oid = rels.oid
 order by 1, 2, 3, 4
 """
 
 
 def catalogue(url: str) -> list[tuple]:
     """Privileges of every app role (and PUBLIC) on every table, sequence, function and schema; column grants; RLS
-    switches; security definer settings and function bodies; triggers; every policy."""
+    switches; security definer settings and function bodies; triggers; every policy; the database's default
+    privileges; owners. The owner's name reads `<owner>` (a restore as another user makes that user the owner)."""
     with psycopg.connect(url) as conn:
-        return conn.execute(CATALOGUE, {"roles": list(APP_ROLES), "schemas": list(APP_SCHEMAS)}).fetchall()
+        owner = conn.execute("select current_user").fetchone()[0]
+        rows = conn.execute(CATALOGUE, {"roles": list(APP_ROLES), "schemas": list(APP_SCHEMAS)}).fetchall()
+    return sorted(tuple(re.sub(rf"\b{re.escape(owner)}\b", "<owner>", str(v)) for v in row) for row in rows)
 
 
 def roles(url: str) -> dict:
@@ -219,6 +234,22 @@ def _upload_and_view(url: str) -> tuple[UUID, bytes]:
     return version_id, data
 
 
+def _extras(url: str) -> None:
+    """What a backup must also carry: a large object and the database's default privileges (the owner's, as a
+    migration that closes new functions sets them); and what it must leave out: a schema that is not the app's
+    with an extension, an event trigger on a function there and a publication (as on a Supabase project)."""
+    with psycopg.connect(url) as conn:
+        conn.execute("select lo_from_bytea(0, '\\x00ff0a0d2700'::bytea)")
+        conn.execute("alter default privileges revoke execute on functions from public")
+        conn.execute("alter default privileges in schema app_private grant select on tables to leokop_service")
+        conn.execute("create schema platform")
+        conn.execute("create extension citext schema platform")
+        conn.execute("create function platform.ddl_watch() returns event_trigger language plpgsql"
+                     " as $$ begin end $$")
+        conn.execute("create event trigger ddl_watch on ddl_command_end execute function platform.ddl_watch()")
+        conn.execute("create publication platform_changes")
+
+
 @pytest.fixture(scope="module")
 def source(tmp_path_factory) -> Iterator[Source]:
     with seeded_database("bk_source") as url:
@@ -228,6 +259,7 @@ def source(tmp_path_factory) -> Iterator[Source]:
         finally:
             evaluation.close()
         version_id, data = _upload_and_view(url)
+        _extras(url)
         dump = tmp_path_factory.mktemp("backup") / "leokop.dump"
         done = cli("db", "backup", str(dump), DATABASE_URL=url)
         assert done.returncode == 0, done.stderr
@@ -268,6 +300,8 @@ def test_backup_drop_restore_gives_back_every_row_byte_grant_and_policy(source, 
     done = cli("db", "restore", str(source.dump), DATABASE_URL=url)
     assert done.returncode == 0, done.stderr
     assert f"into database {name} in " in done.stdout and "schema up to date" in done.stdout
+    left_out = next(line for line in done.stdout.splitlines() if line.startswith("left out (not the app's): "))
+    assert sorted(left_out.split(": ", 1)[1].split(", ")) == ["EVENT TRIGGER ddl_watch", "PUBLICATION platform_changes"]
     assert table_rows(url) == source.rows
     assert audit_trail(url) == source.audit
     assert catalogue(url) == source.catalogue
@@ -276,11 +310,16 @@ def test_backup_drop_restore_gives_back_every_row_byte_grant_and_policy(source, 
 
 
 def test_restore_into_a_fresh_cluster_creates_the_roles(source, tmp_path, monkeypatch):
-    """A new server without any of the app's roles (the broken disk, rebuilt): roles, grants and policies come back."""
-    with private_server(tmp_path / "cluster") as url:
-        with psycopg.connect(url) as conn:
+    """A new server without any of the app's roles (the broken disk, rebuilt), restored by an owner of another name:
+    roles, grants, policies and default privileges come back, the restoring owner owns what the old one owned."""
+    with private_server(tmp_path / "cluster") as postgres_url:
+        with psycopg.connect(postgres_url) as conn:
             assert conn.execute("select count(*) from pg_roles where rolname = any(%s)",
                                 (list(APP_ROLES),)).fetchone()[0] == 0
+            conn.execute("create role schultraeger login superuser")
+        params = conninfo_to_dict(postgres_url)
+        params["user"] = "schultraeger"
+        url = make_conninfo(**params)
         done = cli("db", "restore", str(source.dump), DATABASE_URL=url)
         assert done.returncode == 0, done.stderr
         assert roles(url) == source.roles
@@ -310,6 +349,8 @@ def test_replace_drops_what_was_there_and_restores_exactly(source, target):
         conn.execute("create table public.leftover (id int)")
         conn.execute("delete from public.material_comments")
         conn.execute("grant select on public.schools to anon")
+        conn.execute("alter default privileges grant select on tables to anon")
+        conn.execute("select lo_from_bytea(0, 'neu'::bytea)")
     done = cli("db", "restore", "--replace", str(source.dump), DATABASE_URL=url)
     assert done.returncode == 0, done.stderr
     assert "replacing its previous data" in done.stdout
