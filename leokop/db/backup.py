@@ -1,4 +1,4 @@
-"""Backups that restore: `db backup FILE` and `db restore FILE [--replace]` (decision 79).
+"""Backups that restore: `db backup FILE` and `db restore FILE [--replace]` (decision 80).
 
 A backup is a pg_dump archive in custom format, taken in one snapshot while the app runs, of everything in the
 database except the schemas that are not the app's (APP_SCHEMAS): the app's objects, rows, grants and policies,
@@ -251,9 +251,9 @@ def backup(url: str, path: Path) -> BackupResult:
     conninfo, env = _client_args(url)
     partial = path.with_name(f".{path.name}.partial")
     command = [tools.pg_dump, "--format=custom", f"--file={partial}", f"--dbname={conninfo}",
-               *(f"--exclude-schema={name}" for name in others)]
+               *(f"--exclude-schema={_exactly(name)}" for name in others)]
     if tools.major >= 17:
-        command += [f"--exclude-extension={name}" for name in foreign_extensions]
+        command += [f"--exclude-extension={_exactly(name)}" for name in foreign_extensions]
     try:
         partial.touch(mode=0o600)  # the archive holds personal data: readable by its owner only
         partial.chmod(0o600)
@@ -267,6 +267,11 @@ def backup(url: str, path: Path) -> BackupResult:
         partial.unlink(missing_ok=True)
     tables = sum(1 for _ in _table_data(_listing(tools, path)))
     return BackupResult(path, path.stat().st_size, tables, migration, time.perf_counter() - started)
+
+
+def _exactly(name: str) -> str:
+    """A pg_dump name pattern that matches exactly this name (no wildcards, no case folding)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 # --- restore -----------------------------------------------------------------------------------------------------

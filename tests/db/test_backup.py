@@ -242,11 +242,12 @@ def _extras(url: str) -> None:
         conn.execute("select lo_from_bytea(0, '\\x00ff0a0d2700'::bytea)")
         conn.execute("alter default privileges revoke execute on functions from public")
         conn.execute("alter default privileges in schema app_private grant select on tables to leokop_service")
-        conn.execute("create schema platform")
-        conn.execute("create extension citext schema platform")
-        conn.execute("create function platform.ddl_watch() returns event_trigger language plpgsql"
+        conn.execute('create schema "Plattform Dienste"')  # a name pg_dump's patterns would misread unquoted
+        conn.execute('create extension citext schema "Plattform Dienste"')
+        conn.execute('create function "Plattform Dienste".ddl_watch() returns event_trigger language plpgsql'
                      " as $$ begin end $$")
-        conn.execute("create event trigger ddl_watch on ddl_command_end execute function platform.ddl_watch()")
+        conn.execute('create event trigger ddl_watch on ddl_command_end execute function'
+                     ' "Plattform Dienste".ddl_watch()')
         conn.execute("create publication platform_changes")
 
 
