@@ -41,6 +41,8 @@ TROUBLE_PLAN = (
     ("mainufer", ("FI", 0, "a"), ("rmd", "taunus"), ("probation", "absences")),
     ("lahntal", ("FI", 1, "b"), ("rmd",), ("absences", "grades")),
 )
+# How long before the summer holidays next school year's blocks are planned (and shown) as well.
+NEXT_YEAR_PLANNED = timedelta(weeks=10)
 # Company phases planned over a school block or an exam of the class, so that the planning shows conflicts:
 # (school, class key, company, what the phase runs over).
 CONFLICT_PLAN = (
@@ -396,29 +398,35 @@ def _load_blocks(conn: psycopg.Connection, demo: Demo) -> None:
     have = {r[0] for r in conn.execute("select distinct class_id from public.school_blocks")}
     recent = {a.class_id for a in demo.apprentices if "absences" in demo.troubled.get(a.id, ())}
     rows, others = [], 0
-    year = school_year_start(demo.today)
+    current = school_year_start(demo.today)
+    # before the summer the school has published next year's block plan too
+    years = [current] + ([current + 1] if date(current + 1, 8, 1) - demo.today <= NEXT_YEAR_PLANNED else [])
     for klass in demo.classes.values():
         if klass.schedule != "blockunterricht" or klass.id in have:
             continue
         # classes with absence trouble had a block in the last weeks; the others are staggered after them
         offset = 0 if klass.id in recent else 2 + 2 * (others % 2)
         others += klass.id not in recent
-        for n, (start, end) in enumerate(_plan_blocks(demo, klass, offset), start=1):
-            rows.append((_id("block", f"{klass.id}/{start}"), klass.id, start, end,
-                         f"{n}. Block im Schuljahr {year}/{(year + 1) % 100:02d}", demo.teachers.get(klass.id)))
+        for year in years:
+            if not any(a.class_id == klass.id and a.contract_end >= date(year, 8, 1) for a in demo.apprentices):
+                continue  # the class has finished its training by then
+            for n, (start, end) in enumerate(_plan_blocks(demo, klass, offset, year), start=1):
+                rows.append((_id("block", f"{klass.id}/{start}"), klass.id, start, end,
+                             f"{n}. Block im Schuljahr {year}/{(year + 1) % 100:02d}", demo.teachers.get(klass.id)))
     _copy(conn, "school_blocks", ("id", "class_id", "starts_on", "ends_on", "note", "created_by"), rows)
     for class_id, start, end in conn.execute(
             "select class_id, starts_on, ends_on from public.school_blocks order by starts_on"):
         demo.blocks.setdefault(class_id, []).append((start, end))
 
 
-def _plan_blocks(demo: Demo, klass: SchoolClass, offset_weeks: int) -> list[tuple[date, date]]:
-    """Blocks of 2-3 weeks (Monday-Friday) about every 6-8 weeks of the school year, clear of holidays and exams.
+def _plan_blocks(demo: Demo, klass: SchoolClass, offset_weeks: int, year: int) -> list[tuple[date, date]]:
+    """Blocks of 2-3 weeks (Monday-Friday) about every 6-8 weeks of the school year that starts in `year`, clear
+    of holidays and exams.
 
-    The schedule is built both ways from one block that starts `offset_weeks` after the week two weeks ago.
+    The schedule is built both ways from one block that starts `offset_weeks` after the week two weeks ago (or
+    from the year's first weeks, for next year's plan).
     """
-    rng = _rng("blocks", klass.id)
-    year = school_year_start(demo.today)
+    rng = _rng("blocks", f"{klass.id}/{year}" if year != school_year_start(demo.today) else klass.id)
     first, last = date(year, 8, 1), date(year + 1, 7, 31)
     exams = demo.exams.get(klass.id, ())
 

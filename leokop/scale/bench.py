@@ -341,12 +341,27 @@ def machine(owner_url: str) -> dict:
             "load_average_at_start": [round(x, 2) for x in os.getloadavg()], "cpu_probe_ms_at_start": cpu_probe_ms()}
 
 
+def read_baseline(path: str) -> dict:
+    """An earlier run's JSON (`--json`), checked enough that printing it beside this run cannot fail."""
+    try:
+        data = json.loads(Path(path).read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise SetupError(f"--baseline {path}: not a benchmark JSON written by --json ({type(exc).__name__}).") from None
+    figures = data.get("figures") if isinstance(data, dict) else None
+    if not isinstance(figures, dict) or not all(
+            isinstance(v, dict) and all(isinstance(v.get(k, 0), int | float) for k in ("median_ms", "ratio"))
+            for v in figures.values()):
+        raise SetupError(f"--baseline {path}: not a benchmark JSON written by --json (no figures).")
+    return data
+
+
 def run_bench(scale: Scale, *, database: str | None = None, runs: int = 30, json_path: str | None = None,
               baseline: str | None = None, only: str | None = None, explain: str | None = None,
               out: Callable[[str], None] = print) -> Result | None:
     """Measure, print the table (next to a baseline JSON when given) and write the JSON when asked."""
     if runs < 1:
         raise SetupError("--runs must be at least 1.")
+    base = read_baseline(baseline) if baseline else None  # a wrong file stops before the minutes of measuring
     bench = Bench(scale, database, runs, out)
     if explain:
         from leokop.scale.explain import explain_dashboard
@@ -355,7 +370,6 @@ def run_bench(scale: Scale, *, database: str | None = None, runs: int = 30, json
         for name, ms, plan in sorted(plans, key=lambda p: -p[1]):
             out(f"=== {name} ({ms:.1f} ms) ===\n{plan}\n")
         return None
-    base = json.loads(Path(baseline).read_text(encoding="utf-8")) if baseline else None
     out(f"{bench.database}: {bench.meta.get('pair_apprentices')} apprentices in the benchmark pair, "
         f"{runs} runs per figure")
     result = bench.run({n.strip() for n in only.split(",")} if only else None)

@@ -10,6 +10,7 @@ import pytest
 from leokop import clock
 from leokop.config import load_settings
 from leokop.db.migrate import migrate
+from leokop.demo.activity import NEXT_YEAR_PLANNED
 from leokop.demo.seed import demo_class_id, demo_id, school_year_start, seed_demo
 from tests.conftest import TEST_DATABASE, recreate_database, seeded_database, server_url
 
@@ -215,11 +216,21 @@ def test_every_block_class_has_blocks_clear_of_holidays(owner):
         select count(*) from school_blocks b join classes k on k.id = b.class_id join schools s on s.id = k.school_id
         where extract(isodow from b.starts_on) <> 1 or extract(isodow from b.ends_on) <> 5
            or b.starts_on < %(first)s or b.ends_on > %(last)s
+           or public.school_year_start(b.starts_on) <> public.school_year_start(b.ends_on)
            or exists (select 1 from school_holidays h where h.state = s.state
                       and h.starts_on <= b.ends_on and b.starts_on <= h.ends_on)
            or exists (select 1 from school_blocks o where o.class_id = b.class_id and o.id <> b.id
                       and o.starts_on <= b.ends_on and b.starts_on <= o.ends_on)""",
-                {"first": date(year, 8, 1), "last": date(year + 1, 7, 31)}) == 0
+                {"first": date(year, 8, 1), "last": date(year + 2, 7, 31)}) == 0
+
+
+def test_before_the_summer_next_years_blocks_are_planned(owner):
+    """Within NEXT_YEAR_PLANNED of 1 August the plan holds next school year's blocks (the timelines and conflict
+    checks of July must see them); earlier in the year only this year's."""
+    today = clock.today()
+    next_year = date(school_year_start(today) + 1, 8, 1)
+    ahead = _one(owner, "select count(*) from school_blocks where starts_on >= %s", (next_year,))
+    assert (ahead > 0) == (next_year - today <= NEXT_YEAR_PLANNED)
 
 
 def test_every_class_has_exams_in_the_right_half_year(owner):

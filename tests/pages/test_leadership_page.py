@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop import clock
+from leokop.demo.seed import school_year_start
 from leokop.repo.users import Profile
 from leokop.ui import texts
 from tests.helpers import user_id
@@ -57,7 +60,10 @@ def test_leadership_page_shows_charts_tables_and_downloads(login, owner):
         " and c.opened_at >= make_date(public.school_year_start(), 8, 1)").fetchone()[0]
     cases = next(f.value for f in at.dataframe if texts.LEAD_COL_MEDIAN_DAYS in f.value.columns)
     total_row = cases[cases[texts.LEAD_COL_GROUP] == texts.LEAD_DIMENSIONS["gesamt"]].iloc[0]
-    assert total_row[texts.LEAD_COL_OPENED] == str(opened) and opened > 0
+    assert total_row[texts.LEAD_COL_OPENED] == str(opened)
+    # the demo opens cases through the year; in its first two weeks a school year may have none yet
+    school_year_age = clock.today() - date(school_year_start(clock.today()), 8, 1)
+    assert opened > 0 or school_year_age < timedelta(weeks=2)
 
 
 def test_leadership_page_shows_no_names(login, owner):
