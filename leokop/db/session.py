@@ -20,6 +20,8 @@ T = TypeVar("T")
 
 # No query of an interactive page should run longer; a runaway plan must not hold a pooled connection.
 STATEMENT_TIMEOUT_MS = 15_000
+# How long the pool keeps retrying one lost connection in the background (see Database.__init__).
+RECONNECT_TIMEOUT_S = 5.0
 
 
 class Database:
@@ -34,6 +36,10 @@ class Database:
             # a connection is checked (one empty round trip) before it is handed out: after the server restarted,
             # the pool's old connections are dead and would otherwise fail one page run each (tests/db/test_restart.py)
             check=ConnectionPool.check_connection,
+            # a failed reconnection is retried with growing pauses (1, 2, 4, 8 ... s) for this long, then given up
+            # until a page asks again: without a limit, after an outage of L s the next try came up to L s after the
+            # server was back, and pages kept showing the outage message meanwhile (tests/db/test_restart.py)
+            reconnect_timeout=RECONNECT_TIMEOUT_S,
             open=True,
             timeout=10,
         )

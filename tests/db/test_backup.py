@@ -23,7 +23,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from leokop.config import load_settings
 from leokop.db import embedded
 from leokop.db.backup import APP_SCHEMAS
-from leokop.db.locate import app_url, worker_url
+from leokop.db.locate import app_url, runtime_url, worker_url
 from leokop.db.migrate import discover, migrate
 from leokop.db.session import Database
 from leokop.demo.materials import demo_pdf
@@ -32,6 +32,7 @@ from leokop.repo import materials, privacy
 from leokop.services.early_warning import refresh
 from leokop.services.materials import file_problems
 from leokop.storage.postgres_backend import PostgresStorage
+from leokop.ui import resources
 from tests.conftest import TEST_DATABASE, recreate_database, seeded_database, server_url
 from tests.helpers import SHARED_CLASS, cooperation_id, user_id
 from tests.pages.conftest import errors, registered_pages, start_app, submit_login
@@ -58,8 +59,10 @@ def private_server(data_dir: Path) -> Iterator[str]:
         url = embedded.start(data_dir, free_port())
         yield url
     finally:
-        embedded.stop(data_dir)
-        shutil.rmtree(data_dir, ignore_errors=True)
+        try:
+            embedded.stop(data_dir)
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def drop_database(name: str) -> None:
@@ -187,13 +190,26 @@ def uploaded_bytes(url: str, version_id: UUID) -> bytes:
     return found.data
 
 
+def close_app_pool(*, server_up: bool = True) -> None:
+    """Close the app's pool for the current DATABASE_URL and forget it: Streamlit keeps it per process and URL, and a
+    later server on the same port (a free port is handed out again) must not inherit its dead connections. With the
+    server down it is only forgotten (asking the cache for it would open a new pool and wait for the server)."""
+    conninfo = runtime_url()
+    if server_up:
+        resources._database(conninfo).close()
+    resources._database.clear(conninfo)
+
+
 def signs_in(monkeypatch, url: str) -> None:
     """The real app against url: `lehrkraft` signs in with the demo password and reaches the dashboard."""
     monkeypatch.setenv("DATABASE_URL", url)
-    at = submit_login(start_app(), "lehrkraft", "leokop-demo")
-    assert not at.exception, at.exception
-    assert errors(at) == []
-    assert "dashboard" in registered_pages(at)
+    try:
+        at = submit_login(start_app(), "lehrkraft", "leokop-demo")
+        assert not at.exception, at.exception
+        assert errors(at) == []
+        assert "dashboard" in registered_pages(at)
+    finally:
+        close_app_pool()
 
 
 # --- the source: demo data, one upload, one audit entry ----------------------------------------------------------

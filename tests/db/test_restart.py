@@ -7,12 +7,14 @@ the shared one, so it runs the same with and without DATABASE_URL."""
 
 from __future__ import annotations
 
+import time
+
 import psycopg
 import pytest
 
 from leokop.config import load_settings
 from leokop.db import embedded
-from leokop.db.locate import app_url, runtime_url
+from leokop.db.locate import app_url
 from leokop.db.migrate import migrate
 from leokop.db.session import Database
 from leokop.demo.materials import demo_pdf
@@ -20,12 +22,13 @@ from leokop.demo.seed import demo_id, seed_demo
 from leokop.repo import materials
 from leokop.services.materials import file_problems
 from leokop.storage.postgres_backend import PostgresStorage
-from leokop.ui import resources, texts
-from tests.db.test_backup import private_server
+from leokop.ui import texts
+from tests.db.test_backup import close_app_pool, private_server
 from tests.helpers import cooperation_id, user_id
 from tests.pages.conftest import errors, registered_pages, start_app, submit_login
 
 TITLE = "Während des Neustarts geteilt"
+OUTAGE_S = 17.0
 
 
 class StopsTheServerMidWrite(PostgresStorage):
@@ -74,8 +77,7 @@ def own_server(tmp_path_factory):
         try:
             yield data_dir, url
         finally:
-            # the app's pool for this server lives in Streamlit's process-wide cache: close it with the server
-            resources._database(runtime_url()).close()
+            close_app_pool(server_up=embedded.running_port(data_dir) is not None)
 
 
 def test_signed_in_session_survives_a_restart_and_no_write_is_half_applied(own_server):
@@ -90,6 +92,7 @@ def test_signed_in_session_survives_a_restart_and_no_write_is_half_applied(own_s
     try:
         with pytest.raises(psycopg.OperationalError):
             _share(writer, StopsTheServerMidWrite(data_dir))
+        down_since = time.monotonic()
         assert embedded.running_port(data_dir) is None
 
         # during the outage: the German message, no exception box, still signed in
@@ -97,6 +100,9 @@ def test_signed_in_session_survives_a_restart_and_no_write_is_half_applied(own_s
         assert not at.exception, at.exception
         assert texts.DB_UNAVAILABLE in errors(at)
         assert "dashboard" in registered_pages(at)
+        # the outage goes on past the pool's fourth reconnection attempt (about 15 s after the first): without a
+        # limit, its next attempt would come about 16 s later, after the restart, and the next page run would time out
+        time.sleep(max(0.0, OUTAGE_S - (time.monotonic() - down_since)))
 
         embedded.start(data_dir, port)
 
