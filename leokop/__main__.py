@@ -1,5 +1,5 @@
-"""Command line: python -m leokop db start|stop|url|migrate|seed-demo|reset|setup|backup|restore, serve, generate,
-bench and privacy purge."""
+"""Command line: python -m leokop db start|stop|url|migrate|seed-demo|reset|setup|backup|restore|schema, serve,
+generate, bench and privacy purge."""
 
 from __future__ import annotations
 
@@ -86,6 +86,21 @@ def _db_backup(args) -> None:
     done = backup(url, Path(args.file))
     print(f"backup written: {done.path} ({_size(done.size)}, {done.tables} tables, migration {done.migration})"
           f" in {done.seconds:.1f} s")
+
+
+def _db_schema(args) -> None:
+    """The schema that the migrations produce (in a scratch database on the server), printed or --write'n to
+    docs/schema.sql."""
+    from leokop.db.schema_file import SCHEMA_FILE, migrated_schema
+
+    url = owner_url(start=True)
+    check_connection(url)
+    text = migrated_schema(url, load_settings().sql_dir)
+    if args.write:
+        SCHEMA_FILE.write_text(text, encoding="utf-8")
+        print(f"written: {SCHEMA_FILE} ({len(text.splitlines())} lines)")
+    else:
+        print(text, end="")
 
 
 def _db_restore(args) -> None:
@@ -229,6 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup = db.add_parser("backup", help="write a backup of the database (pg_dump custom format) to FILE")
     backup.add_argument("file", metavar="FILE")
     backup.set_defaults(func=_db_backup)
+    schema = db.add_parser("schema", help="print the schema the migrations produce (or --write it to docs/schema.sql)")
+    schema.add_argument("--write", action="store_true", help="write it to docs/schema.sql instead")
+    schema.set_defaults(func=_db_schema)
     restore = db.add_parser("restore", help="restore a backup into an empty database, then migrate it")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--replace", action="store_true", help="drop the app's schemas first (one transaction)")

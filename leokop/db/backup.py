@@ -203,7 +203,7 @@ def find_tools(server_major: int) -> Tools:
     )
 
 
-def _client_args(url: str) -> tuple[str, dict[str, str]]:
+def client_args(url: str) -> tuple[str, dict[str, str]]:
     """A conninfo without the password for the command line, and the environment that carries the password (so it
     does not show in the process list)."""
     params = conninfo_to_dict(url)
@@ -248,7 +248,7 @@ def backup(url: str, path: Path) -> BackupResult:
             "select e.extname from pg_catalog.pg_extension e join pg_catalog.pg_namespace n on n.oid = e.extnamespace"
             " where n.nspname <> all(%s) and e.extname <> 'plpgsql' order by 1", (list(APP_SCHEMAS),))]
         tools = find_tools(conn.info.server_version // 10000)
-    conninfo, env = _client_args(url)
+    conninfo, env = client_args(url)
     partial = path.with_name(f".{path.name}.partial")
     command = [tools.pg_dump, "--format=custom", f"--file={partial}", f"--dbname={conninfo}",
                *(f"--exclude-schema={_exactly(name)}" for name in others)]
@@ -502,7 +502,7 @@ def _run_restore(tools: Tools, url: str, path: Path, listing: list[str], plan: _
                  known_settings: set[str]) -> None:
     """The prelude and pg_restore's SQL through psql in one transaction that stops at the first error; committed
     only once pg_restore has written everything (a truncated or damaged archive commits nothing)."""
-    conninfo, env = _client_args(url)
+    conninfo, env = client_args(url)
     with tempfile.TemporaryDirectory(prefix="leokop-restore-") as tmp:
         folder = Path(tmp)
         list_file = _list_file(folder, "entries.list", listing, plan.restored)
