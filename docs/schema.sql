@@ -6473,8 +6473,6 @@ REVOKE ALL ON FUNCTION app_leadership.window_of(p_year integer) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.access_set(p_set text, p_category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.access_set(p_set text, p_category text) TO authenticated;
-GRANT ALL ON FUNCTION app_private.access_set(p_set text, p_category text) TO leokop_service;
 
 --
 -- Name: TABLE memberships; Type: ACL; Schema: public; Owner: -
@@ -6493,8 +6491,6 @@ GRANT UPDATE(active) ON TABLE public.memberships TO authenticated;
 --
 
 REVOKE ALL ON FUNCTION app_private.active_memberships() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.active_memberships() TO authenticated;
-GRANT ALL ON FUNCTION app_private.active_memberships() TO leokop_service;
 
 --
 -- Name: FUNCTION admin_apprentice_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6502,7 +6498,6 @@ GRANT ALL ON FUNCTION app_private.active_memberships() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.admin_apprentice_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.admin_apprentice_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.admin_apprentice_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION admin_class_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6510,7 +6505,6 @@ GRANT ALL ON FUNCTION app_private.admin_apprentice_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.admin_class_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.admin_class_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.admin_class_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION admin_company_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6518,79 +6512,60 @@ GRANT ALL ON FUNCTION app_private.admin_class_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.admin_company_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.admin_company_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.admin_company_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION anonymise_apprentice(p_apprentice_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.anonymise_apprentice(p_apprentice_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.anonymise_apprentice(p_apprentice_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_private.anonymise_apprentice(p_apprentice_id uuid) TO leokop_service;
 
 --
 -- Name: FUNCTION apprentice_rows_condition(p_table text); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.apprentice_rows_condition(p_table text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.apprentice_rows_condition(p_table text) TO authenticated;
-GRANT ALL ON FUNCTION app_private.apprentice_rows_condition(p_table text) TO leokop_service;
 
 --
 -- Name: FUNCTION apprentice_tables(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.apprentice_tables() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.apprentice_tables() TO authenticated;
-GRANT ALL ON FUNCTION app_private.apprentice_tables() TO leokop_service;
 
 --
 -- Name: FUNCTION attach_audit_triggers(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.attach_audit_triggers() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.attach_audit_triggers() TO authenticated;
-GRANT ALL ON FUNCTION app_private.attach_audit_triggers() TO leokop_service;
 
 --
 -- Name: FUNCTION audit_event(p_action text, p_apprentice_id uuid, p_role text); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.audit_event(p_action text, p_apprentice_id uuid, p_role text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.audit_event(p_action text, p_apprentice_id uuid, p_role text) TO authenticated;
-GRANT ALL ON FUNCTION app_private.audit_event(p_action text, p_apprentice_id uuid, p_role text) TO leokop_service;
 
 --
 -- Name: FUNCTION audit_log_is_append_only(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.audit_log_is_append_only() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.audit_log_is_append_only() TO authenticated;
-GRANT ALL ON FUNCTION app_private.audit_log_is_append_only() TO leokop_service;
 
 --
 -- Name: FUNCTION audit_row(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.audit_row() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.audit_row() TO authenticated;
-GRANT ALL ON FUNCTION app_private.audit_row() TO leokop_service;
 
 --
 -- Name: FUNCTION classes_of_my_apprentices(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.classes_of_my_apprentices() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.classes_of_my_apprentices() TO authenticated;
-GRANT ALL ON FUNCTION app_private.classes_of_my_apprentices() TO leokop_service;
 
 --
 -- Name: FUNCTION classes_of_my_pairs(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.classes_of_my_pairs() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.classes_of_my_pairs() TO authenticated;
-GRANT ALL ON FUNCTION app_private.classes_of_my_pairs() TO leokop_service;
 
 --
 -- Name: FUNCTION company_side_apprentice_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6598,7 +6573,6 @@ GRANT ALL ON FUNCTION app_private.classes_of_my_pairs() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.company_side_apprentice_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.company_side_apprentice_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.company_side_apprentice_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION editable_project_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6606,7 +6580,6 @@ GRANT ALL ON FUNCTION app_private.company_side_apprentice_ids() TO leokop_servic
 
 REVOKE ALL ON FUNCTION app_private.editable_project_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.editable_project_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.editable_project_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION is_admin_anywhere(); Type: ACL; Schema: app_private; Owner: -
@@ -6614,15 +6587,12 @@ GRANT ALL ON FUNCTION app_private.editable_project_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.is_admin_anywhere() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.is_admin_anywhere() TO authenticated;
-GRANT ALL ON FUNCTION app_private.is_admin_anywhere() TO leokop_service;
 
 --
 -- Name: FUNCTION is_released(p_apprentice_id uuid, p_category text); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.is_released(p_apprentice_id uuid, p_category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.is_released(p_apprentice_id uuid, p_category text) TO authenticated;
-GRANT ALL ON FUNCTION app_private.is_released(p_apprentice_id uuid, p_category text) TO leokop_service;
 
 --
 -- Name: FUNCTION keep(p_setting text, p_key text, p_value jsonb); Type: ACL; Schema: app_private; Owner: -
@@ -6641,16 +6611,12 @@ REVOKE ALL ON FUNCTION app_private.kept(p_setting text, p_key text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.leadership_check(p_school_id uuid, p_school_year integer, p_occupation_id uuid, p_class_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.leadership_check(p_school_id uuid, p_school_year integer, p_occupation_id uuid, p_class_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_private.leadership_check(p_school_id uuid, p_school_year integer, p_occupation_id uuid, p_class_id uuid) TO leokop_service;
 
 --
 -- Name: FUNCTION leadership_school_ids(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.leadership_school_ids() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.leadership_school_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.leadership_school_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION managed_user_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6658,39 +6624,30 @@ GRANT ALL ON FUNCTION app_private.leadership_school_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.managed_user_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.managed_user_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.managed_user_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION material_audit(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.material_audit() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.material_audit() TO authenticated;
-GRANT ALL ON FUNCTION app_private.material_audit() TO leokop_service;
 
 --
 -- Name: FUNCTION material_blob_check(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.material_blob_check() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.material_blob_check() TO authenticated;
-GRANT ALL ON FUNCTION app_private.material_blob_check() TO leokop_service;
 
 --
 -- Name: FUNCTION material_complete(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.material_complete() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.material_complete() TO authenticated;
-GRANT ALL ON FUNCTION app_private.material_complete() TO leokop_service;
 
 --
 -- Name: FUNCTION material_guard(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.material_guard() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.material_guard() TO authenticated;
-GRANT ALL ON FUNCTION app_private.material_guard() TO leokop_service;
 
 --
 -- Name: FUNCTION material_is_visible(p_id uuid); Type: ACL; Schema: app_private; Owner: -
@@ -6698,23 +6655,18 @@ GRANT ALL ON FUNCTION app_private.material_guard() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.material_is_visible(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.material_is_visible(p_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION app_private.material_is_visible(p_id uuid) TO leokop_service;
 
 --
 -- Name: FUNCTION my_apprentice_sides(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.my_apprentice_sides() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.my_apprentice_sides() TO authenticated;
-GRANT ALL ON FUNCTION app_private.my_apprentice_sides() TO leokop_service;
 
 --
 -- Name: FUNCTION my_apprentice_sides_computed(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.my_apprentice_sides_computed() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.my_apprentice_sides_computed() TO authenticated;
-GRANT ALL ON FUNCTION app_private.my_apprentice_sides_computed() TO leokop_service;
 
 --
 -- Name: FUNCTION my_class_ids(p_with_leadership boolean); Type: ACL; Schema: app_private; Owner: -
@@ -6722,7 +6674,6 @@ GRANT ALL ON FUNCTION app_private.my_apprentice_sides_computed() TO leokop_servi
 
 REVOKE ALL ON FUNCTION app_private.my_class_ids(p_with_leadership boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.my_class_ids(p_with_leadership boolean) TO authenticated;
-GRANT ALL ON FUNCTION app_private.my_class_ids(p_with_leadership boolean) TO leokop_service;
 
 --
 -- Name: FUNCTION my_membership_school_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6730,15 +6681,12 @@ GRANT ALL ON FUNCTION app_private.my_class_ids(p_with_leadership boolean) TO leo
 
 REVOKE ALL ON FUNCTION app_private.my_membership_school_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.my_membership_school_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.my_membership_school_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION my_pairs(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.my_pairs() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.my_pairs() TO authenticated;
-GRANT ALL ON FUNCTION app_private.my_pairs() TO leokop_service;
 
 --
 -- Name: FUNCTION my_unassigned_user_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6746,7 +6694,6 @@ GRANT ALL ON FUNCTION app_private.my_pairs() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.my_unassigned_user_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.my_unassigned_user_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.my_unassigned_user_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION now(); Type: ACL; Schema: app_private; Owner: -
@@ -6762,7 +6709,6 @@ GRANT ALL ON FUNCTION app_private.now() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.overseen_school_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.overseen_school_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.overseen_school_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION pair_apprentice_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6770,7 +6716,6 @@ GRANT ALL ON FUNCTION app_private.overseen_school_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.pair_apprentice_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.pair_apprentice_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.pair_apprentice_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION pair_emails(p_apprentice_id uuid); Type: ACL; Schema: app_private; Owner: -
@@ -6778,7 +6723,6 @@ GRANT ALL ON FUNCTION app_private.pair_apprentice_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.pair_emails(p_apprentice_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.pair_emails(p_apprentice_id uuid) TO leokop_service;
-GRANT ALL ON FUNCTION app_private.pair_emails(p_apprentice_id uuid) TO authenticated;
 
 --
 -- Name: FUNCTION readable_apprentice_ids(p_category text); Type: ACL; Schema: app_private; Owner: -
@@ -6786,15 +6730,12 @@ GRANT ALL ON FUNCTION app_private.pair_emails(p_apprentice_id uuid) TO authentic
 
 REVOKE ALL ON FUNCTION app_private.readable_apprentice_ids(p_category text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.readable_apprentice_ids(p_category text) TO authenticated;
-GRANT ALL ON FUNCTION app_private.readable_apprentice_ids(p_category text) TO leokop_service;
 
 --
 -- Name: FUNCTION record_grade_history(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.record_grade_history() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.record_grade_history() TO authenticated;
-GRANT ALL ON FUNCTION app_private.record_grade_history() TO leokop_service;
 
 --
 -- Name: FUNCTION released_apprentice_ids(p_category text); Type: ACL; Schema: app_private; Owner: -
@@ -6814,15 +6755,12 @@ REVOKE ALL ON FUNCTION app_private.released_categories() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION app_private.released_company_side_ids(p_category text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.released_company_side_ids(p_category text) TO authenticated;
-GRANT ALL ON FUNCTION app_private.released_company_side_ids(p_category text) TO leokop_service;
 
 --
 -- Name: FUNCTION retention_due(p_today date); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.retention_due(p_today date) FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.retention_due(p_today date) TO authenticated;
-GRANT ALL ON FUNCTION app_private.retention_due(p_today date) TO leokop_service;
 
 --
 -- Name: FUNCTION school_ids_with_role(p_role public.app_role); Type: ACL; Schema: app_private; Owner: -
@@ -6830,7 +6768,6 @@ GRANT ALL ON FUNCTION app_private.retention_due(p_today date) TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.school_ids_with_role(p_role public.app_role) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.school_ids_with_role(p_role public.app_role) TO authenticated;
-GRANT ALL ON FUNCTION app_private.school_ids_with_role(p_role public.app_role) TO leokop_service;
 
 --
 -- Name: FUNCTION school_side_apprentice_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6838,7 +6775,6 @@ GRANT ALL ON FUNCTION app_private.school_ids_with_role(p_role public.app_role) T
 
 REVOKE ALL ON FUNCTION app_private.school_side_apprentice_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.school_side_apprentice_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.school_side_apprentice_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION school_side_class_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6846,23 +6782,18 @@ GRANT ALL ON FUNCTION app_private.school_side_apprentice_ids() TO leokop_service
 
 REVOKE ALL ON FUNCTION app_private.school_side_class_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.school_side_class_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.school_side_class_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION teacher_class_ids(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.teacher_class_ids() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.teacher_class_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.teacher_class_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION terms_accepted_school_ids(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.terms_accepted_school_ids() FROM PUBLIC;
-GRANT ALL ON FUNCTION app_private.terms_accepted_school_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.terms_accepted_school_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION visible_company_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6870,7 +6801,6 @@ GRANT ALL ON FUNCTION app_private.terms_accepted_school_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.visible_company_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.visible_company_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.visible_company_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION visible_cooperation_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6878,7 +6808,6 @@ GRANT ALL ON FUNCTION app_private.visible_company_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.visible_cooperation_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.visible_cooperation_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.visible_cooperation_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION visible_project_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6886,7 +6815,6 @@ GRANT ALL ON FUNCTION app_private.visible_cooperation_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.visible_project_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.visible_project_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.visible_project_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION work_class_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6894,7 +6822,6 @@ GRANT ALL ON FUNCTION app_private.visible_project_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.work_class_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.work_class_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.work_class_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION work_school_occupations(); Type: ACL; Schema: app_private; Owner: -
@@ -6902,7 +6829,6 @@ GRANT ALL ON FUNCTION app_private.work_class_ids() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.work_school_occupations() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.work_school_occupations() TO authenticated;
-GRANT ALL ON FUNCTION app_private.work_school_occupations() TO leokop_service;
 
 --
 -- Name: FUNCTION working_cooperation_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -6910,7 +6836,6 @@ GRANT ALL ON FUNCTION app_private.work_school_occupations() TO leokop_service;
 
 REVOKE ALL ON FUNCTION app_private.working_cooperation_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.working_cooperation_ids() TO authenticated;
-GRANT ALL ON FUNCTION app_private.working_cooperation_ids() TO leokop_service;
 
 --
 -- Name: FUNCTION admin_set_password(p_user_id uuid, p_new_hash text); Type: ACL; Schema: public; Owner: -
