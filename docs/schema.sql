@@ -6217,12 +6217,6 @@ ALTER TABLE public.school_holidays ENABLE ROW LEVEL SECURITY;
 CREATE POLICY school_holidays_select ON public.school_holidays FOR SELECT TO authenticated USING (true);
 
 --
--- Name: school_holidays school_holidays_service; Type: POLICY; Schema: public; Owner: -
---
-
-CREATE POLICY school_holidays_service ON public.school_holidays FOR SELECT TO leokop_service USING (true);
-
---
 -- Name: schools; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -6233,12 +6227,6 @@ ALTER TABLE public.schools ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY schools_select ON public.schools FOR SELECT TO authenticated USING (true);
-
---
--- Name: schools schools_service; Type: POLICY; Schema: public; Owner: -
---
-
-CREATE POLICY schools_service ON public.schools FOR SELECT TO leokop_service USING (true);
 
 --
 -- Name: terms_acceptances; Type: ROW SECURITY; Schema: public; Owner: -
@@ -6430,6 +6418,7 @@ GRANT ALL ON FUNCTION app_private.today() TO leokop_service;
 -- Name: FUNCTION school_year_start(p_day date); Type: ACL; Schema: public; Owner: -
 --
 
+REVOKE ALL ON FUNCTION public.school_year_start(p_day date) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.school_year_start(p_day date) TO authenticated;
 
 --
@@ -6929,6 +6918,13 @@ REVOKE ALL ON FUNCTION public.leadership_schools() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.leadership_schools() TO authenticated;
 
 --
+-- Name: FUNCTION material_document(p_title text, p_description text, p_tags text[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.material_document(p_title text, p_description text, p_tags text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.material_document(p_title text, p_description text, p_tags text[]) TO authenticated;
+
+--
 -- Name: FUNCTION pair_people(p_apprentice_id uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -7054,8 +7050,92 @@ GRANT UPDATE(active) ON TABLE public.app_users TO authenticated;
 -- Name: TABLE apprentices; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT,INSERT,UPDATE ON TABLE public.apprentices TO authenticated;
+GRANT SELECT ON TABLE public.apprentices TO authenticated;
 GRANT SELECT ON TABLE public.apprentices TO leokop_service;
+
+--
+-- Name: COLUMN apprentices.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(id) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.first_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(first_name),UPDATE(first_name) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.last_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(last_name),UPDATE(last_name) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.birth_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(birth_date),UPDATE(birth_date) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.school_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(school_id),UPDATE(school_id) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.class_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(class_id),UPDATE(class_id) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.company_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(company_id),UPDATE(company_id) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.occupation_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(occupation_id),UPDATE(occupation_id) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.track; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(track),UPDATE(track) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.contract_start; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contract_start),UPDATE(contract_start) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.contract_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(contract_end),UPDATE(contract_end) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.probation_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(probation_end),UPDATE(probation_end) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(status),UPDATE(status) ON TABLE public.apprentices TO authenticated;
+
+--
+-- Name: COLUMN apprentices.dissolved_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(dissolved_on),UPDATE(dissolved_on) ON TABLE public.apprentices TO authenticated;
 
 --
 -- Name: TABLE audit_log; Type: ACL; Schema: public; Owner: -
@@ -7702,14 +7782,12 @@ GRANT UPDATE(version) ON TABLE public.school_blocks TO authenticated;
 --
 
 GRANT SELECT ON TABLE public.school_holidays TO authenticated;
-GRANT SELECT ON TABLE public.school_holidays TO leokop_service;
 
 --
 -- Name: TABLE schools; Type: ACL; Schema: public; Owner: -
 --
 
 GRANT SELECT ON TABLE public.schools TO authenticated;
-GRANT SELECT ON TABLE public.schools TO leokop_service;
 
 --
 -- Name: TABLE terms_acceptances; Type: ACL; Schema: public; Owner: -
