@@ -1395,6 +1395,23 @@ CREATE FUNCTION app_private.audit_event(p_action text, p_apprentice_id uuid, p_r
 $$;
 
 --
+-- Name: audit_import(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.audit_import() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into public.audit_log (actor_id, actor_role, action, table_name, row_id, school_id)
+  values (new.actor_id, case pg_catalog.current_setting('role') when 'none' then 'kommandozeile'
+                             else pg_catalog.current_setting('role') end,
+          'import', 'import_runs', new.id::text, new.school_id);
+  return null;
+end
+$$;
+
+--
 -- Name: audit_log_is_append_only(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -1499,6 +1516,22 @@ CREATE FUNCTION app_private.editable_project_ids() RETURNS SETOF uuid
   where pc.cooperation_id in (select app_private.working_cooperation_ids())
   union all
   select p.id from public.projects p where p.created_by = (select auth.uid())
+$$;
+
+--
+-- Name: forget_pupil_id(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.forget_pupil_id() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if new.anonymised_at is not null then
+    new.pupil_id := null;
+  end if;
+  return new;
+end
 $$;
 
 --
@@ -2179,6 +2212,30 @@ CREATE FUNCTION public.change_own_password(p_new_hash text) RETURNS void
 $$;
 
 --
+-- Name: import_find_companies(uuid, text[], text[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.import_find_companies(p_school_id uuid, p_names text[], p_postcodes text[]) RETURNS TABLE(name_key text, postcode text, company_id uuid)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  -- the owner (the command line's import, role none) asks for any school
+  if pg_catalog.current_setting('role') <> 'none'
+     and (p_school_id is null or p_school_id not in (select app_private.school_ids_with_role('admin'))) then
+    raise exception 'only the school''s admin may look up companies for an import' using errcode = '42501';
+  end if;
+  return query
+    select k.name_key, k.postcode, min(c.id::text)::uuid
+    from unnest(p_names, p_postcodes) as k(name_key, postcode)
+    join public.companies c
+      on c.postcode = k.postcode and lower(regexp_replace(btrim(c.name), '\s+', ' ', 'g')) = k.name_key
+    group by k.name_key, k.postcode
+    having count(distinct c.id) = 1;
+end
+$$;
+
+--
 -- Name: leadership_absences(uuid, integer, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2577,12 +2634,14 @@ CREATE TABLE public.apprentices (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     anonymised_at timestamp with time zone,
+    pupil_id text,
     CONSTRAINT apprentices_check CHECK ((contract_end > contract_start)),
     CONSTRAINT apprentices_check1 CHECK (((probation_end >= (((contract_start + '1 mon'::interval) - '1 day'::interval))::date) AND (probation_end <= ((contract_start + '4 mons'::interval))::date))),
     CONSTRAINT apprentices_check2 CHECK (((status = 'geloest'::public.apprentice_status) = (dissolved_on IS NOT NULL))),
     CONSTRAINT apprentices_check3 CHECK (((dissolved_on IS NULL) OR (dissolved_on >= contract_start))),
     CONSTRAINT apprentices_first_name_check CHECK ((length(btrim(first_name)) > 0)),
-    CONSTRAINT apprentices_last_name_check CHECK ((length(btrim(last_name)) > 0))
+    CONSTRAINT apprentices_last_name_check CHECK ((length(btrim(last_name)) > 0)),
+    CONSTRAINT apprentices_pupil_id_check CHECK (((pupil_id IS NULL) OR ((length(btrim(pupil_id)) >= 1) AND (length(btrim(pupil_id)) <= 40))))
 );
 
 --
@@ -2600,7 +2659,7 @@ CREATE TABLE public.audit_log (
     apprentice_id uuid,
     school_id uuid,
     columns text[],
-    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text, 'view'::text, 'export'::text, 'purge'::text])))
+    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text, 'view'::text, 'export'::text, 'purge'::text, 'import'::text])))
 );
 
 --
@@ -2675,8 +2734,14 @@ CREATE TABLE public.companies (
     chamber text NOT NULL,
     sector text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    postcode text,
+    street text,
+    email text,
     CONSTRAINT companies_chamber_check CHECK ((chamber = ANY (ARRAY['IHK'::text, 'HWK'::text, 'sonstige'::text]))),
-    CONSTRAINT companies_name_check CHECK ((length(btrim(name)) > 0))
+    CONSTRAINT companies_email_check CHECK (((email IS NULL) OR (email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text))),
+    CONSTRAINT companies_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT companies_postcode_check CHECK (((postcode IS NULL) OR (postcode ~ '^[0-9]{5}$'::text))),
+    CONSTRAINT companies_street_check CHECK (((street IS NULL) OR (length(street) <= 200)))
 );
 
 --
@@ -2755,7 +2820,9 @@ CREATE TABLE public.cooperations (
     company_id uuid NOT NULL,
     since date DEFAULT CURRENT_DATE NOT NULL,
     active boolean DEFAULT true NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    company_code text,
+    CONSTRAINT cooperations_company_code_check CHECK (((company_code IS NULL) OR ((length(btrim(company_code)) >= 1) AND (length(btrim(company_code)) <= 40))))
 );
 
 --
@@ -2769,6 +2836,38 @@ CREATE TABLE public.exams (
     starts_on date NOT NULL,
     ends_on date NOT NULL,
     CONSTRAINT exams_check CHECK ((ends_on >= starts_on))
+);
+
+--
+-- Name: import_profiles; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_profiles (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    school_id uuid NOT NULL,
+    name text NOT NULL,
+    mapping jsonb NOT NULL,
+    updated_by uuid DEFAULT auth.uid(),
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT import_profiles_mapping_check CHECK ((jsonb_typeof(mapping) = 'object'::text)),
+    CONSTRAINT import_profiles_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 80)))
+);
+
+--
+-- Name: import_runs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_runs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    school_id uuid NOT NULL,
+    file_name text NOT NULL,
+    counts jsonb NOT NULL,
+    refused integer NOT NULL,
+    actor_id uuid DEFAULT auth.uid(),
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT import_runs_counts_check CHECK ((jsonb_typeof(counts) = 'object'::text)),
+    CONSTRAINT import_runs_file_name_check CHECK (((length(file_name) >= 1) AND (length(file_name) <= 255))),
+    CONSTRAINT import_runs_refused_check CHECK ((refused >= 0))
 );
 
 --
@@ -3318,6 +3417,26 @@ CREATE TABLE public.terms_versions (
 );
 
 --
+-- Name: trainer_contacts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.trainer_contacts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    school_id uuid NOT NULL,
+    company_id uuid NOT NULL,
+    first_name text,
+    last_name text NOT NULL,
+    email text,
+    invited_user_id uuid,
+    created_by uuid DEFAULT auth.uid(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT trainer_contacts_email_check CHECK (((email IS NULL) OR (email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text))),
+    CONSTRAINT trainer_contacts_first_name_check CHECK (((first_name IS NULL) OR ((length(btrim(first_name)) >= 1) AND (length(btrim(first_name)) <= 100)))),
+    CONSTRAINT trainer_contacts_last_name_check CHECK (((length(btrim(last_name)) >= 1) AND (length(btrim(last_name)) <= 100)))
+);
+
+--
 -- Name: training_positions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3490,6 +3609,27 @@ ALTER TABLE ONLY public.exams
 
 ALTER TABLE ONLY public.exams
     ADD CONSTRAINT exams_pkey PRIMARY KEY (id);
+
+--
+-- Name: import_profiles import_profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_profiles
+    ADD CONSTRAINT import_profiles_pkey PRIMARY KEY (id);
+
+--
+-- Name: import_profiles import_profiles_school_id_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_profiles
+    ADD CONSTRAINT import_profiles_school_id_name_key UNIQUE (school_id, name);
+
+--
+-- Name: import_runs import_runs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_runs
+    ADD CONSTRAINT import_runs_pkey PRIMARY KEY (id);
 
 --
 -- Name: inbox_seen inbox_seen_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -3835,6 +3975,13 @@ ALTER TABLE ONLY public.terms_versions
     ADD CONSTRAINT terms_versions_school_id_version_key UNIQUE (school_id, version);
 
 --
+-- Name: trainer_contacts trainer_contacts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.trainer_contacts
+    ADD CONSTRAINT trainer_contacts_pkey PRIMARY KEY (id);
+
+--
 -- Name: training_positions training_positions_id_occupation_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3899,6 +4046,12 @@ CREATE INDEX apprentices_company_id_idx ON public.apprentices USING btree (compa
 CREATE INDEX apprentices_school_company_idx ON public.apprentices USING btree (school_id, company_id);
 
 --
+-- Name: apprentices_school_pupil_id_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX apprentices_school_pupil_id_idx ON public.apprentices USING btree (school_id, pupil_id) WHERE (pupil_id IS NOT NULL);
+
+--
 -- Name: audit_log_apprentice_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3935,6 +4088,12 @@ CREATE INDEX case_measures_case_idx ON public.case_measures USING btree (case_id
 CREATE INDEX classes_occupation_id_idx ON public.classes USING btree (occupation_id);
 
 --
+-- Name: companies_postcode_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX companies_postcode_idx ON public.companies USING btree (postcode, lower(name));
+
+--
 -- Name: company_phases_apprentice_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -3963,6 +4122,18 @@ CREATE INDEX consents_open_idx ON public.consents USING btree (apprentice_id) WH
 --
 
 CREATE INDEX cooperations_company_id_idx ON public.cooperations USING btree (company_id);
+
+--
+-- Name: cooperations_school_code_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX cooperations_school_code_idx ON public.cooperations USING btree (school_id, company_code) WHERE (company_code IS NOT NULL);
+
+--
+-- Name: import_runs_school_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX import_runs_school_idx ON public.import_runs USING btree (school_id, at DESC);
 
 --
 -- Name: joint_dates_cooperation_idx; Type: INDEX; Schema: public; Owner: -
@@ -4157,6 +4328,24 @@ CREATE INDEX school_blocks_class_idx ON public.school_blocks USING btree (class_
 CREATE INDEX terms_acceptances_school_idx ON public.terms_acceptances USING btree (school_id, version);
 
 --
+-- Name: trainer_contacts_email_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX trainer_contacts_email_idx ON public.trainer_contacts USING btree (school_id, company_id, lower(email)) WHERE (email IS NOT NULL);
+
+--
+-- Name: trainer_contacts_invited_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX trainer_contacts_invited_idx ON public.trainer_contacts USING btree (invited_user_id);
+
+--
+-- Name: trainer_contacts_name_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX trainer_contacts_name_idx ON public.trainer_contacts USING btree (school_id, company_id, lower(last_name), lower(COALESCE(first_name, ''::text))) WHERE (email IS NULL);
+
+--
 -- Name: apprentices_contract_until; Type: STATISTICS; Schema: app_leadership; Owner: -
 --
 
@@ -4179,6 +4368,12 @@ CREATE TRIGGER app_users_audit AFTER INSERT OR DELETE OR UPDATE ON public.app_us
 --
 
 CREATE TRIGGER apprentices_audit AFTER INSERT OR DELETE OR UPDATE ON public.apprentices FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('id');
+
+--
+-- Name: apprentices apprentices_forget_pupil_id; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER apprentices_forget_pupil_id BEFORE UPDATE OF anonymised_at ON public.apprentices FOR EACH ROW EXECUTE FUNCTION app_private.forget_pupil_id();
 
 --
 -- Name: apprentices apprentices_touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
@@ -4227,6 +4422,12 @@ CREATE TRIGGER concerns_audit AFTER INSERT OR DELETE OR UPDATE ON public.concern
 --
 
 CREATE TRIGGER consents_audit AFTER INSERT OR DELETE OR UPDATE ON public.consents FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('apprentice_id');
+
+--
+-- Name: import_runs import_runs_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER import_runs_audit AFTER INSERT ON public.import_runs FOR EACH ROW EXECUTE FUNCTION app_private.audit_import();
 
 --
 -- Name: lf_results lf_results_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -4347,6 +4548,18 @@ CREATE TRIGGER terms_acceptances_audit AFTER INSERT OR DELETE OR UPDATE ON publi
 --
 
 CREATE TRIGGER terms_versions_audit AFTER INSERT OR DELETE OR UPDATE ON public.terms_versions FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row();
+
+--
+-- Name: trainer_contacts trainer_contacts_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER trainer_contacts_audit AFTER INSERT OR DELETE OR UPDATE ON public.trainer_contacts FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row();
+
+--
+-- Name: trainer_contacts trainer_contacts_touch_updated_at; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER trainer_contacts_touch_updated_at BEFORE UPDATE ON public.trainer_contacts FOR EACH ROW EXECUTE FUNCTION public.touch_updated_at();
 
 --
 -- Name: absences absences_apprentice_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4529,6 +4742,34 @@ ALTER TABLE ONLY public.cooperations
 
 ALTER TABLE ONLY public.exams
     ADD CONSTRAINT exams_class_id_fkey FOREIGN KEY (class_id) REFERENCES public.classes(id) ON DELETE CASCADE;
+
+--
+-- Name: import_profiles import_profiles_school_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_profiles
+    ADD CONSTRAINT import_profiles_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id) ON DELETE CASCADE;
+
+--
+-- Name: import_profiles import_profiles_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_profiles
+    ADD CONSTRAINT import_profiles_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: import_runs import_runs_actor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_runs
+    ADD CONSTRAINT import_runs_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: import_runs import_runs_school_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_runs
+    ADD CONSTRAINT import_runs_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id) ON DELETE CASCADE;
 
 --
 -- Name: inbox_seen inbox_seen_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5042,6 +5283,34 @@ ALTER TABLE ONLY public.terms_versions
     ADD CONSTRAINT terms_versions_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id) ON DELETE CASCADE;
 
 --
+-- Name: trainer_contacts trainer_contacts_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.trainer_contacts
+    ADD CONSTRAINT trainer_contacts_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.companies(id);
+
+--
+-- Name: trainer_contacts trainer_contacts_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.trainer_contacts
+    ADD CONSTRAINT trainer_contacts_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: trainer_contacts trainer_contacts_invited_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.trainer_contacts
+    ADD CONSTRAINT trainer_contacts_invited_user_id_fkey FOREIGN KEY (invited_user_id) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: trainer_contacts trainer_contacts_school_id_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.trainer_contacts
+    ADD CONSTRAINT trainer_contacts_school_id_company_id_fkey FOREIGN KEY (school_id, company_id) REFERENCES public.cooperations(school_id, company_id);
+
+--
 -- Name: training_positions training_positions_occupation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5410,6 +5679,54 @@ CREATE POLICY exams_service ON public.exams FOR SELECT TO leokop_service USING (
 --
 
 CREATE POLICY exams_update ON public.exams FOR UPDATE TO authenticated USING ((class_id IN ( SELECT app_private.admin_class_ids() AS admin_class_ids))) WITH CHECK ((class_id IN ( SELECT app_private.admin_class_ids() AS admin_class_ids)));
+
+--
+-- Name: import_profiles; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.import_profiles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: import_profiles import_profiles_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_profiles_delete ON public.import_profiles FOR DELETE TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
+-- Name: import_profiles import_profiles_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_profiles_insert ON public.import_profiles FOR INSERT TO authenticated WITH CHECK (((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)) AND (updated_by = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: import_profiles import_profiles_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_profiles_select ON public.import_profiles FOR SELECT TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
+-- Name: import_profiles import_profiles_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_profiles_update ON public.import_profiles FOR UPDATE TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role))) WITH CHECK (((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)) AND (updated_by = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: import_runs; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.import_runs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: import_runs import_runs_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_runs_insert ON public.import_runs FOR INSERT TO authenticated WITH CHECK (((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)) AND (actor_id = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: import_runs import_runs_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_runs_select ON public.import_runs FOR SELECT TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
 
 --
 -- Name: inbox_seen; Type: ROW SECURITY; Schema: public; Owner: -
@@ -6265,6 +6582,30 @@ CREATE POLICY terms_versions_insert ON public.terms_versions FOR INSERT TO authe
 CREATE POLICY terms_versions_select ON public.terms_versions FOR SELECT TO authenticated USING ((school_id IN ( SELECT app_private.my_membership_school_ids() AS my_membership_school_ids)));
 
 --
+-- Name: trainer_contacts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.trainer_contacts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: trainer_contacts trainer_contacts_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY trainer_contacts_insert ON public.trainer_contacts FOR INSERT TO authenticated WITH CHECK (((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)) AND (created_by = ( SELECT auth.uid() AS uid))));
+
+--
+-- Name: trainer_contacts trainer_contacts_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY trainer_contacts_select ON public.trainer_contacts FOR SELECT TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
+-- Name: trainer_contacts trainer_contacts_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY trainer_contacts_update ON public.trainer_contacts FOR UPDATE TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role))) WITH CHECK ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
 -- Name: training_positions; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -6533,6 +6874,12 @@ REVOKE ALL ON FUNCTION app_private.attach_audit_triggers() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.audit_event(p_action text, p_apprentice_id uuid, p_role text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION audit_import(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.audit_import() FROM PUBLIC;
+
+--
 -- Name: FUNCTION audit_log_is_append_only(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -6569,6 +6916,12 @@ GRANT ALL ON FUNCTION app_private.company_side_apprentice_ids() TO authenticated
 
 REVOKE ALL ON FUNCTION app_private.editable_project_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.editable_project_ids() TO authenticated;
+
+--
+-- Name: FUNCTION forget_pupil_id(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.forget_pupil_id() FROM PUBLIC;
 
 --
 -- Name: FUNCTION is_admin_anywhere(); Type: ACL; Schema: app_private; Owner: -
@@ -6839,6 +7192,13 @@ GRANT ALL ON FUNCTION public.admin_set_password(p_user_id uuid, p_new_hash text)
 
 REVOKE ALL ON FUNCTION public.change_own_password(p_new_hash text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.change_own_password(p_new_hash text) TO authenticated;
+
+--
+-- Name: FUNCTION import_find_companies(p_school_id uuid, p_names text[], p_postcodes text[]); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.import_find_companies(p_school_id uuid, p_names text[], p_postcodes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.import_find_companies(p_school_id uuid, p_names text[], p_postcodes text[]) TO authenticated;
 
 --
 -- Name: FUNCTION leadership_absences(p_school_id uuid, p_school_year integer, p_occupation_id uuid, p_class_id uuid); Type: ACL; Schema: public; Owner: -
@@ -7138,6 +7498,12 @@ GRANT INSERT(status),UPDATE(status) ON TABLE public.apprentices TO authenticated
 GRANT INSERT(dissolved_on),UPDATE(dissolved_on) ON TABLE public.apprentices TO authenticated;
 
 --
+-- Name: COLUMN apprentices.pupil_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(pupil_id),UPDATE(pupil_id) ON TABLE public.apprentices TO authenticated;
+
+--
 -- Name: TABLE audit_log; Type: ACL; Schema: public; Owner: -
 --
 
@@ -7265,6 +7631,36 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.cooperations TO authenticated;
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.exams TO authenticated;
 GRANT SELECT ON TABLE public.exams TO leokop_service;
+
+--
+-- Name: TABLE import_profiles; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.import_profiles TO authenticated;
+
+--
+-- Name: COLUMN import_profiles.mapping; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(mapping) ON TABLE public.import_profiles TO authenticated;
+
+--
+-- Name: COLUMN import_profiles.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_by) ON TABLE public.import_profiles TO authenticated;
+
+--
+-- Name: COLUMN import_profiles.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.import_profiles TO authenticated;
+
+--
+-- Name: TABLE import_runs; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.import_runs TO authenticated;
 
 --
 -- Name: TABLE inbox_seen; Type: ACL; Schema: public; Owner: -
@@ -7800,6 +8196,30 @@ GRANT SELECT,INSERT ON TABLE public.terms_acceptances TO authenticated;
 --
 
 GRANT SELECT,INSERT ON TABLE public.terms_versions TO authenticated;
+
+--
+-- Name: TABLE trainer_contacts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.trainer_contacts TO authenticated;
+
+--
+-- Name: COLUMN trainer_contacts.first_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(first_name) ON TABLE public.trainer_contacts TO authenticated;
+
+--
+-- Name: COLUMN trainer_contacts.last_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(last_name) ON TABLE public.trainer_contacts TO authenticated;
+
+--
+-- Name: COLUMN trainer_contacts.email; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(email) ON TABLE public.trainer_contacts TO authenticated;
 
 --
 -- Name: TABLE training_positions; Type: ACL; Schema: public; Owner: -

@@ -122,15 +122,16 @@ def _size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.1f} kB"
 
 
-def _recompute_risks(url: str) -> int:
-    """Evaluate the risk rules for every apprentice and store the flags (the same code as after a change)."""
+def _recompute_risks(url: str, apprentice_ids: list | None = None) -> int:
+    """Evaluate the risk rules for these apprentices (None: every one) and store the flags (the same code as after
+    a change)."""
     from leokop.db.locate import worker_url
     from leokop.db.session import Database
     from leokop.services.early_warning import refresh
 
     db = Database(worker_url(url), max_size=2)
     try:
-        return refresh(db, None)
+        return refresh(db, apprentice_ids)
     finally:
         db.close()
 
@@ -177,6 +178,79 @@ def _leadership_refresh(args) -> None:
     with psycopg.connect(url) as conn:
         done = refresh_statewide(conn, args.school_year)
     print(f"state-wide leadership figures refreshed ({done} figures) in {time.perf_counter() - started:.1f} s")
+
+
+def _import(args) -> None:
+    """Import a school's export (LUSD, WebUntis, Magellan, SchILD: CSV, TXT or XLSX) as the owner, in one
+    transaction; with --dry-run only the preview. Refused rows are listed with line, column and German reason."""
+    import psycopg
+
+    from leokop.repo import imports as repo
+    from leokop.services.imports import flow
+    from leokop.services.imports.fields import from_profile, recognise
+    from leokop.services.imports.reading import FileRefused, read_table
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SetupError(f"Die Datei {path} lässt sich nicht lesen ({exc.strerror or type(exc).__name__}).") from None
+    url = owner_url()
+    check_connection(url)
+    today = clock.today()
+    try:
+        table = read_table(path.name, data)
+        with psycopg.connect(url) as conn:
+            schools = repo.find_school(conn, args.school)
+            if len(schools) != 1:
+                raise SetupError(f"Schule „{args.school}“ {'ist mehrdeutig' if schools else 'gibt es nicht'}:"
+                                 " bitte den Namen wie in der App, die Schulnummer oder die Id angeben.")
+            school_id, school_name = schools[0]
+            profiles = repo.profiles_in(conn, school_id)
+        if args.profile is not None and args.profile not in profiles:
+            raise SetupError(f"Das Importprofil „{args.profile}“ gibt es für {school_name} nicht"
+                             + (f" (vorhanden: {', '.join(profiles)})." if profiles else "."))
+        fields = (from_profile(table.headers, profiles[args.profile]) if args.profile is not None
+                  else recognise(table.headers))
+
+        def transaction():
+            return _owner_transaction(url)
+
+        if args.dry_run:
+            plan, run_id = flow.preview(transaction, school_id, table, fields, today), None
+        else:
+            result = flow.apply(transaction, school_id, table, fields, today)
+            plan, run_id = result.plan, result.run_id
+            if result.apprentice_ids:
+                _recompute_risks(url, result.apprentice_ids)
+    except (FileRefused, flow.MappingRefused) as exc:
+        raise SetupError(" ".join(str(a) for a in exc.args)) from None
+    print(f"{path.name}: {table.file_format}, {plan.rows} rows, for {school_name}")
+    print("columns: " + ", ".join(f"{h} -> {f or '-'}" for h, f in zip(table.headers, fields, strict=True)))
+    for kind, counts in plan.summary().items():
+        print(f"  {kind:<13} {counts['created']:>6} created {counts['updated']:>6} updated"
+              f" {counts['unchanged']:>6} unchanged")
+    for problem in plan.refused:
+        print(f"  refused: line {problem.line}" + (f", column {problem.column}" if problem.column else "")
+              + f": {problem.reason}")
+    if plan.missing:
+        print(f"  {len(plan.missing)} active apprentice(s) of the school are not in the file (kept, not deleted)")
+    print(f"{plan.refused_rows} row(s) refused; " + ("dry run, nothing written" if args.dry_run
+                                                     else f"applied as import {run_id}"))
+
+
+def _owner_transaction(url: str):
+    """A transaction on a new owner connection (the command line's import)."""
+    from contextlib import contextmanager
+
+    import psycopg
+
+    @contextmanager
+    def transaction():
+        with psycopg.connect(url) as conn, conn.transaction():
+            conn.execute("select set_config('leokop.today', %s, true)", (clock.today().isoformat(),))
+            yield conn
+    return transaction()
 
 
 def _serve(args) -> None:
@@ -263,6 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
     refresh = lead.add_parser("refresh", help="compute the state-wide totals of a school year (e.g. nightly)")
     refresh.add_argument("--school-year", type=int, help="the year it began in, e.g. 2026 (default: the current)")
     refresh.set_defaults(func=_leadership_refresh)
+    imp = sub.add_parser("import", help="import a school's pupils, classes, companies and trainers (CSV, TXT, XLSX)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--school", required=True, help="the school's name as shown in the app, its number or its id")
+    imp.add_argument("--profile", help="a saved import profile of the school (default: recognise the headers)")
+    imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.set_defaults(func=_import)
     serve = sub.add_parser("serve", help="prepare the database and start the app")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")

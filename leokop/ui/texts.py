@@ -774,3 +774,69 @@ ACCESS_PDF_TITLE = "Auskunft nach Art. 15 DSGVO"
 ACCESS_PDF_INTRO = "Alle in leokop gespeicherten Daten zu dieser Person, Stand {at}."
 ACCESS_PDF_PERSON = "Stammdaten"
 ACCESS_PDF_TABLE = "Tabelle {table} ({n} Einträge)"
+
+# --- issue 16 ---
+# Import of a school's data (Verwaltung, tab Import; python -m leokop import)
+ADMIN_IMPORT = "Import"
+IMPORT_FIELD_LABELS = {
+    "pupil_id": "Schüler-ID", "last_name": "Nachname", "first_name": "Vorname", "birth_date": "Geburtsdatum",
+    "class_name": "Klasse", "occupation": "Ausbildungsberuf", "track": "Fachrichtung",
+    "schedule": "Unterrichtsform", "contract_start": "Ausbildungsbeginn", "contract_end": "Ausbildungsende",
+    "probation_end": "Ende der Probezeit", "left_on": "Lösungs-/Austrittsdatum",
+    "company_code": "Betriebskürzel", "company_name": "Ausbildungsbetrieb", "company_street": "Straße des Betriebs",
+    "company_postcode": "PLZ des Betriebs", "company_city": "Ort des Betriebs", "company_email": "E-Mail des Betriebs",
+    "company_sector": "Branche", "company_chamber": "Kammer",
+    "trainer_name": "Ausbilder/in (Name)", "trainer_last_name": "Ausbilder/in Nachname",
+    "trainer_first_name": "Ausbilder/in Vorname", "trainer_email": "Ausbilder/in E-Mail",
+}
+IMPORT_KIND_LABELS = {"apprentices": "Auszubildende", "classes": "Klassen", "companies": "Betriebe",
+                      "cooperations": "Kooperationen", "contacts": "Ausbilderkontakte"}
+IMPORT_COUNT_LABELS = {"created": "neu", "updated": "geändert", "unchanged": "unverändert"}
+IMPORT_IGNORE = "– nicht übernehmen –"
+IMPORT_TOO_LARGE = "Die Datei ist zu groß ({size}); erlaubt sind höchstens 20 MB."
+IMPORT_TOO_MANY_ROWS = "Die Datei hat mehr als {limit} Zeilen; bitte in kleineren Teilen importieren."
+IMPORT_EMPTY = "Die Datei ist leer."
+IMPORT_BINARY = ("Die Datei ist keine Text- oder Excel-Datei (CSV, TXT oder XLSX). Bitte aus dem Schulverwaltungs"
+                 "programm als CSV oder XLSX exportieren.")
+IMPORT_OLD_EXCEL = "Das alte Excel-Format (.xls) wird nicht gelesen. Bitte als .xlsx oder CSV speichern."
+IMPORT_BAD_UTF8 = "Die Datei beginnt wie UTF-8 (mit BOM), enthält aber ungültige Zeichen."
+IMPORT_NO_SEPARATOR = ("Das Trennzeichen wurde nicht erkannt: Die Kopfzeile muss ihre Spalten durch Semikolon, Komma "
+                       "oder Tabulator trennen.")
+IMPORT_BROKEN_CSV = "Die Datei lässt sich ab Zeile {line} nicht lesen (Anführungszeichen nicht geschlossen?)."
+IMPORT_BROKEN_XLSX = "Die Excel-Datei ist beschädigt oder lässt sich nicht lesen."
+IMPORT_FORMAT_CSV = "CSV ({encoding}, {separator})"
+IMPORT_FORMAT_XLSX = "Excel (XLSX)"
+IMPORT_RAGGED = ("Die Zeile hat {found} Felder, die Kopfzeile {expected} (falsches Trennzeichen oder verrutschte "
+                 "Spalten?).")
+IMPORT_BOM_INSIDE = ("Die Zeile enthält eine Byte-Order-Markierung (BOM) mitten in der Datei: Wurden zwei Dateien "
+                     "aneinandergehängt?")
+IMPORT_FORMULA = "Die Zelle enthält eine Formel statt eines Werts; bitte als Wert exportieren."
+IMPORT_BAD_DATE = "„{value}“ ist kein Datum im Format TT.MM.JJJJ."
+IMPORT_INVALID_DATE = "„{value}“ ist kein gültiges Datum."
+IMPORT_BAD_POSTCODE = "„{value}“ ist keine fünfstellige Postleitzahl."
+IMPORT_BAD_EMAIL = "„{value}“ ist keine gültige E-Mail-Adresse."
+IMPORT_BAD_SCHEDULE = "„{value}“ ist keine Unterrichtsform (Blockunterricht oder Teilzeitunterricht)."
+IMPORT_TOO_LONG = "Der Wert ist länger als {limit} Zeichen."
+IMPORT_REQUIRED = "{field} fehlt."
+IMPORT_BIRTH_FUTURE = "Das Geburtsdatum liegt in der Zukunft."
+IMPORT_BIRTH_IMPLAUSIBLE = "Das Geburtsdatum liegt vor 1900."
+IMPORT_BIRTH_AFTER_START = "Das Geburtsdatum liegt nach dem Ausbildungsbeginn."
+IMPORT_END_BEFORE_START = "Das Ausbildungsende liegt nicht nach dem Ausbildungsbeginn."
+IMPORT_PROBATION_RANGE = ("Die Probezeit muss mindestens einen und höchstens vier Monate nach dem Ausbildungsbeginn "
+                          "enden (§ 20 BBiG).")
+IMPORT_LEFT_BEFORE_START = "Das Lösungs- bzw. Austrittsdatum liegt vor dem Ausbildungsbeginn."
+IMPORT_UNKNOWN_OCCUPATION = "Der Ausbildungsberuf „{value}“ ist unbekannt."
+IMPORT_CLASS_NEEDS_OCCUPATION = "Die Klasse „{name}“ ist neu; dafür fehlt der Ausbildungsberuf."
+IMPORT_CLASS_NEEDS_START = "Die Klasse „{name}“ ist neu; dafür fehlt der Ausbildungsbeginn."
+IMPORT_CLASS_OTHER_OCCUPATION = "Die Klasse „{name}“ gehört zum Ausbildungsberuf {occupation}."
+IMPORT_COMPANY_AMBIGUOUS = ("Es gibt mehrere Betriebe „{name}“; bitte die Postleitzahl oder das Betriebskürzel "
+                            "angeben.")
+IMPORT_COMPANY_CITY_MISSING = "Der Betrieb „{name}“ ist neu; dafür fehlt sein Ort."
+IMPORT_UNKNOWN_CODE = "Das Betriebskürzel „{code}“ ist unbekannt, und der Name des Betriebs fehlt."
+IMPORT_CONTACT_NEEDS_COMPANY = "Für die Ausbilderin/den Ausbilder fehlt der Betrieb."
+IMPORT_CONTACT_NEEDS_NAME = "Für die Ausbilderin/den Ausbilder fehlt der Nachname."
+IMPORT_DUPLICATE = "Doppelt in der Datei (wie Zeile {line})."
+IMPORT_FIELD_TWICE = "„{field}“ ist mehr als einer Spalte zugeordnet."
+IMPORT_NOTHING_MAPPED = ("Es ist weder Nachname und Vorname noch ein Betrieb zugeordnet: Die Datei enthält so nichts, "
+                         "was übernommen werden kann.")
+IMPORT_NAME_INCOMPLETE = "Für Auszubildende müssen Nachname und Vorname zugeordnet sein."
