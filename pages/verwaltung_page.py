@@ -11,6 +11,7 @@ from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
 from leokop.services.risk_rules import Thresholds
 from leokop.ui import feedback, privacy_forms, texts, widgets
+from leokop.ui.import_views import import_tab
 from leokop.ui.resources import database, worker_database
 
 user = auth.require_page("verwaltung")
@@ -59,9 +60,9 @@ def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message)
 
 
 (tab_users, tab_memberships, tab_release, tab_thresholds, tab_terms, tab_consents, tab_audit, tab_retention,
- tab_access) = st.tabs([texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE, texts.ADMIN_THRESHOLDS,
-                        texts.ADMIN_TERMS, texts.ADMIN_CONSENTS, texts.ADMIN_AUDIT, texts.ADMIN_RETENTION,
-                        texts.ADMIN_ACCESS])
+ tab_access, tab_import) = st.tabs([texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE,
+                                    texts.ADMIN_THRESHOLDS, texts.ADMIN_TERMS, texts.ADMIN_CONSENTS, texts.ADMIN_AUDIT,
+                                    texts.ADMIN_RETENTION, texts.ADMIN_ACCESS, texts.ADMIN_IMPORT])
 
 with tab_users:
     managed = users.list_managed_users(db, user.user_id)
@@ -195,3 +196,5 @@ with tab_retention:
     privacy_forms.retention_tab(db, user.user_id, today)
 with tab_access:
     privacy_forms.access_tab(db, user.user_id)
+with tab_import:
+    import_tab(db, user.user_id, today)

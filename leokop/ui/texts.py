@@ -840,3 +840,47 @@ IMPORT_FIELD_TWICE = "„{field}“ ist mehr als einer Spalte zugeordnet."
 IMPORT_NOTHING_MAPPED = ("Es ist weder Nachname und Vorname noch ein Betrieb zugeordnet: Die Datei enthält so nichts, "
                          "was übernommen werden kann.")
 IMPORT_NAME_INCOMPLETE = "Für Auszubildende müssen Nachname und Vorname zugeordnet sein."
+IMPORT_INTRO = (
+    "Schülerinnen und Schüler, Klassen, Ausbildungsbetriebe und Ausbilderkontakte aus dem Export von LUSD, "
+    "WebUntis, Magellan oder SchILD übernehmen (CSV, TXT oder XLSX; höchstens 20 MB und 50.000 Zeilen). Erst "
+    "zeigt die Vorschau, was neu angelegt, geändert oder gleich bleiben würde und welche Zeilen warum abgelehnt "
+    "werden; „Übernehmen“ speichert alles auf einmal oder nichts. Zugeordnet wird nach Schüler-ID, sonst nach "
+    "Nachname, Vorname und Geburtsdatum; Betriebe nach Kürzel, sonst nach Name und PLZ. Niemand wird gelöscht."
+)
+IMPORT_SCHOOL = "Schule"
+IMPORT_FILE = "Exportdatei (CSV, TXT oder XLSX)"
+IMPORT_FILE_INFO = "{format}, {rows} Datenzeilen"
+IMPORT_PROFILE = "Importprofil"
+IMPORT_PROFILE_NONE = "Spalten automatisch erkennen"
+IMPORT_MAPPING = "Spaltenzuordnung"
+IMPORT_MAPPING_HELP = ("Bekannte Spaltenköpfe sind schon zugeordnet. Adresse, Telefon und Geschlecht der "
+                       "Schülerinnen und Schüler werden nicht übernommen.")
+IMPORT_FIRST_VALUE = "Erster Wert: {value}"
+IMPORT_PROFILE_NAME = "Zuordnung als Importprofil speichern unter"
+IMPORT_PROFILE_PLACEHOLDER = "z. B. LUSD Berufsschule"
+IMPORT_PROFILE_SAVE = "Profil speichern"
+IMPORT_PROFILE_SAVED = "Importprofil „{name}“ gespeichert."
+IMPORT_PROFILE_NAME_MISSING = "Bitte einen Namen für das Profil angeben."
+IMPORT_PREVIEW_BUTTON = "Vorschau"
+IMPORT_APPLY_BUTTON = "Übernehmen"
+IMPORT_PREVIEW_TITLE = "Vorschau"
+IMPORT_KIND_COLUMN = "Art"
+IMPORT_REFUSED_TITLE = "{rows} von {total} Zeilen werden abgelehnt und nicht übernommen:"
+IMPORT_REFUSED_COLUMNS = {"line": "Zeile", "column": "Spalte", "reason": "Grund"}
+IMPORT_MISSING_TITLE = "{n} aktive Auszubildende der Schule fehlen in der Datei"
+IMPORT_MISSING_HINT = ("Sie bleiben gespeichert. Bitte prüfen, ob ihr Vertrag gelöst oder beendet ist, und das "
+                       "auf ihrer Seite oder mit einer Datei mit Lösungsdatum eintragen.")
+IMPORT_MISSING_COLUMNS = {"name": "Name", "class_name": "Klasse"}
+IMPORT_CONTACTS_HINT = ("Ausbilderinnen und Ausbilder aus der Datei werden als Kontakte der Schule gespeichert; "
+                        "ein Zugang entsteht dadurch nicht.")
+IMPORT_NOTHING_TO_DO = "Die Datei enthält nichts Neues: Es würde nichts geändert."
+IMPORT_APPLIED = ("Import übernommen: {created} Auszubildende neu, {updated} geändert; {refused} Zeilen "
+                  "abgelehnt.")
+IMPORT_NOT_APPLIED = "Der Import konnte nicht gespeichert werden. Es wurde nichts geändert."
+IMPORT_NOT_ADMIN = "Nur die Administration dieser Schule darf importieren."
+IMPORT_PAST = "Bisherige Importe"
+IMPORT_PAST_COLUMNS = {"at": "Zeitpunkt", "actor": "Wer", "file_name": "Datei", "counts": "Änderungen",
+                       "refused": "Abgelehnte Zeilen"}
+IMPORT_NO_CHANGES = "keine"
+# the import's own row in the audit trail (sql/029)
+AUDIT_ACTION_LABELS["import"] = "importiert"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 import psycopg
@@ -28,7 +28,7 @@ IMPORT_TABLES = ("import_profiles", "trainer_contacts", "import_runs")
 MAINUFER, LAHNTAL = school_id("mainufer"), school_id("lahntal")
 
 
-def _file() -> bytes:
+def mainufer_file() -> bytes:
     """Two new pupils of Mainufer's first-year FI class, one at a new company, one at an existing, with contacts."""
     year = school_year_start()
     klass = class_name("FI", 0, "a")
@@ -44,6 +44,23 @@ def _file() -> bytes:
         f"{start};{end};;",
         "",
     ]).encode("cp1252")
+
+
+def remove_imported(owner_url: str, since: datetime) -> None:
+    """Delete what imports committed since `since` (for the tests that apply through the app: AppTest, browser).
+    Audit rows stay: the trail is append-only."""
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("delete from apprentices where created_at >= %s", (since,))
+        conn.execute("delete from trainer_contacts where created_at >= %s", (since,))
+        conn.execute("delete from classes k where created_at >= %s"
+                     " and not exists (select 1 from apprentices a where a.class_id = k.id)", (since,))
+        conn.execute("delete from cooperations c where created_at >= %s and not exists"
+                     " (select 1 from apprentices a where a.school_id = c.school_id and a.company_id = c.company_id)",
+                     (since,))
+        conn.execute("delete from companies co where created_at >= %s"
+                     " and not exists (select 1 from cooperations c where c.company_id = co.id)", (since,))
+        conn.execute("delete from import_runs where at >= %s", (since,))
+        conn.execute("delete from import_profiles where updated_at >= %s", (since,))
 
 
 @contextmanager
@@ -73,12 +90,12 @@ def _count(owner, sql: str, *params) -> int:
 
 def test_admin_imports_then_the_same_file_changes_nothing(owner):
     before = _count(owner, "select count(*) from audit_log where action = 'import'")
-    preview = _run(owner, "admin", _file(), dry_run=True)
+    preview = _run(owner, "admin", mainufer_file(), dry_run=True)
     assert preview.summary()["apprentices"] == {"created": 2, "updated": 0, "unchanged": 0}
     assert [(p.line, p.column) for p in preview.refused] == [(4, "Geburtsdatum")]
     assert _count(owner, "select count(*) from apprentices where pupil_id like 'IMP-%%'") == 0
 
-    first = _run(owner, "admin", _file())
+    first = _run(owner, "admin", mainufer_file())
     assert first.plan.summary() == preview.summary()
     assert first.plan.summary()["companies"] == {"created": 1, "updated": 0, "unchanged": 1}
     assert first.plan.summary()["contacts"] == {"created": 2, "updated": 0, "unchanged": 0}
@@ -104,17 +121,17 @@ def test_admin_imports_then_the_same_file_changes_nothing(owner):
     assert _count(owner, "select count(*) from audit_log where table_name = 'apprentices' and action = 'insert'"
                          " and row_id in (select id::text from apprentices where pupil_id like 'IMP-%%')") == 2
 
-    again = _run(owner, "admin", _file())
+    again = _run(owner, "admin", mainufer_file())
     assert again.plan.changes == 0 and again.apprentice_ids == []
     assert again.plan.summary()["apprentices"] == {"created": 0, "updated": 0, "unchanged": 2}
     assert _count(owner, "select count(*) from companies where name = 'Importfirma Schäfer KG'") == 1
 
 
 def test_a_pupil_missing_from_the_file_is_listed_and_kept(owner):
-    plan = _run(owner, "admin", _file(), dry_run=True)
+    plan = _run(owner, "admin", mainufer_file(), dry_run=True)
     active = _count(owner, "select count(*) from apprentices where school_id = %s and status = 'aktiv'", MAINUFER)
     assert len(plan.missing) == active
-    _run(owner, "admin", _file())
+    _run(owner, "admin", mainufer_file())
     assert _count(owner, "select count(*) from apprentices where school_id = %s and status = 'aktiv'",
                   MAINUFER) == active + 2
 
@@ -122,13 +139,13 @@ def test_a_pupil_missing_from_the_file_is_listed_and_kept(owner):
 @pytest.mark.parametrize("username", ["admin2", "lehrkraft", "schulleitung", "ausbilder"])
 def test_only_the_schools_admin_may_import(owner, username):
     with pytest.raises(repo.NotAdmin):
-        _run(owner, username, _file())
+        _run(owner, username, mainufer_file())
     with pytest.raises(repo.NotAdmin):
-        _run(owner, username, _file(), dry_run=True)
+        _run(owner, username, mainufer_file(), dry_run=True)
 
 
 def test_the_owner_imports_as_the_command_line(owner):
-    result = _run(owner, None, _file(), LAHNTAL)
+    result = _run(owner, None, mainufer_file(), LAHNTAL)
     assert result.plan.summary()["apprentices"]["created"] == 2
     assert result.plan.summary()["classes"]["created"] == 1  # Lahntal has no first-year FI class "a"
     assert owner.execute("select actor_id, actor_role from audit_log where action = 'import' order by id desc"
@@ -142,7 +159,7 @@ def test_a_failing_write_leaves_nothing(owner):
     owner.execute(sql.SQL("alter table classes add constraint test_no_new_class check (name <> {})").format(
         sql.Literal(new_class)))
     runs = _count(owner, "select count(*) from import_runs")
-    data = _file().decode("cp1252").replace(class_name("FI", 0, "a"), new_class).encode("cp1252")
+    data = mainufer_file().decode("cp1252").replace(class_name("FI", 0, "a"), new_class).encode("cp1252")
     with pytest.raises(psycopg.errors.CheckViolation):
         _run(owner, "admin", data)
     assert _count(owner, "select count(*) from companies where name = 'Importfirma Schäfer KG'") == 0
@@ -151,7 +168,7 @@ def test_a_failing_write_leaves_nothing(owner):
 
 def test_another_schools_company_is_found_by_name_and_postcode(owner):
     owner.execute("update companies set postcode = '35576' where id = %s", (company_id("ldv"),))
-    data = _file().decode("cp1252").replace("Importfirma Schäfer KG;60314;Frankfurt am Main",
+    data = mainufer_file().decode("cp1252").replace("Importfirma Schäfer KG;60314;Frankfurt am Main",
                                             "Lahn-Dill Versicherungsservice GmbH;35576;Wetzlar").encode("cp1252")
     result = _run(owner, "admin", data)
     assert result.plan.new_companies == []
@@ -177,7 +194,7 @@ def test_profiles_are_the_schools_own(owner):
 
 
 def test_anonymisation_removes_the_pupil_id(owner):
-    _run(owner, "admin", _file())
+    _run(owner, "admin", mainufer_file())
     aid = owner.execute("select id from apprentices where pupil_id = 'IMP-1'").fetchone()[0]
     owner.execute("select app_private.anonymise_apprentice(%s)", (aid,))
     assert owner.execute("select pupil_id, last_name from apprentices where id = %s", (aid,)).fetchone() == (

@@ -1,0 +1,182 @@
+"""The admin page's tab "Import": upload, map the columns (recognised or from a saved profile), preview with the
+refused rows, apply in one transaction, and the school's past imports."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from uuid import UUID
+
+import pandas as pd
+import psycopg
+import streamlit as st
+
+from leokop.db.session import Database
+from leokop.frames import records
+from leokop.repo import imports as repo
+from leokop.services import early_warning
+from leokop.services.imports import flow
+from leokop.services.imports.fields import FIELDS, IGNORE, from_profile, mapping_problems, recognise, to_profile
+from leokop.services.imports.planning import KINDS, Plan
+from leokop.services.imports.reading import FileRefused, Table, read_table
+from leokop.ui import feedback, texts
+from leokop.ui.formats import german_datetime, plain
+from leokop.ui.resources import worker_database
+
+_PLAN = "import-plan"  # (file key, fields, plan) of the last preview in this session
+_RECOGNISE = ""
+_UPLOAD_LIMIT_MB = 25  # above the import's own 20 MB, so that the German message says why a file is too large
+
+
+def import_tab(db: Database, user_id: UUID, today: date) -> None:
+    st.caption(texts.IMPORT_INTRO)
+    schools = repo.admin_schools(db, user_id)
+    if schools.empty:
+        return
+    names = dict(zip(schools["id"], schools["name"], strict=True))
+    school = st.selectbox(texts.IMPORT_SCHOOL, list(names), format_func=names.get, key="import-school",
+                          placeholder=texts.PLACEHOLDER_CHOOSE) if len(names) > 1 else next(iter(names))
+    upload = st.file_uploader(texts.IMPORT_FILE, type=["csv", "txt", "xlsx"], key="import-file",
+                              max_upload_size=_UPLOAD_LIMIT_MB)
+    if upload is not None and school is not None:
+        _with_file(db, user_id, school, upload.name, upload.getvalue(), today)
+    if school is not None:
+        _past_imports(db, user_id, school)
+
+
+def _with_file(db: Database, user_id: UUID, school: UUID, name: str, data: bytes, today: date) -> None:
+    try:
+        table = read_table(name, data)
+    except FileRefused as refused:
+        st.error(str(refused))
+        return
+    st.caption(texts.IMPORT_FILE_INFO.format(format=table.file_format, rows=len(table.rows)))
+    file_key = f"{school}-{hashlib.sha256(data).hexdigest()[:16]}"
+    fields = _mapping(db, user_id, school, table, file_key)
+    problems = mapping_problems(fields)
+    for problem in problems:
+        st.error(problem)
+    if problems:
+        return
+    if st.button(texts.IMPORT_PREVIEW_BUTTON, key="import-preview"):
+        try:
+            plan = flow.preview(lambda: db.user_tx(user_id), school, table, fields, today)
+        except repo.NotAdmin:
+            st.error(texts.IMPORT_NOT_ADMIN)
+            return
+        st.session_state[_PLAN] = (file_key, tuple(fields), plan)
+    shown = st.session_state.get(_PLAN)
+    if shown is None or shown[0] != file_key or shown[1] != tuple(fields):
+        return  # no preview yet, or one of another file or mapping
+    plan = shown[2]
+    _show_plan(plan)
+    if plan.changes == 0:
+        st.info(texts.IMPORT_NOTHING_TO_DO)
+    elif st.button(texts.IMPORT_APPLY_BUTTON, type="primary", key="import-apply"):
+        _apply(db, user_id, school, table, fields, today)
+
+
+def _mapping(db: Database, user_id: UUID, school: UUID, table: Table, file_key: str) -> list[str]:
+    """One selectbox per column, set from the chosen profile or the recognised headers; the profile form."""
+    profiles = repo.profiles(db, user_id, school)
+    profile = st.selectbox(texts.IMPORT_PROFILE, [_RECOGNISE, *profiles], key=f"import-profile-{school}",
+                           format_func=lambda p: p or texts.IMPORT_PROFILE_NONE, placeholder=texts.PLACEHOLDER_CHOOSE)
+    initial = from_profile(table.headers, profiles[profile]) if profile else recognise(table.headers)
+    st.markdown(f"**{texts.IMPORT_MAPPING}**")
+    st.caption(texts.IMPORT_MAPPING_HELP)
+    options = [IGNORE, *FIELDS]
+    first = table.rows[0].values if table.rows else ("",) * len(table.headers)
+    fields = []
+    columns = st.columns(3)
+    for i, header in enumerate(table.headers):
+        key = f"import-map-{file_key}-{profile}-{i}"
+        if key not in st.session_state:
+            st.session_state[key] = initial[i]
+        fields.append(columns[i % 3].selectbox(
+            header, options, key=key, format_func=lambda f: texts.IMPORT_FIELD_LABELS.get(f, texts.IMPORT_IGNORE),
+            help=texts.IMPORT_FIRST_VALUE.format(value=plain(str(first[i]))[:80]) if first[i] != "" else None,
+            placeholder=texts.PLACEHOLDER_CHOOSE))
+    with st.form(feedback.key("import-profile-save"), enter_to_submit=False):
+        name_key = feedback.key("import-profile-save", f"import-profile-name-{school}-{profile}")
+        if name_key not in st.session_state:
+            st.session_state[name_key] = profile
+        profile_name = st.text_input(texts.IMPORT_PROFILE_NAME, max_chars=80, key=name_key,
+                                     placeholder=texts.IMPORT_PROFILE_PLACEHOLDER)
+        if st.form_submit_button(texts.IMPORT_PROFILE_SAVE):
+            if not profile_name.strip():
+                st.error(texts.IMPORT_PROFILE_NAME_MISSING)
+            else:
+                try:
+                    repo.save_profile(db, user_id, school, profile_name.strip(), to_profile(table.headers, fields))
+                except psycopg.Error:
+                    st.error(texts.DB_ERROR)
+                else:
+                    feedback.saved(texts.IMPORT_PROFILE_SAVED.format(name=profile_name.strip()),
+                                   form="import-profile-save")
+    return fields
+
+
+def counts_frame(plan: Plan) -> pd.DataFrame:
+    """Created, updated, unchanged per kind, with German labels."""
+    summary = plan.summary()
+    return pd.DataFrame([{texts.IMPORT_KIND_COLUMN: texts.IMPORT_KIND_LABELS[kind],
+                          **{texts.IMPORT_COUNT_LABELS[k]: n for k, n in summary[kind].items()}} for kind in KINDS])
+
+
+def _show_plan(plan: Plan) -> None:
+    st.subheader(texts.IMPORT_PREVIEW_TITLE)
+    st.dataframe(counts_frame(plan), hide_index=True, width="content")
+    if plan.refused:
+        st.warning(texts.IMPORT_REFUSED_TITLE.format(rows=plan.refused_rows, total=plan.rows))
+        st.dataframe(pd.DataFrame([{texts.IMPORT_REFUSED_COLUMNS["line"]: p.line,
+                                    texts.IMPORT_REFUSED_COLUMNS["column"]: p.column or "–",
+                                    texts.IMPORT_REFUSED_COLUMNS["reason"]: p.reason} for p in plan.refused]),
+                     hide_index=True, width="stretch", key="import-refused")
+    if plan.missing:
+        with st.expander(texts.IMPORT_MISSING_TITLE.format(n=len(plan.missing))):
+            st.caption(texts.IMPORT_MISSING_HINT)
+            st.dataframe(pd.DataFrame(plan.missing, columns=list(texts.IMPORT_MISSING_COLUMNS)),
+                         hide_index=True, width="stretch")
+    if plan.new_contacts or plan.contact_updates:
+        st.caption(texts.IMPORT_CONTACTS_HINT)
+
+
+def _apply(db: Database, user_id: UUID, school: UUID, table: Table, fields: list[str], today: date) -> None:
+    try:
+        result = flow.apply(lambda: db.user_tx(user_id), school, table, fields, today)
+    except repo.NotAdmin:
+        st.error(texts.IMPORT_NOT_ADMIN)
+        return
+    except psycopg.Error:
+        st.error(texts.IMPORT_NOT_APPLIED)
+        return
+    st.session_state.pop(_PLAN, None)
+    if result.apprentice_ids:
+        early_warning.refresh_quietly(worker_database, result.apprentice_ids)
+    counts = result.plan.summary()["apprentices"]
+    feedback.saved(texts.IMPORT_APPLIED.format(created=counts["created"], updated=counts["updated"],
+                                               refused=result.plan.refused_rows))
+
+
+def _past_imports(db: Database, user_id: UUID, school: UUID) -> None:
+    past = repo.past_imports(db, user_id, school)
+    if past.empty:
+        return
+    st.subheader(texts.IMPORT_PAST)
+    rows = [{texts.IMPORT_PAST_COLUMNS["at"]: german_datetime(r["at"]),
+             texts.IMPORT_PAST_COLUMNS["actor"]: r["actor"],
+             texts.IMPORT_PAST_COLUMNS["file_name"]: r["file_name"],
+             texts.IMPORT_PAST_COLUMNS["counts"]: _counts_text(r["counts"]),
+             texts.IMPORT_PAST_COLUMNS["refused"]: r["refused"]} for r in records(past)]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def _counts_text(counts: dict) -> str:
+    """'Auszubildende: 12 neu, 3 geändert; ...' without the unchanged and the empty kinds."""
+    parts = []
+    for kind in KINDS:
+        c = counts.get(kind, {})
+        changed = [f"{c[k]} {texts.IMPORT_COUNT_LABELS[k]}" for k in ("created", "updated") if c.get(k)]
+        if changed:
+            parts.append(f"{texts.IMPORT_KIND_LABELS[kind]}: {', '.join(changed)}")
+    return "; ".join(parts) or texts.IMPORT_NO_CHANGES
