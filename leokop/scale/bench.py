@@ -41,12 +41,14 @@ from leokop.repo import (
 )
 from leokop.repo._query import fetch_df
 from leokop.scale import bench_sql
+from leokop.scale.import_sample import sample_csv
 from leokop.scale.params import Scale, bench_app_url, bench_worker_url, check_database_name, read_meta, server_url
 from leokop.scale.report import Result
 from leokop.services.dashboard import load_pair
 from leokop.services.early_warning import refresh as refresh_risks
 
 WARMUP = 2
+IMPORT_APPRENTICES = 2_000  # a large Berufsschule's pupil export (issue 16: preview and apply under 10 s)
 # A word of one generated description in four and of some Lernfeld titles: 27 % of the materials match.
 MATERIAL_QUERY = "Aufgaben"
 
@@ -234,6 +236,7 @@ class Bench:
                             timed(lambda: leadership_page(db, leader), self.runs))
             if want("statewide_totals"):
                 self._statewide(owner)
+            self._imports(db, want)
             self._risks(want)
         finally:
             db.close()
@@ -279,6 +282,31 @@ class Bench:
 
         self.figure("statewide_totals", timed(read, self.runs), refresh_ms=refresh_ms)
 
+    def _imports(self, db: Database, want) -> None:
+        """A school's export of 2,000 apprentices (leokop.scale.import_sample, all new) imported into the largest
+        school by its admin under RLS: the preview, and the apply in a transaction that is rolled back afterwards (so
+        that every run imports the same file into the same data)."""
+        from leokop.services.imports import flow
+        from leokop.services.imports.fields import recognise
+        from leokop.services.imports.reading import read_table
+
+        if not (want("import_2000_preview") or want("import_2000_apply")):
+            return
+        school = UUID(self.meta["school_id"])
+        with psycopg.connect(self.owner_url) as conn:
+            admin = conn.execute("select user_id from public.memberships where role = 'admin' and school_id = %s"
+                                 " and active order by user_id limit 1", (school,)).fetchone()[0]
+        data = sample_csv(IMPORT_APPRENTICES, today=self.today, prefix="BENCH")
+
+        def plan(step):
+            table = read_table("bench.csv", data)
+            return step(lambda: undone(db, admin), school, table, recognise(table.headers), self.today)
+
+        for name, step in (("import_2000_preview", flow.preview), ("import_2000_apply", flow.apply)):
+            if want(name):
+                self.figure(name, timed(lambda step=step: plan(step), min(self.runs, 5), warmup=1),
+                            apprentices=IMPORT_APPRENTICES, bytes=len(data))
+
     def _risks(self, want) -> None:
         """The stored early-warning flags: recompute for everyone (as `risks recompute` does, in batches) and for
         one apprentice (what a save triggers), through services.early_warning with the service role."""
@@ -303,6 +331,21 @@ class Bench:
             raise SetupError(f"{name}: the AppTest runner failed:\n{done.stderr[-2000:]}")
         found = json.loads(done.stdout.strip().splitlines()[-1])
         self.figure(name, found.pop("runs_ms"), **found)
+
+
+class _Undo(Exception):
+    """Raised at the end of an `undone` block to roll its transaction back."""
+
+
+@contextmanager
+def undone(db: Database, user_id: UUID) -> Iterator[psycopg.Connection]:
+    """A transaction as the user (Database.user_tx) that is rolled back at the end, whatever happened in it."""
+    try:
+        with db.user_tx(user_id) as conn:
+            yield conn
+            raise _Undo
+    except _Undo:
+        pass
 
 
 def leadership_page(db: Database, user_id: UUID) -> None:
