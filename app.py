@@ -7,7 +7,7 @@ import streamlit as st
 
 from leokop import auth
 from leokop.db.errors import error_summary
-from leokop.ui import feedback, navigation, privacy_forms, texts, user_cache
+from leokop.ui import account_forms, feedback, navigation, privacy_forms, texts, user_cache
 from leokop.ui.resources import DATABASE_DOWN, database, show_database_down
 
 st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="wide")
@@ -23,6 +23,11 @@ def _terms_page() -> None:
     privacy_forms.terms_gate(database(), user)
 
 
+def _start_password_page() -> None:
+    st.title(texts.APP_TITLE)
+    account_forms.password_form(database(), user, "start-password", start=True)
+
+
 def _terms_accepted(profile) -> bool:
     """Whether the trainer accepted every school's published terms (no query for other roles)."""
     if "ausbilder" not in profile.roles:
@@ -36,6 +41,11 @@ def _terms_accepted(profile) -> bool:
 user = auth.current_user()
 if user is None:
     page = st.navigation([st.Page(_login_page, title="Anmeldung", icon=":material/login:")], position="hidden")
+elif auth.must_change_password():
+    # signed in with a start password the admin set (sql/028): the user's own password before anything else
+    page = st.navigation([st.Page(_start_password_page, title=texts.START_PASSWORD_TITLE, icon=":material/key:")],
+                         position="hidden")
+    auth.logout_button()
 elif not _terms_accepted(user):
     # a trainer sees the school's terms of use first, before any apprentice data (sql/016 enforces it too)
     page = st.navigation([st.Page(_terms_page, title=texts.TERMS_TITLE, icon=":material/gavel:")], position="hidden")

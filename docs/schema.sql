@@ -193,12 +193,12 @@ CREATE TYPE public.record_week_status AS ENUM (
 -- Name: login_record(text); Type: FUNCTION; Schema: app_auth; Owner: -
 --
 
-CREATE FUNCTION app_auth.login_record(p_username text) RETURNS TABLE(user_id uuid, username text, display_name text, email text, password_hash text, locked_until timestamp with time zone)
+CREATE FUNCTION app_auth.login_record(p_username text) RETURNS TABLE(user_id uuid, username text, display_name text, email text, password_hash text, locked_until timestamp with time zone, must_change boolean)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
   select u.id, u.username, u.display_name, u.email, c.password_hash,
-         case when c.locked_until > now() then c.locked_until end
+         case when c.locked_until > now() then c.locked_until end, c.must_change
   from public.app_users u
   join public.user_credentials c on c.user_id = u.id
   where u.username = lower(btrim(p_username)) and u.active
@@ -1446,7 +1446,7 @@ begin
   if tg_op = 'UPDATE' then
     select array_agg(n.key order by n.key) into changed
     from jsonb_each(rec) n
-    where n.value is distinct from (to_jsonb(old) -> n.key) and n.key not in ('version', 'updated_at');
+    where n.value is distinct from (to_jsonb(old) -> n.key) and n.key not in ('version', 'updated_at', 'updated_by');
     if changed is null then
       return null;  -- nothing changed: nothing to record
     end if;
@@ -1516,6 +1516,20 @@ CREATE FUNCTION app_private.editable_project_ids() RETURNS SETOF uuid
   where pc.cooperation_id in (select app_private.working_cooperation_ids())
   union all
   select p.id from public.projects p where p.created_by = (select auth.uid())
+$$;
+
+--
+-- Name: forget_old_form_saves(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.forget_old_form_saves() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  delete from public.form_saves f where f.user_id = new.user_id and f.saved_at < now() - interval '1 day';
+  return null;
+end
 $$;
 
 --
@@ -2066,6 +2080,29 @@ CREATE FUNCTION app_private.school_side_class_ids() RETURNS SETOF uuid
 $$;
 
 --
+-- Name: stamp_change(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.stamp_change() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if new is not distinct from old then
+    return new;
+  end if;
+  if new.version = old.version then
+    new.version := old.version + 1;
+  end if;
+  new.updated_at := now();
+  if new.updated_by is not distinct from old.updated_by then
+    new.updated_by := coalesce((select auth.uid()), new.updated_by);
+  end if;
+  return new;
+end
+$$;
+
+--
 -- Name: teacher_class_ids(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2191,10 +2228,10 @@ begin
   if p_user_id not in (select app_private.managed_user_ids()) then
     raise exception 'not allowed' using errcode = '42501';
   end if;
-  insert into public.user_credentials (user_id, password_hash) values (p_user_id, p_new_hash)
+  insert into public.user_credentials (user_id, password_hash, must_change) values (p_user_id, p_new_hash, true)
   on conflict (user_id) do update
     set password_hash = excluded.password_hash, password_changed_at = now(),
-        failed_attempts = 0, locked_until = null;
+        failed_attempts = 0, locked_until = null, must_change = true;
 end
 $$;
 
@@ -2207,7 +2244,8 @@ CREATE FUNCTION public.change_own_password(p_new_hash text) RETURNS void
     SET search_path TO ''
     AS $$
   update public.user_credentials
-  set password_hash = p_new_hash, password_changed_at = now(), failed_attempts = 0, locked_until = null
+  set password_hash = p_new_hash, password_changed_at = now(), failed_attempts = 0, locked_until = null,
+      must_change = false
   where user_id = (select auth.uid())
 $$;
 
@@ -2591,6 +2629,8 @@ CREATE TABLE public.absences (
     recorded_by uuid,
     recorded_at timestamp with time zone DEFAULT now() NOT NULL,
     version integer DEFAULT 1 NOT NULL,
+    updated_at timestamp with time zone,
+    updated_by uuid,
     CONSTRAINT absences_excuse_comment_check CHECK (((excuse_comment IS NULL) OR (length(excuse_comment) <= 2000))),
     CONSTRAINT absences_lessons_check CHECK (((lessons >= 1) AND (lessons <= 12)))
 );
@@ -2702,6 +2742,9 @@ CREATE TABLE public.case_measures (
     done_at timestamp with time zone,
     created_by uuid DEFAULT auth.uid(),
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    updated_at timestamp with time zone,
+    updated_by uuid,
     CONSTRAINT case_measures_description_check CHECK (((description IS NULL) OR (length(description) <= 2000)))
 );
 
@@ -2836,6 +2879,16 @@ CREATE TABLE public.exams (
     starts_on date NOT NULL,
     ends_on date NOT NULL,
     CONSTRAINT exams_check CHECK ((ends_on >= starts_on))
+);
+
+--
+-- Name: form_saves; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.form_saves (
+    token uuid NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    saved_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 --
@@ -3177,6 +3230,9 @@ CREATE TABLE public.project_milestones (
     done_at timestamp with time zone,
     created_by uuid DEFAULT auth.uid(),
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    updated_at timestamp with time zone,
+    updated_by uuid,
     CONSTRAINT project_milestones_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
 );
 
@@ -3205,6 +3261,7 @@ CREATE TABLE public.projects (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     version integer DEFAULT 1 NOT NULL,
+    updated_by uuid,
     CONSTRAINT projects_check CHECK ((ends_on >= starts_on)),
     CONSTRAINT projects_goal_check CHECK (((goal IS NULL) OR (length(goal) <= 4000))),
     CONSTRAINT projects_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
@@ -3224,6 +3281,8 @@ CREATE TABLE public.record_weeks (
     decided_at timestamp with time zone,
     decided_by uuid,
     version integer DEFAULT 1 NOT NULL,
+    updated_at timestamp with time zone,
+    updated_by uuid,
     CONSTRAINT record_weeks_check CHECK (((status <> 'zurueckgegeben'::public.record_week_status) OR (length(btrim(COALESCE(trainer_comment, ''::text))) > 0))),
     CONSTRAINT record_weeks_trainer_comment_check CHECK (((trainer_comment IS NULL) OR (length(trainer_comment) <= 2000))),
     CONSTRAINT record_weeks_week_start_check CHECK ((EXTRACT(isodow FROM week_start) = (1)::numeric))
@@ -3239,7 +3298,8 @@ CREATE TABLE public.release_overrides (
     share_absences boolean,
     share_teacher_notes boolean,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_by uuid
+    updated_by uuid,
+    version integer DEFAULT 1 NOT NULL
 );
 
 --
@@ -3252,7 +3312,8 @@ CREATE TABLE public.release_settings (
     share_absences boolean DEFAULT true NOT NULL,
     share_teacher_notes boolean DEFAULT true NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_by uuid
+    updated_by uuid,
+    version integer DEFAULT 1 NOT NULL
 );
 
 --
@@ -3264,6 +3325,7 @@ CREATE TABLE public.retention_settings (
     months integer DEFAULT 12 NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by uuid,
+    version integer DEFAULT 1 NOT NULL,
     CONSTRAINT retention_settings_months_check CHECK (((months >= 1) AND (months <= 120)))
 );
 
@@ -3284,6 +3346,8 @@ CREATE TABLE public.risk_cases (
     closed_at timestamp with time zone,
     closing_reason text,
     version integer DEFAULT 1 NOT NULL,
+    updated_at timestamp with time zone,
+    updated_by uuid,
     CONSTRAINT risk_cases_check CHECK (((status = 'erledigt'::public.case_status) = (closed_at IS NOT NULL))),
     CONSTRAINT risk_cases_check1 CHECK (((status <> 'erledigt'::public.case_status) OR (length(btrim(COALESCE(closing_reason, ''::text))) > 0))),
     CONSTRAINT risk_cases_closing_reason_check CHECK (((closing_reason IS NULL) OR (length(closing_reason) <= 2000))),
@@ -3326,6 +3390,7 @@ CREATE TABLE public.risk_thresholds (
     exam_weeks integer DEFAULT 8 NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by uuid,
+    version integer DEFAULT 1 NOT NULL,
     CONSTRAINT risk_thresholds_absence_rate_90_days_check CHECK (((absence_rate_90_days > (0)::numeric) AND (absence_rate_90_days <= (1)::numeric))),
     CONSTRAINT risk_thresholds_exam_weeks_check CHECK (((exam_weeks >= 1) AND (exam_weeks <= 26))),
     CONSTRAINT risk_thresholds_failing_grades_check CHECK (((failing_grades >= 1) AND (failing_grades <= 20))),
@@ -3459,6 +3524,7 @@ CREATE TABLE public.user_credentials (
     failed_attempts integer DEFAULT 0 NOT NULL,
     locked_until timestamp with time zone,
     password_changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    must_change boolean DEFAULT false NOT NULL,
     CONSTRAINT user_credentials_failed_attempts_check CHECK ((failed_attempts >= 0)),
     CONSTRAINT user_credentials_password_hash_check CHECK ((password_hash ~ '^\$2[aby]\$\d\d\$.{53}$'::text))
 );
@@ -3609,6 +3675,13 @@ ALTER TABLE ONLY public.exams
 
 ALTER TABLE ONLY public.exams
     ADD CONSTRAINT exams_pkey PRIMARY KEY (id);
+
+--
+-- Name: form_saves form_saves_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.form_saves
+    ADD CONSTRAINT form_saves_pkey PRIMARY KEY (token);
 
 --
 -- Name: import_profiles import_profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4130,6 +4203,12 @@ CREATE INDEX cooperations_company_id_idx ON public.cooperations USING btree (com
 CREATE UNIQUE INDEX cooperations_school_code_idx ON public.cooperations USING btree (school_id, company_code) WHERE (company_code IS NOT NULL);
 
 --
+-- Name: form_saves_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX form_saves_user_idx ON public.form_saves USING btree (user_id, saved_at);
+
+--
 -- Name: import_runs_school_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -4358,6 +4437,12 @@ CREATE STATISTICS app_leadership.apprentices_contract_until ON COALESCE(dissolve
 CREATE TRIGGER absences_audit AFTER INSERT OR DELETE OR UPDATE ON public.absences FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('apprentice_id');
 
 --
+-- Name: absences absences_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER absences_stamp BEFORE UPDATE ON public.absences FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
 -- Name: app_users app_users_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4406,6 +4491,12 @@ CREATE TRIGGER case_comments_audit AFTER INSERT OR DELETE OR UPDATE ON public.ca
 CREATE TRIGGER case_measures_audit AFTER INSERT OR DELETE OR UPDATE ON public.case_measures FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('risk_cases', 'case_id', 'id', 'apprentice_id');
 
 --
+-- Name: case_measures case_measures_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER case_measures_stamp BEFORE UPDATE ON public.case_measures FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
 -- Name: company_phases company_phases_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4424,6 +4515,12 @@ CREATE TRIGGER concerns_audit AFTER INSERT OR DELETE OR UPDATE ON public.concern
 CREATE TRIGGER consents_audit AFTER INSERT OR DELETE OR UPDATE ON public.consents FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('apprentice_id');
 
 --
+-- Name: form_saves form_saves_forget; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER form_saves_forget AFTER INSERT ON public.form_saves FOR EACH ROW EXECUTE FUNCTION app_private.forget_old_form_saves();
+
+--
 -- Name: import_runs import_runs_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4440,6 +4537,12 @@ CREATE TRIGGER lf_results_audit AFTER INSERT OR DELETE OR UPDATE ON public.lf_re
 --
 
 CREATE TRIGGER lf_results_history AFTER INSERT OR UPDATE ON public.lf_results FOR EACH ROW EXECUTE FUNCTION app_private.record_grade_history();
+
+--
+-- Name: lf_results lf_results_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER lf_results_stamp BEFORE UPDATE ON public.lf_results FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
 
 --
 -- Name: material_blobs material_blobs_check; Type: TRIGGER; Schema: public; Owner: -
@@ -4502,10 +4605,28 @@ CREATE TRIGGER notes_audit AFTER INSERT OR DELETE OR UPDATE ON public.notes FOR 
 CREATE TRIGGER position_ratings_audit AFTER INSERT OR DELETE OR UPDATE ON public.position_ratings FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('apprentice_id');
 
 --
+-- Name: position_ratings position_ratings_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER position_ratings_stamp BEFORE UPDATE ON public.position_ratings FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
 -- Name: project_apprentices project_apprentices_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER project_apprentices_audit AFTER INSERT OR DELETE OR UPDATE ON public.project_apprentices FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('apprentice_id');
+
+--
+-- Name: project_milestones project_milestones_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER project_milestones_stamp BEFORE UPDATE ON public.project_milestones FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
+-- Name: projects projects_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER projects_stamp BEFORE UPDATE ON public.projects FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
 
 --
 -- Name: record_weeks record_weeks_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -4514,10 +4635,22 @@ CREATE TRIGGER project_apprentices_audit AFTER INSERT OR DELETE OR UPDATE ON pub
 CREATE TRIGGER record_weeks_audit AFTER INSERT OR DELETE OR UPDATE ON public.record_weeks FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('apprentice_id');
 
 --
+-- Name: record_weeks record_weeks_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER record_weeks_stamp BEFORE UPDATE ON public.record_weeks FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
 -- Name: release_overrides release_overrides_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER release_overrides_audit AFTER INSERT OR DELETE OR UPDATE ON public.release_overrides FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('apprentice_id');
+
+--
+-- Name: release_overrides release_overrides_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER release_overrides_stamp BEFORE UPDATE ON public.release_overrides FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
 
 --
 -- Name: release_settings release_settings_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -4526,16 +4659,40 @@ CREATE TRIGGER release_overrides_audit AFTER INSERT OR DELETE OR UPDATE ON publi
 CREATE TRIGGER release_settings_audit AFTER INSERT OR DELETE OR UPDATE ON public.release_settings FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row();
 
 --
+-- Name: release_settings release_settings_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER release_settings_stamp BEFORE UPDATE ON public.release_settings FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
 -- Name: retention_settings retention_settings_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER retention_settings_audit AFTER INSERT OR DELETE OR UPDATE ON public.retention_settings FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row();
 
 --
+-- Name: retention_settings retention_settings_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER retention_settings_stamp BEFORE UPDATE ON public.retention_settings FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
 -- Name: risk_cases risk_cases_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER risk_cases_audit AFTER INSERT OR DELETE OR UPDATE ON public.risk_cases FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row('apprentice_id');
+
+--
+-- Name: risk_cases risk_cases_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER risk_cases_stamp BEFORE UPDATE ON public.risk_cases FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
+-- Name: risk_thresholds risk_thresholds_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER risk_thresholds_stamp BEFORE UPDATE ON public.risk_thresholds FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
 
 --
 -- Name: terms_acceptances terms_acceptances_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -4581,6 +4738,13 @@ ALTER TABLE ONLY public.absences
 
 ALTER TABLE ONLY public.absences
     ADD CONSTRAINT absences_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: absences absences_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.absences
+    ADD CONSTRAINT absences_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
 
 --
 -- Name: app_users app_users_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4651,6 +4815,13 @@ ALTER TABLE ONLY public.case_measures
 
 ALTER TABLE ONLY public.case_measures
     ADD CONSTRAINT case_measures_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: case_measures case_measures_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.case_measures
+    ADD CONSTRAINT case_measures_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
 
 --
 -- Name: classes classes_occupation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -4742,6 +4913,13 @@ ALTER TABLE ONLY public.cooperations
 
 ALTER TABLE ONLY public.exams
     ADD CONSTRAINT exams_class_id_fkey FOREIGN KEY (class_id) REFERENCES public.classes(id) ON DELETE CASCADE;
+
+--
+-- Name: form_saves form_saves_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.form_saves
+    ADD CONSTRAINT form_saves_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
 
 --
 -- Name: import_profiles import_profiles_school_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5108,6 +5286,13 @@ ALTER TABLE ONLY public.project_milestones
     ADD CONSTRAINT project_milestones_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id);
 
 --
+-- Name: project_milestones project_milestones_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.project_milestones
+    ADD CONSTRAINT project_milestones_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
 -- Name: project_positions project_positions_project_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5136,6 +5321,13 @@ ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id);
 
 --
+-- Name: projects projects_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.projects
+    ADD CONSTRAINT projects_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
 -- Name: record_weeks record_weeks_apprentice_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5148,6 +5340,13 @@ ALTER TABLE ONLY public.record_weeks
 
 ALTER TABLE ONLY public.record_weeks
     ADD CONSTRAINT record_weeks_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: record_weeks record_weeks_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.record_weeks
+    ADD CONSTRAINT record_weeks_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
 
 --
 -- Name: release_overrides release_overrides_apprentice_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5218,6 +5417,13 @@ ALTER TABLE ONLY public.risk_cases
 
 ALTER TABLE ONLY public.risk_cases
     ADD CONSTRAINT risk_cases_responsible_id_fkey FOREIGN KEY (responsible_id) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: risk_cases risk_cases_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_cases
+    ADD CONSTRAINT risk_cases_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
 
 --
 -- Name: risk_flags risk_flags_apprentice_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5679,6 +5885,24 @@ CREATE POLICY exams_service ON public.exams FOR SELECT TO leokop_service USING (
 --
 
 CREATE POLICY exams_update ON public.exams FOR UPDATE TO authenticated USING ((class_id IN ( SELECT app_private.admin_class_ids() AS admin_class_ids))) WITH CHECK ((class_id IN ( SELECT app_private.admin_class_ids() AS admin_class_ids)));
+
+--
+-- Name: form_saves; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.form_saves ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: form_saves form_saves_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY form_saves_insert ON public.form_saves FOR INSERT TO authenticated WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
+
+--
+-- Name: form_saves form_saves_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY form_saves_select ON public.form_saves FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: import_profiles; Type: ROW SECURITY; Schema: public; Owner: -
@@ -6918,6 +7142,12 @@ REVOKE ALL ON FUNCTION app_private.editable_project_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.editable_project_ids() TO authenticated;
 
 --
+-- Name: FUNCTION forget_old_form_saves(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.forget_old_form_saves() FROM PUBLIC;
+
+--
 -- Name: FUNCTION forget_pupil_id(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -7124,6 +7354,12 @@ GRANT ALL ON FUNCTION app_private.school_side_apprentice_ids() TO authenticated;
 
 REVOKE ALL ON FUNCTION app_private.school_side_class_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.school_side_class_ids() TO authenticated;
+
+--
+-- Name: FUNCTION stamp_change(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.stamp_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION teacher_class_ids(); Type: ACL; Schema: app_private; Owner: -
@@ -7631,6 +7867,12 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.cooperations TO authenticated;
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.exams TO authenticated;
 GRANT SELECT ON TABLE public.exams TO leokop_service;
+
+--
+-- Name: COLUMN form_saves.token; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(token),INSERT(token) ON TABLE public.form_saves TO authenticated;
 
 --
 -- Name: TABLE import_profiles; Type: ACL; Schema: public; Owner: -

@@ -20,9 +20,12 @@ from leokop.repo import credentials, users
 from leokop.repo.users import Profile
 from leokop.services.passwords import hash_password, verify_password
 from leokop.ui import navigation, texts
+from leokop.ui.formats import plain
 
 _USER_KEY = "leokop_user"
 _AUTHENTICATOR_KEY = "leokop_authenticator"
+_MUST_CHANGE_KEY = "leokop_must_change"  # signed in with a start password (sql/033): nothing opens before a new one
+_EMPTY_KEY = "leokop_login_empty"  # the login form was submitted without a username or password
 # Compared against for unknown usernames, so that a wrong name takes as long as a wrong password.
 _DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
 
@@ -52,6 +55,7 @@ def require_page(page_key: str) -> Profile:
 def login(db: Database) -> None:
     """Render the login form; on success store the profile and rerun into the navigation."""
     authenticator = _authenticator(db)
+    st.session_state.pop(_EMPTY_KEY, None)
     try:
         authenticator.login(location="main", fields=texts.LOGIN_FIELDS, key="leokop-login")
     except AccountLocked as exc:
@@ -61,6 +65,9 @@ def login(db: Database) -> None:
     except LoginError:
         st.session_state["authentication_status"] = None
         st.error(texts.LOGIN_FAILED)
+        return
+    if st.session_state.pop(_EMPTY_KEY, False):
+        st.error(texts.LOGIN_EMPTY)
         return
     status = st.session_state.get("authentication_status")
     if status is False:
@@ -79,17 +86,28 @@ def logout_button() -> None:
     user = current_user()
     if user is None:
         return
-    st.sidebar.markdown(texts.SIGNED_IN_AS.format(name=user.display_name))
+    st.sidebar.markdown(texts.SIGNED_IN_AS.format(name=plain(user.display_name)))
     st.sidebar.caption(", ".join(texts.ROLE_LABELS[r] for r in sorted(user.roles)))
     if st.sidebar.button(texts.LOGOUT, key="leokop-logout", icon=":material/logout:"):
         _forget_login(st.session_state.get(_AUTHENTICATOR_KEY))
         st.rerun()
 
 
+def must_change_password() -> bool:
+    """Whether the signed-in user came in with a start password and has not replaced it yet."""
+    return bool(st.session_state.get(_MUST_CHANGE_KEY))
+
+
+def start_password_replaced() -> None:
+    st.session_state.pop(_MUST_CHANGE_KEY, None)
+
+
 def change_password(db: Database, user: Profile, current: str, new: str) -> bool:
     """Check the current password, then store the new hash. False when wrong.
 
-    A wrong current password counts as a failed login: a left-open session cannot be used to guess it.
+    A wrong current password counts as a failed login: a left-open session cannot be used to guess it. The same
+    change arriving twice (a double click: the second finds the new password stored already) is a success, not a
+    failed attempt.
     """
     record = credentials.login_record(db, user.username)
     if record is None:
@@ -97,6 +115,8 @@ def change_password(db: Database, user: Profile, current: str, new: str) -> bool
     if record.locked_until is not None:
         raise AccountLocked(record.locked_until)
     if not verify_password(current, record.password_hash):
+        if not record.must_change and verify_password(new, record.password_hash):
+            return True
         locked_until = credentials.record_login_attempt(db, user.username, False)
         if locked_until is not None:
             raise AccountLocked(locked_until)
@@ -110,7 +130,7 @@ def locked_message(exc: AccountLocked) -> str:
 
 
 def _forget_login(authenticator: stauth.Authenticate | None) -> None:
-    for key in (_USER_KEY, _USER_KEY + "_id"):
+    for key in (_USER_KEY, _USER_KEY + "_id", _MUST_CHANGE_KEY):
         st.session_state.pop(key, None)
     if authenticator is not None:
         authenticator.authentication_controller.logout()
@@ -141,8 +161,10 @@ def _feed_from_database(authenticator: stauth.Authenticate, db: Database) -> Non
     original_login = controller.login
 
     def login_with_database(username=None, password=None, *args, **kwargs):
-        if not username:
-            return original_login(username, password, *args, **kwargs)
+        if not (username or "").strip() or not password:
+            if kwargs.get("token") is None:  # a submit of the form, not a re-login cookie: say what is missing
+                st.session_state[_EMPTY_KEY] = True
+            return None
         name = username.lower().strip()
         record = credentials.login_record(db, name)
         if record is None:
@@ -159,6 +181,7 @@ def _feed_from_database(authenticator: stauth.Authenticate, db: Database) -> Non
         model.credentials["usernames"] = {}  # never keep a hash in the session longer than the check
         if ok:
             st.session_state[_USER_KEY + "_id"] = record.user_id
+            st.session_state[_MUST_CHANGE_KEY] = record.must_change
         elif locked_until is not None:
             raise AccountLocked(locked_until)
         return ok

@@ -26,10 +26,12 @@ if person is None:
     st.stop()
 privacy_forms.record_view(db, user, apprentice_id)  # the audit trail: who opened whose page, when
 
-st.title(f"{person['first_name']} {person['last_name']}")
+st.title(formats.plain(f"{person['first_name']} {person['last_name']}"))
 st.caption(
-    f"{person['occupation']} · Klasse {person['class_name']} ({person['training_year']}. Ausbildungsjahr) · "
-    f"{person['school']} ↔ {person['company']} · Ausbildung {widgets.german_date(person['contract_start'])}–"
+    f"{formats.plain(person['occupation'])} · Klasse {formats.plain(person['class_name'])} "
+    f"({person['training_year']}. Ausbildungsjahr) · "
+    f"{formats.plain(person['school'])} ↔ {formats.plain(person['company'])} · "
+    f"Ausbildung {widgets.german_date(person['contract_start'])}–"
     f"{widgets.german_date(person['contract_end'])} · Probezeit bis {widgets.german_date(person['probation_end'])}"
 )
 
@@ -54,7 +56,7 @@ with cases_tab:
     case_forms.flags_section(db, user, person, risks.open_flags(db, user.user_id, [apprentice_id]), people, all_cases)
     if place:
         case_forms.concern_form(db, user, person, place)
-        case_forms.cases_section(db, user, place, all_cases, people, today)
+        case_forms.cases_section(db, user, place, all_cases, people, today, person["contract_end"])
 with forms_tab:
     if place == "schule":
         forms.grade_form(db, user, person, lf, today)
@@ -72,6 +74,7 @@ with notes_tab:
         forms.note_form(db, user, person, place)
     for note in records(note_rows):
         with st.container(border=True):
-            st.caption(texts.WRITTEN_BY.format(author=note["author"] or "–", place=texts.PLACE_LABELS[note["place"]],
+            st.caption(texts.WRITTEN_BY.format(author=formats.plain_or(note["author"]),
+                                               place=texts.PLACE_LABELS[note["place"]],
                                                at=german_datetime(note["created_at"])))
             st.markdown(formats.plain(note["body"]))

@@ -5,6 +5,7 @@ import streamlit as st
 from leokop import auth
 from leokop.repo import cooperations
 from leokop.ui import texts, user_cache, widgets
+from leokop.ui.formats import plain
 from leokop.ui.resources import database
 
 user = auth.require_page("kooperationen")
@@ -19,7 +20,7 @@ if pairs.empty:
 
 for pair in pairs.itertuples():
     with st.container(border=True):
-        st.subheader(texts.COOP_HEADER.format(school=pair.school, company=pair.company))
+        st.subheader(texts.COOP_HEADER.format(school=plain(pair.school), company=plain(pair.company)))
         st.caption(texts.COOP_META.format(since=widgets.german_date(pair.since), n=pair.apprentices))
         apprentices = cooperations.cooperation_apprentices(db, user.user_id, pair.id)
         widgets.apprentice_table(apprentices)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from leokop import auth
 from leokop.repo import inbox
-from leokop.ui import texts, user_cache
+from leokop.ui import saving, texts, user_cache
 from leokop.ui.formats import german_datetime
 from leokop.ui.resources import database
 
@@ -23,7 +23,6 @@ else:
               for severity, text in zip(items["severity"], items["text"], strict=True)],
     ).drop(columns="severity")
     st.dataframe(table.rename(columns=texts.INBOX_COLUMNS), hide_index=True, width="stretch")
-    if st.button(texts.INBOX_MARK_SEEN, icon=":material/done_all:"):
-        inbox.mark_seen(db, user.user_id)
-        user_cache.forget("inbox")
-        st.rerun()
+    if st.button(texts.INBOX_MARK_SEEN, icon=":material/done_all:", key=saving.key("inbox-seen", "inbox-seen")):
+        saving.save("inbox-seen", [], lambda: inbox.mark_seen(db, user.user_id), texts.INBOX_MARKED,
+                    after=lambda: user_cache.forget("inbox"))

@@ -13,7 +13,7 @@ from leokop import auth, clock
 from leokop.repo import leadership
 from leokop.services import exports
 from leokop.services import leadership as lead
-from leokop.ui import charts, texts
+from leokop.ui import charts, texts, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("schulueberblick")
@@ -31,22 +31,23 @@ if schools.empty:
 columns = st.columns(4 if len(schools) > 1 else 3)
 if len(schools) > 1:
     names = dict(zip(schools["school_id"], schools["school_name"], strict=True))
-    school_id = columns.pop(0).selectbox(texts.LEAD_SCHOOL, list(names), format_func=names.get, key="lead-school")
+    school_id = widgets.record_select(texts.LEAD_SCHOOL, names, "lead-school", parent=columns.pop(0))
 else:
     school_id = schools["school_id"].iloc[0]
 school = schools[schools["school_id"] == school_id].iloc[0]
 years = list(range(int(school["current_school_year"]), int(school["first_school_year"]) - 1, -1))
-year = columns[0].selectbox(texts.LEAD_SCHOOL_YEAR, years, format_func=lead.school_year_label, key="lead-year")
+year = widgets.record_select(texts.LEAD_SCHOOL_YEAR, {y: lead.school_year_label(y) for y in years}, "lead-year",
+                             parent=columns[0])
 
+# The occupations and classes depend on the school and year chosen: a choice no longer offered falls back to "alle".
 options = leadership.filter_options(db, user.user_id, school_id, year)
 occupations = dict(zip(options["occupation_id"], options["occupation"], strict=True))
-occupation_id = columns[1].selectbox(texts.LEAD_OCCUPATION, [None, *occupations], key="lead-occupation",
-                                     format_func=lambda o: texts.LEAD_ALL if o is None else occupations[o])
+occupation_id = widgets.record_select(texts.LEAD_OCCUPATION, {None: texts.LEAD_ALL, **occupations},
+                                      "lead-occupation", parent=columns[1])
 in_occupation = options if occupation_id is None else options[options["occupation_id"] == occupation_id]
 class_names = dict(zip(in_occupation["class_id"], in_occupation["class_name"], strict=True))
-class_id = columns[2].selectbox(texts.LEAD_CLASS, [None, *class_names], key="lead-class",
-                                format_func=lambda c: texts.LEAD_ALL if c is None else class_names[c])
-
+class_id = widgets.record_select(texts.LEAD_CLASS, {None: texts.LEAD_ALL, **class_names}, "lead-class",
+                                 parent=columns[2])
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -79,7 +80,7 @@ def downloads(key: str) -> None:
     left, right, _ = st.columns([1, 1, 5])
     left.download_button(texts.LEAD_DOWNLOAD_CSV, data=partial(exports.csv_bytes, table), file_name=f"{stem}.csv",
                          mime=exports.CSV_MIME, key=f"csv-{key}", on_click="ignore", icon=":material/download:")
-    right.download_button(texts.LEAD_DOWNLOAD_XLSX, data=partial(exports.xlsx_bytes, {texts.LEAD_TABLES[key]: table}),
+    right.download_button(texts.LEAD_DOWNLOAD_XLSX, data=partial(exports.xlsx_bytes, {texts.LEAD_SHEETS[key]: table}),
                           file_name=f"{stem}.xlsx", mime=exports.XLSX_MIME, key=f"xlsx-{key}", on_click="ignore",
                           icon=":material/download:")
 
@@ -102,7 +103,7 @@ left.download_button(texts.LEAD_DOWNLOAD_PDF, data=partial(exports.pdf_report, r
                      file_name=f"{lead.file_stem('schulueberblick', year)}.pdf", mime=exports.PDF_MIME,
                      key="pdf-report", on_click="ignore", icon=":material/picture_as_pdf:", type="primary")
 right.download_button(texts.LEAD_DOWNLOAD_ALL_XLSX,
-                      data=partial(exports.xlsx_bytes, {texts.LEAD_TABLES[k]: t for k, t in tables.items()}),
+                      data=partial(exports.xlsx_bytes, {texts.LEAD_SHEETS[k]: t for k, t in tables.items()}),
                       file_name=f"{lead.file_stem(texts.LEAD_FILE_ALL, year)}.xlsx", mime=exports.XLSX_MIME,
                       key="xlsx-all", on_click="ignore", icon=":material/download:")
 

@@ -1,7 +1,6 @@
 """Verwaltung: users and roles, release of school data, warning thresholds, and data protection."""
 
 
-import psycopg
 import streamlit as st
 
 from leokop import auth, clock
@@ -10,9 +9,10 @@ from leokop.repo import release, risks, users
 from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
 from leokop.services.risk_rules import Thresholds
-from leokop.ui import feedback, privacy_forms, texts, widgets
+from leokop.ui import formats, privacy_forms, saving, texts, widgets
 from leokop.ui.import_views import import_tab
 from leokop.ui.resources import database, worker_database
+from leokop.ui.saving import Edit
 
 user = auth.require_page("verwaltung")
 db = database()
@@ -22,47 +22,44 @@ options = users.scope_options(db, user.user_id)
 role_options = list(texts.ROLE_LABELS)
 
 
-def _report(problems: list[str]) -> None:
-    for problem in problems:
-        st.error(problem)
+def _reevaluate_school(school_id):
+    """After a threshold change: re-evaluate the school's apprentices at once."""
+    return lambda: early_warning.refresh_quietly(worker_database,
+                                                 risks.apprentice_ids_of_school(db, user.user_id, school_id))
 
 
-def _write(action, success: str, form: str | None = None) -> None:
-    """Run one write; rerun with fresh lists and confirm it (emptying `form`), or say in German that nothing was
-    changed."""
-    try:
-        action()
-    except psycopg.Error:
-        st.error(texts.DB_ERROR)
-    else:
-        feedback.saved(success, form=form)
+def _present(value):
+    """The value, or None for a missing one (pandas gives NaN/NaT for an empty cell)."""
+    return None if widgets.optional_bool(value) is None else value
 
 
-def _save_thresholds(school_id, values: dict) -> None:
-    """Store a school's thresholds and re-evaluate its apprentices at once."""
-    risks.save_thresholds(db, user.user_id, school_id, values)
-    early_warning.refresh_quietly(worker_database, risks.apprentice_ids_of_school(db, user.user_id, school_id))
+def _settings_edit(record: str, row: dict, labels: dict, shown, marker: str) -> Edit:
+    """A school's settings as the admin's form shows them (label → value), with who saved them last."""
+    version = _present(row.get("version"))
+    return Edit(record, None if version is None else int(version),
+                {label: shown(row[key]) for key, label in labels.items()},
+                _present(row.get("changed_by")), _present(row.get("updated_at")), marker)
 
 
 def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message) -> None:
     """Pick a row of `frame` and (de)activate it; `message(row_id, active)` is the German confirmation."""
-    with st.form(form):
+    with st.form(saving.key(form)):
         target = st.selectbox(label, frame["id"].tolist(), format_func=widgets.label_from(frame, "id", parts),
-                              placeholder=texts.PLACEHOLDER_CHOOSE)
+                              placeholder=texts.PLACEHOLDER_CHOOSE, key=saving.key(form, f"{form}-target"))
         activate, deactivate = st.columns(2)
         wants_active = activate.form_submit_button(texts.BUTTON_ACTIVATE)
         wants_inactive = deactivate.form_submit_button(texts.BUTTON_DEACTIVATE)
-        if (wants_active or wants_inactive) and target is not None:
-            if apply(db, user.user_id, target, wants_active):
-                feedback.saved(message(target, texts.STATE_ACTIVE if wants_active else texts.STATE_INACTIVE))
-            else:
-                st.error(texts.DB_ERROR)
+        if wants_active or wants_inactive:
+            saving.save(form, [texts.SCOPE_MISSING] if target is None else [],
+                        lambda: apply(db, user.user_id, target, wants_active),
+                        message(target, texts.STATE_ACTIVE if wants_active else texts.STATE_INACTIVE)
+                        if target is not None else "", refusals={users.NotManaged: texts.MEMBERSHIP_GONE})
 
 
 (tab_users, tab_memberships, tab_release, tab_thresholds, tab_terms, tab_consents, tab_audit, tab_retention,
- tab_access, tab_import) = st.tabs([texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE,
-                                    texts.ADMIN_THRESHOLDS, texts.ADMIN_TERMS, texts.ADMIN_CONSENTS, texts.ADMIN_AUDIT,
-                                    texts.ADMIN_RETENTION, texts.ADMIN_ACCESS, texts.ADMIN_IMPORT])
+ tab_access, tab_import) = st.tabs([
+    texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE, texts.ADMIN_THRESHOLDS, texts.ADMIN_TERMS,
+    texts.ADMIN_CONSENTS, texts.ADMIN_AUDIT, texts.ADMIN_RETENTION, texts.ADMIN_ACCESS, texts.ADMIN_IMPORT])
 
 with tab_users:
     managed = users.list_managed_users(db, user.user_id)
@@ -71,12 +68,12 @@ with tab_users:
     st.subheader(texts.ADMIN_NEW_USER)
     role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="new-user-role",
                         placeholder=texts.PLACEHOLDER_CHOOSE)
-    with st.form(feedback.key("new-user")):
+    with st.form(saving.key("new-user"), enter_to_submit=False):
         username = st.text_input(texts.FIELD_USERNAME)
         display_name = st.text_input(texts.FIELD_DISPLAY_NAME)
         email = st.text_input(texts.FIELD_EMAIL)
         scope = widgets.scope_select(options, accounts.ROLE_SCOPES[role], key="new-user-scope")
-        password = st.text_input(texts.FIELD_PASSWORD, type="password")
+        password = st.text_input(texts.FIELD_PASSWORD, type="password", help=texts.START_PASSWORD_HELP)
         password_repeat = st.text_input(texts.FIELD_PASSWORD_REPEAT, type="password")
         if st.form_submit_button(texts.BUTTON_CREATE):
             new = accounts.NewUser(
@@ -86,14 +83,12 @@ with tab_users:
             )
             taken = bool(accounts.USERNAME_PATTERN.match(new.username)) and users.username_taken(
                 db, user.user_id, new.username)
-            problems = accounts.new_user_problems(new, taken)
-            if problems:
-                _report(problems)
-            else:
-                _write(lambda: users.create_user_with_membership(
-                    db, user.user_id, username=new.username, display_name=new.display_name, email=new.email,
-                    password_hash=hash_password(new.password), role=role, scope=scope.columns(),
-                ), texts.USER_CREATED.format(username=new.username), form="new-user")
+            problems = accounts.new_user_problems(new, taken, tuple(options["school"]["label"]))
+            problems += entries.text_problems(display_name, required=False, max_length=200)
+            saving.save("new-user", list(dict.fromkeys(problems)), lambda: users.create_user_with_membership(
+                db, user.user_id, username=new.username, display_name=new.display_name, email=new.email,
+                password_hash=hash_password(new.password), role=role, scope=scope.columns(),
+            ), texts.USER_CREATED.format(username=new.username))
 
     st.subheader(texts.ADMIN_TOGGLE_USER)
     others = managed[managed["id"] != user.user_id]  # nobody locks themselves out
@@ -108,26 +103,17 @@ with tab_memberships:
     st.subheader(texts.ADMIN_NEW_MEMBERSHIP)
     role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="assign-role",
                         placeholder=texts.PLACEHOLDER_CHOOSE)
-    with st.form(feedback.key("assign-membership")):
+    with st.form(saving.key("assign-membership")):
         target = st.selectbox(texts.FIELD_USER, managed["id"].tolist(),
                               format_func=widgets.label_from(managed, "id", ["display_name", "username"]),
-                              placeholder=texts.PLACEHOLDER_CHOOSE)
+                              placeholder=texts.PLACEHOLDER_CHOOSE, key=saving.key("assign-membership", "assign-user"))
         scope = widgets.scope_select(options, accounts.ROLE_SCOPES[role], key="assign-scope")
         if st.form_submit_button(texts.BUTTON_ASSIGN):
             problems = accounts.scope_problems(role, scope)
-            if target is None or problems:
-                _report(problems or [texts.SCOPE_MISSING])
-            else:
-                try:
-                    created = users.add_membership(db, user.user_id, user_id=target, role=role,
-                                                   scope=scope.columns())
-                except psycopg.Error:
-                    st.error(texts.DB_ERROR)
-                else:
-                    if created:
-                        feedback.saved(texts.MEMBERSHIP_CREATED, form="assign-membership")
-                    else:
-                        st.error(texts.MEMBERSHIP_EXISTS)
+            saving.save("assign-membership", problems or ([texts.SCOPE_MISSING] if target is None else []),
+                        lambda: users.add_membership(db, user.user_id, user_id=target, role=role,
+                                                     scope=scope.columns()),
+                        texts.MEMBERSHIP_CREATED, refusals={users.MembershipExists: texts.MEMBERSHIP_EXISTS})
 
     st.subheader(texts.ADMIN_TOGGLE_MEMBERSHIP)
     foreign = memberships[memberships["user_id"] != user.user_id]  # own roles stay: no self lock-out
@@ -138,13 +124,20 @@ with tab_memberships:
 with tab_release:
     st.caption(texts.RELEASE_INTRO)
     for school in records(release.school_settings(db, user.user_id)):
-        with st.form(f"release-{school['school_id']}"):
-            st.subheader(school["name"])
-            values = {key: st.checkbox(label, value=bool(school[key]), key=f"{school['school_id']}-{key}")
+        form = f"release-{school['school_id']}"
+        edit = _settings_edit(f"release:{school['school_id']}", school, texts.RELEASE_LABELS,
+                              lambda v: texts.YES_NO[bool(v)],
+                              saving.key(form, f"{school['school_id']}-{next(iter(texts.RELEASE_LABELS))}"))
+        with st.form(saving.key(form)):
+            st.subheader(formats.plain(school["name"]))
+            confirmed = saving.show_conflict(edit)
+            values = {key: st.checkbox(label, value=bool(school[key]),
+                                       key=saving.key(form, f"{school['school_id']}-{key}"))
                       for key, label in texts.RELEASE_LABELS.items()}
             if st.form_submit_button(texts.BUTTON_SAVE):
-                _write(lambda school=school, values=values: release.save_school_settings(
-                    db, user.user_id, school["school_id"], values), texts.RELEASE_SAVED)
+                saving.save(form, [], lambda version, school=school, values=values: release.save_school_settings(
+                    db, user.user_id, school["school_id"], values, version), texts.RELEASE_SAVED, edit=edit,
+                    confirmed=confirmed)
 
     st.subheader(texts.RELEASE_OVERRIDE)
     exceptions = release.overrides(db, user.user_id)
@@ -154,36 +147,48 @@ with tab_release:
     if chosen is not None:
         current = exceptions.set_index("apprentice_id").loc[chosen]
         choices = list(texts.RELEASE_CHOICES)
-        with st.form("release-override"):
+        form = f"release-override-{chosen}"
+        edit = _settings_edit(f"override:{chosen}", current.to_dict(), texts.RELEASE_LABELS,
+                              lambda v: texts.RELEASE_CHOICES[widgets.optional_bool(v)],
+                              saving.key(form, f"override-{chosen}-{next(iter(texts.RELEASE_LABELS))}"))
+        with st.form(saving.key(form)):
+            confirmed = saving.show_conflict(edit)
             values = {
                 key: st.selectbox(label, choices, format_func=texts.RELEASE_CHOICES.get,
                                   index=choices.index(widgets.optional_bool(current[key])),
-                                  placeholder=texts.PLACEHOLDER_CHOOSE)
+                                  placeholder=texts.PLACEHOLDER_CHOOSE,
+                                  key=saving.key(form, f"override-{chosen}-{key}"))
                 for key, label in texts.RELEASE_LABELS.items()
             }
             if st.form_submit_button(texts.BUTTON_SAVE):
-                _write(lambda: release.save_override(db, user.user_id, chosen, values), texts.RELEASE_SAVED)
+                saving.save(form, [], lambda version: release.save_override(db, user.user_id, chosen, values, version),
+                            texts.RELEASE_SAVED, edit=edit, confirmed=confirmed)
 
 with tab_thresholds:
     st.caption(texts.THRESHOLDS_INTRO)
     defaults = Thresholds()
     for school in records(risks.school_thresholds(db, user.user_id)):
-        with st.form(f"thresholds-{school['school_id']}"):
-            st.subheader(school["name"])
+        form = f"thresholds-{school['school_id']}"
+        shown = {key: school[key] if widgets.optional_bool(school[key]) is not None else getattr(defaults, key)
+                 for key in texts.THRESHOLD_LABELS}
+        edit = _settings_edit(f"thresholds:{school['school_id']}", {**school, **shown}, texts.THRESHOLD_LABELS,
+                              lambda v: str(v).replace(".", ","),
+                              saving.key(form, f"{school['school_id']}-{next(iter(texts.THRESHOLD_LABELS))}"))
+        with st.form(saving.key(form)):
+            st.subheader(formats.plain(school["name"]))
+            confirmed = saving.show_conflict(edit)
             values = {}
             for key, label in texts.THRESHOLD_LABELS.items():
                 default = getattr(defaults, key)
-                current = school[key] if widgets.optional_bool(school[key]) is not None else default
                 step = (0.01 if key == "absence_rate_90_days" else 0.1) if isinstance(default, float) else 1
-                values[key] = st.number_input(label, value=type(default)(current), step=type(default)(step),
-                                              key=f"{school['school_id']}-{key}")
+                values[key] = st.number_input(label, value=type(default)(shown[key]), step=type(default)(step),
+                                              key=saving.key(form, f"{school['school_id']}-{key}"))
             if st.form_submit_button(texts.BUTTON_SAVE):
-                problems = entries.threshold_problems(values)
-                for problem in problems:
-                    st.error(problem)
-                if not problems:
-                    _write(lambda school=school, values=values: _save_thresholds(school["school_id"], values),
-                           texts.THRESHOLDS_SAVED)
+                saving.save(form, entries.threshold_problems(values),
+                            lambda version, school=school, values=values: risks.save_thresholds(
+                                db, user.user_id, school["school_id"], values, version),
+                            texts.THRESHOLDS_SAVED, edit=edit, confirmed=confirmed,
+                            after=_reevaluate_school(school["school_id"]))
 
 today = clock.today()
 with tab_terms:

@@ -43,3 +43,14 @@ def test_streamlit_config_switches_off_its_own_data_export():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["disableDataExport"] is True
     assert config["client"]["toolbarMode"] == "viewer" and config["browser"]["gatherUsageStats"] is False
+
+
+def test_the_upload_limit_streamlit_enforces_is_the_one_leokop_states():
+    """Streamlit's default of 200 MB printed "200MB per file" under an uploader labelled 20 MB (issue 22)."""
+    import tomllib
+
+    from leokop.services import materials
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == materials.MAX_UPLOAD_MB
+    assert materials.MAX_BYTES == materials.MAX_UPLOAD_MB * 1024 * 1024

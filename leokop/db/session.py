@@ -6,6 +6,8 @@ import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TypeVar
 from uuid import UUID
 
@@ -15,6 +17,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from leokop import clock
+from leokop.db.errors import AlreadySaved
 
 T = TypeVar("T")
 
@@ -22,6 +25,45 @@ T = TypeVar("T")
 STATEMENT_TIMEOUT_MS = 15_000
 # How long the pool keeps retrying one lost connection in the background (see Database.__init__).
 RECONNECT_TIMEOUT_S = 5.0
+
+
+@dataclass
+class _Save:
+    """The submission a `one_save` block writes: its form token, and how many user transactions it opened."""
+    token: UUID
+    transactions: int = 0
+
+
+_SAVE: ContextVar[_Save | None] = ContextVar("leokop_save", default=None)
+
+
+class SecondTransaction(RuntimeError):
+    """A save opened a second user transaction: a submission is one transaction (a programming error)."""
+
+
+@contextmanager
+def one_save(token: UUID) -> Iterator[None]:
+    """The block is one submission of a rendered form: its (single) user transaction first claims `token` in
+    public.form_saves (sql/032), so that the same submission arriving twice writes once; the second raises
+    AlreadySaved before anything is written. A second user transaction in the block raises SecondTransaction."""
+    reset = _SAVE.set(_Save(token))
+    try:
+        yield
+    finally:
+        _SAVE.reset(reset)
+
+
+def _claim(conn: psycopg.Connection) -> None:
+    """Inside a `one_save` block: claim its token in this transaction (AlreadySaved when a committed save has it)."""
+    save = _SAVE.get()
+    if save is None:
+        return
+    save.transactions += 1
+    if save.transactions > 1:
+        raise SecondTransaction("one submission writes in one transaction")
+    if conn.execute("insert into public.form_saves (token) values (%s) on conflict do nothing",
+                    (save.token,)).rowcount == 0:
+        raise AlreadySaved
 
 
 class Database:
@@ -63,15 +105,25 @@ class Database:
     def user_tx(self, user_id: UUID | str) -> Iterator[psycopg.Connection]:
         """A transaction as the signed-in user: role authenticated plus the user's JWT claims, both local.
 
-        Inside `reads` for the same user (same thread), the open read transaction is reused.
+        Inside `reads` for the same user (same thread), the open read transaction is reused. Inside `one_save`, the
+        transaction first claims the submission's form token (see there).
         """
         pinned = self._pinned_for(user_id)
         if pinned is not None:
+            if _SAVE.get() is not None:
+                raise SecondTransaction("a save never runs inside a read transaction")
             yield pinned
             return
         with self.pool.connection() as conn, conn.transaction():
             _act_as(conn, user_id)
+            _claim(conn)
             yield conn
+
+    def form_saved(self, user_id: UUID | str, token: UUID) -> bool:
+        """Whether a submission with this form token of the user was saved (sql/032)."""
+        with self.user_tx(user_id) as conn:
+            return conn.execute("select exists (select 1 from public.form_saves where token = %s) as saved",
+                                (token,)).fetchone()["saved"]
 
     @contextmanager
     def reads(self, user_id: UUID | str) -> Iterator[None]:

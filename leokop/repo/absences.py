@@ -23,7 +23,8 @@ def absences_of(db: Database, user_id: UUID, apprentice_id: UUID) -> pd.DataFram
             """
             select x.id, x.apprentice_id, x.absence_date, x.lessons, x.excused, x.excuse_state::text as excuse_state,
                    x.excuse_comment, public.user_display_name(x.proposed_by) as proposed_by, x.proposed_at,
-                   public.user_display_name(x.recorded_by) as recorded_by, x.recorded_at, x.version
+                   public.user_display_name(x.recorded_by) as recorded_by, x.recorded_at, x.version,
+                   x.updated_at, public.user_display_name(x.updated_by) as changed_by
             from public.absences x where x.apprentice_id = %s order by x.absence_date desc
             """,
             (apprentice_id,),

@@ -15,7 +15,8 @@ _SEVERITY_ORDER = "array_position(array['kritisch', 'warnung', 'hinweis'], c.sev
 _CASE_COLUMNS = f"""
     c.id, c.apprentice_id, c.flag_id, c.title, c.severity, c.status::text as status, c.responsible_id,
     public.user_display_name(c.responsible_id) as responsible, public.user_display_name(c.opened_by) as opened_by,
-    c.opened_at, c.closed_at, c.closing_reason, c.version, {_SEVERITY_ORDER} as severity_rank
+    c.opened_at, c.closed_at, c.closing_reason, c.version, c.updated_at,
+    public.user_display_name(c.updated_by) as changed_by, {_SEVERITY_ORDER} as severity_rank
 """
 
 
@@ -95,7 +96,8 @@ def measures_of(db: Database, user_id: UUID, case_ids: list[UUID]) -> pd.DataFra
     with db.user_tx(user_id) as conn:
         return fetch_df(conn, """
             select m.id, m.case_id, m.kind::text as kind, m.description, m.due_on, m.done_at,
-                   public.user_display_name(m.created_by) as created_by, m.created_at
+                   public.user_display_name(m.created_by) as created_by, m.created_at, m.version, m.updated_at,
+                   public.user_display_name(m.updated_by) as changed_by
             from public.case_measures m where m.case_id = any(%s) order by m.due_on nulls last""", (case_ids,))
 
 
@@ -106,7 +108,9 @@ def add_measure(db: Database, user_id: UUID, *, case_id: UUID, kind: str, descri
                      " values (%s, %s, %s, %s, %s)", (case_id, kind, description, due_on, user_id))
 
 
-def complete_measure(db: Database, user_id: UUID, measure_id: UUID) -> None:
+def complete_measure(db: Database, user_id: UUID, measure_id: UUID, version: int | None = None) -> None:
+    """Mark a measure done; StaleWrite when it was done (or changed) meanwhile."""
     with db.user_tx(user_id) as conn:
         expect_one(conn.execute("update public.case_measures set done_at = now()"
-                                " where id = %s and done_at is null returning id", (measure_id,)))
+                                " where id = %s and done_at is null and (%s::int is null or version = %s)"
+                                " returning id", (measure_id, version, version)))

@@ -17,6 +17,7 @@ class LoginRecord:
     email: str | None
     password_hash: str
     locked_until: datetime | None
+    must_change: bool = False  # a start password set by the admin (sql/033): to be replaced at the first login
 
 
 def login_record(db: Database, username: str) -> LoginRecord | None:
@@ -38,3 +39,15 @@ def record_login_attempt(db: Database, username: str, success: bool) -> datetime
 def change_own_password(db: Database, user_id: UUID, new_hash: str) -> None:
     with db.user_tx(user_id) as conn:
         conn.execute("select public.change_own_password(%s)", (new_hash,))
+
+
+def password_context(db: Database, user_id: UUID) -> list[str]:
+    """What a password of this user must not be built from: their name, username, e-mail and the names of the
+    schools they work with (services.passwords.strength_problems)."""
+    with db.user_tx(user_id) as conn:
+        person = conn.execute("select display_name, username, email from public.app_users where id = %s",
+                              (user_id,)).fetchone() or {}
+        schools = conn.execute(
+            "select distinct s.name from public.memberships m join public.schools s on s.id = m.school_id"
+            " where m.user_id = %s and m.active", (user_id,)).fetchall()
+    return [value for value in (*person.values(), *(row["name"] for row in schools)) if value]

@@ -195,7 +195,7 @@ def material(db: Database, user_id: UUID, material_id: UUID) -> dict | None:
         return conn.execute(
             """
             select m.*, m.kind::text as kind, m.scope::text as scope, public.user_display_name(m.owner_id) as owner,
-                   k.name as class_name, o.name as occupation
+                   k.name as class_name, o.name as occupation, public.user_display_name(m.updated_by) as changed_by
             from public.materials m
             left join public.classes k on k.id = m.class_id
             join public.occupations o on o.id = m.occupation_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
@@ -9,6 +11,22 @@ import pandas as pd
 
 from leokop.db.session import Database
 from leokop.repo._query import fetch_df
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: UUID
+    title: str
+    starts_on: date
+    ends_on: date
+
+
+class PhaseOverlap(Exception):
+    """The new phase overlaps phases of the same apprentice that the user has not confirmed: nothing was written."""
+
+    def __init__(self, phases: list[Phase]) -> None:
+        super().__init__("phase overlaps")
+        self.phases = phases
 
 
 def add_school_block(db: Database, user_id: UUID, *, class_id: UUID, starts_on: date, ends_on: date,
@@ -37,8 +55,19 @@ def class_apprentice_ids(db: Database, user_id: UUID, class_id: UUID) -> list[UU
 
 
 def add_company_phase(db: Database, user_id: UUID, *, apprentice_id: UUID, title: str, department: str | None,
-                      starts_on: date, ends_on: date) -> None:
+                      starts_on: date, ends_on: date, confirmed: Collection[UUID] = ()) -> None:
+    """Plan a phase; PhaseOverlap (nothing written) when it overlaps a phase of the apprentice that is not among
+    the `confirmed` ones. The apprentice's phases are locked for the transaction, so two overlapping phases saved
+    at the same moment cannot both pass the check."""
     with db.user_tx(user_id) as conn:
+        conn.execute("select pg_advisory_xact_lock(hashtextextended('company_phases:' || %s::text, 0))",
+                     (apprentice_id,))
+        overlapping = [Phase(r["id"], r["title"], r["starts_on"], r["ends_on"]) for r in conn.execute(
+            "select id, title, starts_on, ends_on from public.company_phases"
+            " where apprentice_id = %s and starts_on <= %s and ends_on >= %s order by starts_on",
+            (apprentice_id, ends_on, starts_on)).fetchall()]
+        if any(p.id not in confirmed for p in overlapping):
+            raise PhaseOverlap(overlapping)
         conn.execute(
             "insert into public.company_phases (apprentice_id, title, department, starts_on, ends_on, created_by)"
             " values (%s, %s, %s, %s, %s, %s)",

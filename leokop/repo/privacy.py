@@ -6,9 +6,10 @@ from datetime import date, datetime
 from uuid import UUID
 
 import pandas as pd
+import psycopg
 
 from leokop.db.session import Database
-from leokop.repo._query import MAX_ROWS, expect_one, fetch_df
+from leokop.repo._query import MAX_ROWS, StaleWrite, expect_one, fetch_df
 
 # --- terms of use ------------------------------------------------------------------------------------------------
 
@@ -48,10 +49,11 @@ def admin_terms(db: Database, admin_id: UUID) -> list[dict]:
         return conn.execute(
             """
             select s.id as school_id, s.name, v.version, v.body, v.published_at,
+                   public.user_display_name(v.published_by) as published_by,
                    (select count(*) from public.terms_acceptances t
                     where t.school_id = s.id and t.version = v.version) as accepted
             from public.schools s
-            left join lateral (select v.version, v.body, v.published_at from public.terms_versions v
+            left join lateral (select v.version, v.body, v.published_at, v.published_by from public.terms_versions v
                                where v.school_id = s.id order by v.version desc limit 1) v on true
             where s.id in (select app_private.school_ids_with_role('admin'))
             order by s.name
@@ -59,18 +61,25 @@ def admin_terms(db: Database, admin_id: UUID) -> list[dict]:
         ).fetchall()
 
 
-def publish_terms(db: Database, admin_id: UUID, school_id: UUID, body: str) -> int:
-    """Store a new version (the next number) of the school's terms; returns it."""
-    with db.user_tx(admin_id) as conn:
-        row = conn.execute(
-            """
-            insert into public.terms_versions (school_id, version, body, published_by)
-            select %(s)s, coalesce(max(version), 0) + 1, %(body)s, %(by)s
-            from public.terms_versions where school_id = %(s)s
-            returning version
-            """,
-            {"s": school_id, "body": body.strip(), "by": admin_id},
-        ).fetchone()
+def publish_terms(db: Database, admin_id: UUID, school_id: UUID, body: str, seen_version: int | None = None) -> int:
+    """Store the next version of the school's terms, as the successor of `seen_version` (the version the admin
+    edited; None: there was none); StaleWrite when another version was published meanwhile. Returns it."""
+    try:
+        with db.user_tx(admin_id) as conn:
+            row = conn.execute(
+                """
+                insert into public.terms_versions (school_id, version, body, published_by)
+                select %(s)s, coalesce(max(version), 0) + 1, %(body)s, %(by)s
+                from public.terms_versions where school_id = %(s)s
+                having coalesce(max(version), 0) = coalesce(%(seen)s::int, 0)
+                returning version
+                """,
+                {"s": school_id, "body": body.strip(), "by": admin_id, "seen": seen_version},
+            ).fetchone()
+            if row is None:
+                raise StaleWrite
+    except psycopg.errors.UniqueViolation as exc:  # published at the same moment
+        raise StaleWrite from exc
     return row["version"]
 
 
@@ -189,23 +198,28 @@ def retention_settings(db: Database, admin_id: UUID) -> list[dict]:
     with db.user_tx(admin_id) as conn:
         return conn.execute(
             """
-            select s.id as school_id, s.name, coalesce(r.months, 12) as months
+            select s.id as school_id, s.name, coalesce(r.months, 12) as months, r.version, r.updated_at,
+                   public.user_display_name(r.updated_by) as changed_by
             from public.schools s left join public.retention_settings r on r.school_id = s.id
             where s.id in (select app_private.school_ids_with_role('admin')) order by s.name
             """
         ).fetchall()
 
 
-def save_retention(db: Database, admin_id: UUID, school_id: UUID, months: int) -> None:
+def save_retention(db: Database, admin_id: UUID, school_id: UUID, months: int, version: int | None = None) -> None:
+    """Store the school's retention period against the version the admin saw (None: the default, no row yet);
+    StaleWrite when another admin saved it meanwhile."""
+    params = {"s": school_id, "m": months, "by": admin_id, "version": version}
     with db.user_tx(admin_id) as conn:
-        conn.execute(
-            """
-            insert into public.retention_settings (school_id, months, updated_by) values (%(s)s, %(m)s, %(by)s)
-            on conflict (school_id) do update set months = excluded.months, updated_by = excluded.updated_by,
-              updated_at = now()
-            """,
-            {"s": school_id, "m": months, "by": admin_id},
-        )
+        if version is None:
+            cur = conn.execute(
+                "insert into public.retention_settings (school_id, months, updated_by) values (%(s)s, %(m)s, %(by)s)"
+                " on conflict (school_id) do nothing returning school_id", params)
+        else:
+            cur = conn.execute(
+                "update public.retention_settings set months = %(m)s, updated_by = %(by)s, updated_at = now()"
+                " where school_id = %(s)s and version = %(version)s returning school_id", params)
+        expect_one(cur)
 
 
 def retention_preview(db: Database, admin_id: UUID, today: date) -> pd.DataFrame:
@@ -227,3 +241,25 @@ def export_time(export: dict) -> datetime | None:
 def pending_terms(db: Database, user_id: UUID) -> bool:
     """Whether any school of the user's trainer memberships has published terms the user has not accepted."""
     return any(s["version"] is not None and not s["accepted"] for s in terms_to_accept(db, user_id))
+
+
+def access_names(db: Database, admin_id: UUID, ids: set[str]) -> dict[str, str]:
+    """Names for the staff, Lernfeld, position and project ids an access export holds (services.privacy.linked_ids):
+    staff by their display name only (public.user_display_name), the catalogue by number and title."""
+    if not ids:
+        return {}
+    uuids = sorted(UUID(i) for i in ids)
+    with db.user_tx(admin_id) as conn:
+        rows = conn.execute(
+            """
+            select x.id::text as id,
+                   coalesce(lf.code || ' ' || lf.title, tp.number || ' ' || tp.title, p.title,
+                            public.user_display_name(x.id)) as name
+            from unnest(%s::uuid[]) as x (id)
+            left join public.learning_fields lf on lf.id = x.id
+            left join public.training_positions tp on tp.id = x.id
+            left join public.projects p on p.id = x.id
+            """,
+            (uuids,),
+        ).fetchall()
+    return {row["id"]: row["name"] for row in rows if row["name"]}

@@ -56,7 +56,8 @@ def projects_of(db: Database, user_id: UUID, cooperation_id: UUID) -> pd.DataFra
     """The cooperation's projects with the next open milestone, running ones first."""
     with db.user_tx(user_id) as conn:
         return fetch_df(conn, """
-            select p.id, p.title, p.goal, p.status::text as status, p.starts_on, p.ends_on, p.version,
+            select p.id, p.title, p.goal, p.status::text as status, p.starts_on, p.ends_on, p.version, p.updated_at,
+                   public.user_display_name(p.updated_by) as changed_by,
                    (select ms.title || ' (' || to_char(ms.due_on, 'DD.MM.YYYY') || ')'
                     from public.project_milestones ms
                     where ms.project_id = p.id and ms.done_at is null order by ms.due_on limit 1) as next_milestone
@@ -92,8 +93,9 @@ def project_details(db: Database, user_id: UUID, project_id: UUID) -> dict[str, 
                 join public.materials m on m.id = x.material_id
                 where x.project_id = %(p)s and m.withdrawn_at is null order by m.title""", p),
             "milestones": fetch_df(conn, """
-                select id, title, due_on, done_at is not null as done from public.project_milestones
-                where project_id = %(p)s order by due_on""", p),
+                select id, title, due_on, done_at is not null as done, version, updated_at,
+                       public.user_display_name(updated_by) as changed_by
+                from public.project_milestones where project_id = %(p)s order by due_on""", p),
         }
 
 
@@ -104,10 +106,19 @@ def set_status(db: Database, user_id: UUID, project_id: UUID, seen_version: int,
             " where id = %s and version = %s returning id", (status, project_id, seen_version)))
 
 
-def set_milestone_done(db: Database, user_id: UUID, milestone_id: UUID, done: bool) -> None:
+def save_progress(db: Database, user_id: UUID, project_id: UUID, seen_version: int, status: str | None,
+                  done: dict[UUID, int]) -> None:
+    """A new status (None: unchanged) and milestones marked done, in one transaction, each against the version the
+    user saw: StaleWrite (nothing written) when the project or one of the milestones changed meanwhile."""
     with db.user_tx(user_id) as conn:
-        conn.execute("update public.project_milestones set done_at = case when %s then now() end where id = %s",
-                     (done, milestone_id))
+        expect_one(conn.execute(
+            "update public.projects set status = coalesce(%s::public.project_status, status), updated_at = now()"
+            " where id = %s and version = %s returning id", (status, project_id, seen_version)))
+        for milestone_id, version in done.items():
+            expect_one(conn.execute(
+                "update public.project_milestones set done_at = now()"
+                " where id = %s and project_id = %s and version = %s and done_at is null returning id",
+                (milestone_id, project_id, version)))
 
 
 def project_choices(db: Database, user_id: UUID, cooperation_id: UUID) -> dict[str, pd.DataFrame]:

@@ -17,7 +17,8 @@ def weeks_of(db: Database, user_id: UUID, apprentice_id: UUID) -> pd.DataFrame:
             """
             select w.id, w.apprentice_id, w.week_start, w.status::text as status, w.submitted_at, w.trainer_comment,
                    w.decided_at,
-                   public.user_display_name(w.decided_by) as decided_by, w.version
+                   public.user_display_name(w.decided_by) as decided_by, w.version, w.updated_at,
+                   public.user_display_name(w.updated_by) as changed_by
             from public.record_weeks w where w.apprentice_id = %s order by w.week_start desc
             """,
             (apprentice_id,),

@@ -7,7 +7,7 @@ from uuid import UUID
 import pandas as pd
 
 from leokop.db.session import Database
-from leokop.repo._query import fetch_df
+from leokop.repo._query import StaleWrite, expect_one, fetch_df
 
 CATEGORIES = ("share_grades", "share_absences", "share_teacher_notes")
 
@@ -21,7 +21,8 @@ def school_settings(db: Database, admin_id: UUID) -> pd.DataFrame:
             select s.id as school_id, s.name,
                    coalesce(r.share_grades, true) as share_grades,
                    coalesce(r.share_absences, true) as share_absences,
-                   coalesce(r.share_teacher_notes, true) as share_teacher_notes
+                   coalesce(r.share_teacher_notes, true) as share_teacher_notes,
+                   r.version, r.updated_at, public.user_display_name(r.updated_by) as changed_by
             from public.schools s left join public.release_settings r on r.school_id = s.id
             where s.id in (select app_private.school_ids_with_role('admin'))
             order by s.name
@@ -29,20 +30,29 @@ def school_settings(db: Database, admin_id: UUID) -> pd.DataFrame:
         )
 
 
-def save_school_settings(db: Database, admin_id: UUID, school_id: UUID, values: dict[str, bool]) -> None:
+def save_school_settings(db: Database, admin_id: UUID, school_id: UUID, values: dict[str, bool],
+                         version: int | None = None) -> None:
+    """Store the school's settings against the version the admin saw (None: there was no row yet); StaleWrite
+    when another admin saved them meanwhile."""
+    params = {"school": school_id, "by": admin_id, "version": version, **values}
     with db.user_tx(admin_id) as conn:
-        conn.execute(
-            """
-            insert into public.release_settings (school_id, share_grades, share_absences, share_teacher_notes,
-                                                 updated_by)
-            values (%(school)s, %(share_grades)s, %(share_absences)s, %(share_teacher_notes)s, %(by)s)
-            on conflict (school_id) do update set
-              share_grades = excluded.share_grades, share_absences = excluded.share_absences,
-              share_teacher_notes = excluded.share_teacher_notes, updated_by = excluded.updated_by,
-              updated_at = now()
-            """,
-            {"school": school_id, "by": admin_id, **values},
-        )
+        if version is None:
+            cur = conn.execute(
+                """
+                insert into public.release_settings (school_id, share_grades, share_absences, share_teacher_notes,
+                                                     updated_by)
+                values (%(school)s, %(share_grades)s, %(share_absences)s, %(share_teacher_notes)s, %(by)s)
+                on conflict (school_id) do nothing returning school_id
+                """, params)
+        else:
+            cur = conn.execute(
+                """
+                update public.release_settings set share_grades = %(share_grades)s,
+                  share_absences = %(share_absences)s, share_teacher_notes = %(share_teacher_notes)s,
+                  updated_by = %(by)s, updated_at = now()
+                where school_id = %(school)s and version = %(version)s returning school_id
+                """, params)
+        expect_one(cur)
 
 
 def overrides(db: Database, admin_id: UUID) -> pd.DataFrame:
@@ -52,7 +62,8 @@ def overrides(db: Database, admin_id: UUID) -> pd.DataFrame:
             conn,
             """
             select a.id as apprentice_id, a.last_name || ', ' || a.first_name || ' (' || k.name || ')' as label,
-                   o.share_grades, o.share_absences, o.share_teacher_notes
+                   o.share_grades, o.share_absences, o.share_teacher_notes, o.version, o.updated_at,
+                   public.user_display_name(o.updated_by) as changed_by
             from public.apprentices a
             join public.classes k on k.id = a.class_id
             left join public.release_overrides o on o.apprentice_id = a.id
@@ -62,21 +73,34 @@ def overrides(db: Database, admin_id: UUID) -> pd.DataFrame:
         )
 
 
-def save_override(db: Database, admin_id: UUID, apprentice_id: UUID, values: dict[str, bool | None]) -> None:
-    """Set the exceptions of one apprentice; all None removes the exception."""
+def save_override(db: Database, admin_id: UUID, apprentice_id: UUID, values: dict[str, bool | None],
+                  version: int | None = None) -> None:
+    """Set the exceptions of one apprentice against the version the admin saw (None: there was none); all None
+    removes the exception. StaleWrite when another admin changed them meanwhile."""
+    params = {"a": apprentice_id, "by": admin_id, "version": version, **values}
     with db.user_tx(admin_id) as conn:
         if all(v is None for v in values.values()):
-            conn.execute("delete from public.release_overrides where apprentice_id = %s", (apprentice_id,))
+            if version is not None:
+                expect_one(conn.execute("delete from public.release_overrides where apprentice_id = %(a)s"
+                                        " and version = %(version)s returning apprentice_id", params))
+            elif conn.execute("select 1 from public.release_overrides where apprentice_id = %(a)s",
+                              params).fetchone():
+                raise StaleWrite
             return
-        conn.execute(
-            """
-            insert into public.release_overrides (apprentice_id, share_grades, share_absences, share_teacher_notes,
-                                                  updated_by)
-            values (%(a)s, %(share_grades)s, %(share_absences)s, %(share_teacher_notes)s, %(by)s)
-            on conflict (apprentice_id) do update set
-              share_grades = excluded.share_grades, share_absences = excluded.share_absences,
-              share_teacher_notes = excluded.share_teacher_notes, updated_by = excluded.updated_by,
-              updated_at = now()
-            """,
-            {"a": apprentice_id, "by": admin_id, **values},
-        )
+        if version is None:
+            cur = conn.execute(
+                """
+                insert into public.release_overrides (apprentice_id, share_grades, share_absences,
+                                                      share_teacher_notes, updated_by)
+                values (%(a)s, %(share_grades)s, %(share_absences)s, %(share_teacher_notes)s, %(by)s)
+                on conflict (apprentice_id) do nothing returning apprentice_id
+                """, params)
+        else:
+            cur = conn.execute(
+                """
+                update public.release_overrides set share_grades = %(share_grades)s,
+                  share_absences = %(share_absences)s, share_teacher_notes = %(share_teacher_notes)s,
+                  updated_by = %(by)s, updated_at = now()
+                where apprentice_id = %(a)s and version = %(version)s returning apprentice_id
+                """, params)
+        expect_one(cur)

@@ -201,6 +201,19 @@ def open_concerns(db: Database, user_id: UUID, apprentice_id: UUID) -> pd.DataFr
             order by c.raised_at""", (apprentice_id,))
 
 
+def concerns_to_show(db: Database, user_id: UUID, apprentice_id: UUID, also: list[UUID]) -> pd.DataFrame:
+    """The open concerns of the apprentice, and those of `also` (forms still on the user's screen) settled
+    meanwhile, with who settled them when."""
+    with db.user_tx(user_id) as conn:
+        return fetch_df(conn, """
+            select c.id, c.place::text as place, c.kind, c.body, c.raised_at,
+                   public.user_display_name(c.raised_by) as raised_by, c.resolved_at,
+                   public.user_display_name(c.resolved_by) as resolved_by
+            from public.concerns c
+            where c.apprentice_id = %(a)s and (c.resolved_at is null or c.id = any(%(also)s::uuid[]))
+            order by c.raised_at""", {"a": apprentice_id, "also": list(also)})
+
+
 def resolve_concern(db: Database, user_id: UUID, concern_id: UUID) -> None:
     with db.user_tx(user_id) as conn:
         expect_one(conn.execute(
@@ -218,22 +231,30 @@ def school_thresholds(db: Database, admin_id: UUID) -> pd.DataFrame:
     """The thresholds of the admin's schools (defaults where none are set yet)."""
     with db.user_tx(admin_id) as conn:
         return fetch_df(conn, f"""
-            select s.id as school_id, s.name, {', '.join(f't.{c}' for c in THRESHOLD_COLUMNS)}
+            select s.id as school_id, s.name, {', '.join(f't.{c}' for c in THRESHOLD_COLUMNS)}, t.version,
+                   t.updated_at, public.user_display_name(t.updated_by) as changed_by
             from public.schools s left join public.risk_thresholds t on t.school_id = s.id
             where s.id in (select app_private.school_ids_with_role('admin')) order by s.name""")
 
 
-def save_thresholds(db: Database, admin_id: UUID, school_id: UUID, values: dict) -> None:
+def save_thresholds(db: Database, admin_id: UUID, school_id: UUID, values: dict, version: int | None = None) -> None:
+    """Store a school's thresholds against the version the admin saw (None: the defaults, no row yet); StaleWrite
+    when another admin saved them meanwhile."""
     columns = ", ".join(THRESHOLD_COLUMNS)
     placeholders = ", ".join(f"%({c})s" for c in THRESHOLD_COLUMNS)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in THRESHOLD_COLUMNS)
+    updates = ", ".join(f"{c} = %({c})s" for c in THRESHOLD_COLUMNS)
+    params = {"school": school_id, "by": admin_id, "version": version, **values}
     with db.user_tx(admin_id) as conn:
-        conn.execute(
-            f"insert into public.risk_thresholds (school_id, {columns}, updated_by)"
-            f" values (%(school)s, {placeholders}, %(by)s)"
-            f" on conflict (school_id) do update set {updates}, updated_by = excluded.updated_by, updated_at = now()",
-            {"school": school_id, "by": admin_id, **values},
-        )
+        if version is None:
+            cur = conn.execute(
+                f"insert into public.risk_thresholds (school_id, {columns}, updated_by)"
+                f" values (%(school)s, {placeholders}, %(by)s) on conflict (school_id) do nothing returning school_id",
+                params)
+        else:
+            cur = conn.execute(
+                f"update public.risk_thresholds set {updates}, updated_by = %(by)s, updated_at = now()"
+                f" where school_id = %(school)s and version = %(version)s returning school_id", params)
+        expect_one(cur)
 
 
 def apprentice_ids_of_school(db: Database, admin_id: UUID, school_id: UUID) -> list[UUID]:

@@ -144,10 +144,20 @@ def create_user_with_membership(
     return user_id
 
 
+class MembershipExists(Exception):
+    """The user already holds exactly this membership: nothing was written."""
+
+
+class NotManaged(Exception):
+    """The account or membership is not one the admin manages (or it is gone): nothing was written."""
+
+
 def add_membership(db: Database, admin_id: UUID, *, user_id: UUID, role: str, scope: dict[str, UUID | None]) -> bool:
-    """Grant a role; False when the user already holds exactly this membership."""
+    """Grant a role; MembershipExists (the transaction rolled back) when the user already holds exactly it."""
     with db.user_tx(admin_id) as conn:
-        return _insert_membership(conn, user_id, role, scope)
+        if not _insert_membership(conn, user_id, role, scope):
+            raise MembershipExists
+        return True
 
 
 def _insert_membership(conn, user_id: UUID, role: str, scope: dict[str, UUID | None]) -> bool:
@@ -169,13 +179,18 @@ def username_taken(db: Database, admin_id: UUID, username: str) -> bool:
 
 
 def set_user_active(db: Database, admin_id: UUID, user_id: UUID, active: bool) -> bool:
-    """Activate or deactivate; False when the user is not one the admin manages."""
+    """Activate or deactivate; NotManaged (rolled back) when the user is not one the admin manages."""
     with db.user_tx(admin_id) as conn:
         cur = conn.execute("update public.app_users set active = %s where id = %s", (active, user_id))
-        return cur.rowcount == 1
+        if cur.rowcount != 1:
+            raise NotManaged
+        return True
 
 
 def set_membership_active(db: Database, admin_id: UUID, membership_id: UUID, active: bool) -> bool:
+    """Activate or deactivate a membership; NotManaged (rolled back) when the admin does not manage it."""
     with db.user_tx(admin_id) as conn:
         cur = conn.execute("update public.memberships set active = %s where id = %s", (active, membership_id))
-        return cur.rowcount == 1
+        if cur.rowcount != 1:
+            raise NotManaged
+        return True

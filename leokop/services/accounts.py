@@ -53,8 +53,9 @@ def normalise_username(raw: str) -> str:
     return raw.strip().lower()
 
 
-def new_user_problems(user: NewUser, username_taken: bool) -> list[str]:
-    """German reasons why the account cannot be created; empty when it can."""
+def new_user_problems(user: NewUser, username_taken: bool, schools: tuple[str, ...] = ()) -> list[str]:
+    """German reasons why the account cannot be created; empty when it can. `schools`: the names of the school(s)
+    the account is for (a start password built from them, or from the user's name, is refused)."""
     problems = []
     if not USERNAME_PATTERN.match(user.username):
         problems.append(texts.USERNAME_INVALID)
@@ -64,7 +65,8 @@ def new_user_problems(user: NewUser, username_taken: bool) -> list[str]:
         problems.append(texts.DISPLAY_NAME_EMPTY)
     if user.email and not EMAIL_PATTERN.match(user.email):
         problems.append(texts.EMAIL_INVALID)
-    problems.extend(password_problems(user.password, user.password_repeat))
+    problems.extend(password_problems(user.password, user.password_repeat,
+                                      (user.username, user.display_name, user.email, *schools)))
     problems.extend(scope_problems(user.role, user.scope))
     return problems
 

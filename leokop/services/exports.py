@@ -79,13 +79,28 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+_SHEET_MAX = 31  # Excel's limit for a sheet name
+_SHEET_CHARS = str.maketrans({"[": "(", "]": ")", ":": "", "*": "", "?": "", "/": "-", "\\": "-"})
+
+
+def _shortened(text: str, limit: int) -> str:
+    """The text within `limit` characters, cut at a word with "…" rather than in the middle of one."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rfind(" ")]
+    return cut.rstrip(" -–,;(") + "…"
+
+
 def _sheet_title(name: str, taken: set[str]) -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique."""
-    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'") or "Tabelle"
-    title, n = base[:31], 2
+    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique (Excel compares them without case);
+    a long name is shortened at a word and ends in "…", a repeated one gets " (2)"."""
+    base = " ".join(name.translate(_SHEET_CHARS).split()).strip("'") or "Tabelle"
+    title, n = _shortened(base, _SHEET_MAX), 2
     while title.lower() in taken:
         suffix = f" ({n})"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+        title, n = _shortened(base, _SHEET_MAX - len(suffix)) + suffix, n + 1
     taken.add(title.lower())
     return title
 

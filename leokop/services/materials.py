@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from leokop.services.entries import text_problems, title_problems
 from leokop.ui import texts
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_MB = 20  # also server.maxUploadSize in .streamlit/config.toml and each uploader's max_upload_size
+MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_FILENAME = 255
 MAX_TAGS, MAX_TAG = 20, 50
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from leokop.services.entries import period_problems, text_problems, title_problems
+from leokop.services.entries import Allowed, period_problems, text_problems, title_problems
 from leokop.ui import texts
 
 
@@ -27,9 +27,9 @@ def parse_milestones(text: str) -> tuple[list[tuple[date, str]], list[str]]:
 
 
 def project_problems(title: str, goal: str, starts_on: date | None, ends_on: date | None, cooperation_ids: list,
-                     milestones: list[tuple[date, str]], today: date) -> list[str]:
+                     milestones: list[tuple[date, str]], allowed: Allowed) -> list[str]:
     problems = title_problems(title) + text_problems(goal, required=False)
-    problems += period_problems(starts_on, ends_on, today)
+    problems += period_problems(starts_on, ends_on, allowed)
     if not cooperation_ids:
         problems.append(texts.PROJ_ERR_COOPS)
     if starts_on and ends_on:

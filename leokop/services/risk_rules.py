@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from leokop.ui import texts
+
 SEVERITIES = ("hinweis", "warnung", "kritisch")
 CONCERN_KINDS = ("konflikt", "motivation", "gesundheit", "sonstiges")
 
@@ -142,7 +144,8 @@ def concerns(s: Signals, _t: Thresholds) -> list[Flag]:
         raised = [c for c in s.concerns if c.place == place]
         if raised:
             severity = "kritisch" if any(c.kind == "konflikt" for c in raised) else "warnung"
-            reason = "; ".join(f"Anliegen {who} ({c.kind}): {c.text}" for c in raised)
+            reason = "; ".join(f"Anliegen {who} ({texts.CONCERN_LABELS.get(c.kind, c.kind)}): {c.text}"
+                               for c in raised)
             flags.append(Flag(f"anliegen_{place}", severity, reason, category, {"arten": [c.kind for c in raised]}))
     return flags
 

@@ -9,6 +9,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from leokop.ui import texts
+from leokop.ui.formats import chart_text
 
 CALM_BLUE = "#3b6e8f"
 
@@ -62,7 +63,7 @@ def lf_heatmap(matrix: pd.DataFrame, names: dict) -> go.Figure:
     cell_text = [[_cell(g, st) for g, st in zip(grade_row, status_row, strict=True)]
                  for grade_row, status_row in zip(grade, status, strict=True)]
     fig = go.Figure(go.Heatmap(
-        z=_z(grade), x=codes, y=people, zmin=1, zmax=6, colorscale=_GRADE_SCALE,
+        z=_z(grade), x=codes, y=[chart_text(p) for p in people], zmin=1, zmax=6, colorscale=_GRADE_SCALE,
         text=cell_text, texttemplate="%{text}", hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         colorbar=dict(title=texts.GRADE_AXIS, tickvals=[1, 2, 3, 4, 5, 6]), xgap=2, ygap=2,
     ))
@@ -84,7 +85,7 @@ def position_heatmap(ratings: pd.DataFrame, names: dict) -> go.Figure:
     (level,) = _grid(ratings, names, "number", ["level"], people, numbers)
     labels = [[texts.POSITION_LEVELS.get(int(v), "") if v is not None else "" for v in row] for row in level]
     fig = go.Figure(go.Heatmap(
-        z=_z(level), x=numbers, y=people, zmin=0, zmax=4, colorscale="Blues", text=labels,
+        z=_z(level), x=numbers, y=[chart_text(p) for p in people], zmin=0, zmax=4, colorscale="Blues", text=labels,
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>", xgap=2, ygap=2,
         colorbar=dict(tickvals=list(texts.POSITION_LEVELS), ticktext=list(texts.POSITION_LEVELS.values())),
     ))
@@ -107,9 +108,10 @@ def timeline(rows: pd.DataFrame, start: date, end: date, today: date) -> go.Figu
     for color in dict.fromkeys(colors):
         part = (colors == color).to_numpy()
         fig.add_trace(go.Bar(
-            name=color, orientation="h", y=rows["lane"][part], base=starts[part].dt.strftime("%Y-%m-%d"),
+            name=color, orientation="h", y=rows["lane"][part].map(chart_text),
+            base=starts[part].dt.strftime("%Y-%m-%d"),
             x=durations[part].dt.total_seconds().to_numpy() * 1000, marker_color=_KIND_COLORS.get(color, CALM_BLUE),
-            customdata=list(zip(rows["label"][part], hints[part], strict=True)),
+            customdata=list(zip(rows["label"][part].map(chart_text), hints[part].map(chart_text), strict=True)),
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", title_text=None, type="category")
     fig.update_xaxes(type="date", tickformat="%d.%m.%Y", title_text=None, range=[start, end])
@@ -123,7 +125,9 @@ def timeline(rows: pd.DataFrame, start: date, end: date, today: date) -> go.Figu
 
 def history(events: pd.DataFrame) -> go.Figure:
     """Dots on a time axis, one lane per kind of event (grades, absences, Berichtsheft, notes, plans)."""
-    fig = px.scatter(events.assign(day=pd.to_datetime(events["day"])), x="day", y="kind", hover_name="what",
+    shown = events.assign(day=pd.to_datetime(events["day"]), what=events["what"].map(chart_text),
+                          who=events["who"].map(chart_text))
+    fig = px.scatter(shown, x="day", y="kind", hover_name="what",
                      hover_data={"who": True, "day": False, "kind": False}, color="kind")
     fig.update_traces(marker=dict(size=9))
     fig.update_xaxes(tickformat="%d.%m.%Y", title_text=None)
@@ -143,7 +147,7 @@ def leadership_bars(labels, values, *, percent: bool = False, reference: float |
     frame = pd.DataFrame({"label": list(labels), "value": pd.to_numeric(pd.Series(list(values), dtype=object),
                                                                          errors="coerce")}).dropna()
     number = f",.{decimals}f"
-    fig = go.Figure(go.Bar(x=frame["value"], y=frame["label"], orientation="h", marker_color=CALM_BLUE,
+    fig = go.Figure(go.Bar(x=frame["value"], y=frame["label"].map(chart_text), orientation="h", marker_color=CALM_BLUE,
                            hovertemplate=f"%{{y}}: %{{x:{number}}}{' %' if percent else ''}<extra></extra>"))
     fig.update_xaxes(title_text=texts.LEAD_AXIS_PERCENT if percent else texts.LEAD_AXIS_COUNT, tickformat=number,
                      rangemode="tozero")
@@ -191,8 +195,9 @@ def stacked_bars(rows: pd.DataFrame, series: list[tuple[str, str, str]], *, hori
     shown = rows.dropna(subset=[series[0][0]])
     fig = go.Figure()
     for column, name, color in series:
-        axes = dict(y=shown["label"], x=shown[column], orientation="h") if horizontal else dict(
-            x=shown["label"], y=shown[column])
+        labels_shown = shown["label"].map(chart_text)
+        axes = dict(y=labels_shown, x=shown[column], orientation="h") if horizontal else dict(
+            x=labels_shown, y=shown[column])
         hover = "%{y} · " + name + ": %{x:,d}" if horizontal else "%{x} · " + name + ": %{y:,d}"
         fig.add_trace(go.Bar(**axes, marker_color=color, name=name, hovertemplate=hover + "<extra></extra>"))
     fig.update_layout(barmode=barmode, legend_title_text=None, legend_orientation="h", legend_y=-0.15)
@@ -216,9 +221,10 @@ def month_heatmap(rows: pd.DataFrame, value: str, *, decimals: int = 2, title: s
     text = [["" if pd.isna(v) else f"{v:,.{decimals}f}".replace(",", "X").replace(".", ",").replace("X", ".")
              for v in row] for row in z]
     hover = [[texts.SUPPRESSED if t == "" else t for t in row] for row in text]
-    fig = go.Figure(go.Heatmap(z=z, x=months, y=classes, colorscale="Blues", text=text, texttemplate="%{text}",
-                               customdata=hover, hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>",
-                               xgap=2, ygap=2, colorbar=dict(title=title or "")))
+    fig = go.Figure(go.Heatmap(z=z, x=months, y=[chart_text(c) for c in classes], colorscale="Blues", text=text,
+                               texttemplate="%{text}", customdata=hover,
+                               hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>", xgap=2, ygap=2,
+                               colorbar=dict(title=title or "")))
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(type="category")
     return _german(fig, height=max(240, 24 * len(classes) + 100))

@@ -10,7 +10,7 @@ import streamlit as st
 from leokop.frames import records
 from leokop.services import planning
 from leokop.ui import charts, texts
-from leokop.ui.formats import plain
+from leokop.ui.formats import plain, plain_or
 from leokop.ui.widgets import german_date
 
 SECTION_KEY = "dashboard-section"  # the open tab of the pair dashboard (its label)
@@ -30,9 +30,9 @@ def release_hint(hidden: dict, category: str) -> None:
 def case_list(open_cases: pd.DataFrame, names: dict) -> None:
     """Open cases, most severe first (the order comes from the query)."""
     for case in records(open_cases):
-        st.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{names.get(case['apprentice_id'], '–')}**: "
+        st.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{plain_or(names.get(case['apprentice_id']))}**: "
                     f"{plain(case['title'])} – {texts.CASE_STATUS_LABELS[case['status']]}, "
-                    f"verantwortlich: {case['responsible'] or texts.NOBODY}")
+                    f"{texts.CASE_STATE_RESPONSIBLE}: {plain_or(case['responsible'], texts.NOBODY)}")
 
 
 def risk_list(flags: pd.DataFrame, names: dict) -> None:
@@ -43,9 +43,9 @@ def risk_list(flags: pd.DataFrame, names: dict) -> None:
     grouped: dict = {}
     for flag in records(flags):
         grouped.setdefault(flag["apprentice_id"], []).append(
-            f"{texts.SEVERITY_BADGES[flag['severity']]} {flag['reason']}")
+            f"{texts.SEVERITY_BADGES[flag['severity']]} {plain(flag['reason'])}")  # may quote a concern's text
     for apprentice_id, lines in grouped.items():
-        st.markdown(f"**{names.get(apprentice_id, '–')}**  \n" + "  \n".join(lines))
+        st.markdown(f"**{plain_or(names.get(apprentice_id))}**  \n" + "  \n".join(lines))
 
 
 def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:

@@ -25,12 +25,17 @@ def key(form: str, widget: str | None = None) -> str:
     return f"{name}~{generation}" if generation else name
 
 
+def clear(form: str) -> None:
+    """Give `form` fresh, empty widgets (and a new token, leokop.ui.saving) from the next run on."""
+    generations = st.session_state.setdefault(_GENERATIONS, {})
+    generations[form] = generations.get(form, 0) + 1
+
+
 def saved(message: str, form: str | None = None, icon: str = CONFIRMED) -> NoReturn:
     """Remember the German confirmation, give `form` fresh widgets, and rerun the page."""
     st.session_state[_CONFIRMATION] = (message, icon)
     if form:
-        generations = st.session_state.setdefault(_GENERATIONS, {})
-        generations[form] = generations.get(form, 0) + 1
+        clear(form)
     st.rerun()
 
 

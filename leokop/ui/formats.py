@@ -64,3 +64,26 @@ def plain(text: str | None) -> str:
     escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))
     escaped = _LIST_START.sub(_unlisted, escaped)
     return escaped.replace("\n", "  \n")
+
+
+def plain_or(value, missing: str = "–") -> str:
+    """A name or other user text for Markdown, shown literally; `missing` for None, NaN or an empty text (pandas
+    gives NaN for an empty cell, which must never be shown as "nan")."""
+    if value is None or _missing(value) or not str(value).strip():
+        return missing
+    return plain(value)
+
+
+def text_or(value, missing: str = "–") -> str:
+    """The same for places that show text literally anyway (tables, selectbox options): no "nan", "None" or ""."""
+    if value is None or _missing(value) or not str(value).strip():
+        return missing
+    return str(value)
+
+
+def chart_text(value) -> str:
+    """User text inside a plotly chart (axis labels, hover, cell text): plotly reads a subset of HTML there (<b>,
+    <a href>, <br>), so "<" and "&" become entities and the text is shown as typed."""
+    if value is None or _missing(value):
+        return ""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

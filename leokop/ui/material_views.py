@@ -15,21 +15,15 @@ from leokop.repo.users import Profile
 from leokop.services import materials as checks
 from leokop.services.entries import text_problems
 from leokop.storage import Storage
-from leokop.ui import texts
-from leokop.ui.apprentice_forms import save
-from leokop.ui.formats import plain
-from leokop.ui.widgets import german_date
+from leokop.ui import saving, texts
+from leokop.ui.formats import german_datetime, plain, plain_or, text_or
+from leokop.ui.saving import Edit
+from leokop.ui.widgets import german_date, record_select
 
 CHOSEN_KEY = "leokop_material"
-
-
-def run_write(problems: list[str], action: Callable[[], object], success: str) -> None:
-    """Like apprentice_forms.save (a success reruns the page with a toast), plus the storage's own failures
-    (nothing was stored either way)."""
-    try:
-        save(problems, action, success)
-    except (materials.NotVisible, OSError, RuntimeError):
-        st.error(texts.MAT_ERR_STORAGE)
+# The storage's own failures and a material gone from view: nothing was stored either way.
+STORAGE_REFUSALS = {materials.NotVisible: texts.MAT_ERR_STORAGE, OSError: texts.MAT_ERR_STORAGE,
+                    RuntimeError: texts.MAT_ERR_STORAGE}
 
 
 def _checked_file(upload) -> tuple[list[str], checks.FileInfo | None, bytes]:
@@ -55,41 +49,57 @@ def share_form(db: Database, store: Storage, user: Profile, coop_id: UUID, optio
     top = st.columns(3)
     source = top[0].radio(texts.MAT_FIELD_SOURCE, [texts.MAT_SOURCE_FILE, texts.MAT_SOURCE_LINK], key="mat-source")
     occupation = top[1].selectbox(texts.MAT_FIELD_OCCUPATION, list(occupations), format_func=occupations.get,
-                                  key="mat-occupation")
+                                  key="mat-occupation", placeholder=texts.PLACEHOLDER_CHOOSE)
     scope = top[2].radio(texts.MAT_FIELD_SCOPE, list(texts.MAT_SCOPE_LABELS), key="mat-scope",
                          format_func=texts.MAT_SCOPE_LABELS.get)
     own_classes = classes[classes["occupation_id"] == occupation]
-    with st.form("mat-share", clear_on_submit=True):
+    form = "mat-share"
+    # emptied only after a successful share (a refused one keeps every field); Enter in a field does not submit
+    with st.form(saving.key(form), enter_to_submit=False):
         class_id = None
         if scope == "klasse":
             class_id = st.selectbox(texts.MAT_FIELD_CLASS, list(own_classes["id"]),
-                                    format_func=labels_by_id(own_classes, "name").get)
+                                    format_func=labels_by_id(own_classes, "name").get,
+                                    key=saving.key(form, "mat-share-class"), placeholder=texts.PLACEHOLDER_CHOOSE)
         if source == texts.MAT_SOURCE_FILE:
-            upload, url = st.file_uploader(texts.MAT_FIELD_FILE, type=checks.UPLOAD_EXTENSIONS), ""
+            # no type=: a wrong type is refused by leokop's German message after the content check, not by
+            # Streamlit's English one
+            upload, url = st.file_uploader(texts.MAT_FIELD_FILE, max_upload_size=checks.MAX_UPLOAD_MB,
+                                           help=texts.MAT_UPLOAD_HELP, key=saving.key(form, "mat-share-file")), ""
         else:
-            upload, url = None, st.text_input(texts.MAT_FIELD_URL)
-        title = st.text_input(texts.MAT_FIELD_TITLE, max_chars=200)
-        description = st.text_area(texts.MAT_FIELD_DESCRIPTION, max_chars=4000)
-        tags = st.text_input(texts.MAT_FIELD_TAGS)
+            upload, url = None, st.text_input(texts.MAT_FIELD_URL, key=saving.key(form, "mat-share-url"))
+        title = st.text_input(texts.MAT_FIELD_TITLE, max_chars=200, key=saving.key(form, "mat-share-title"))
+        description = st.text_area(texts.MAT_FIELD_DESCRIPTION, max_chars=4000,
+                                   key=saving.key(form, "mat-share-description"))
+        tags = st.text_input(texts.MAT_FIELD_TAGS, key=saving.key(form, "mat-share-tags"))
         lfs = options["learning_fields"][options["learning_fields"]["occupation_id"] == occupation]
         positions = options["positions"][options["positions"]["occupation_id"] == occupation]
         lf_ids = st.multiselect(texts.MAT_FIELD_LFS, list(lfs["id"]),
-                                format_func=labels_by_id(lfs, "code", "title").get)
+                                format_func=labels_by_id(lfs, "code", "title").get,
+                                key=saving.key(form, "mat-share-lfs"),
+                                placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
         position_ids = st.multiselect(texts.MAT_FIELD_POSITIONS, list(positions["id"]),
-                                      format_func=labels_by_id(positions, "number", "title").get)
-        if not st.form_submit_button(texts.MAT_SUBMIT_SHARE, type="primary"):
-            return
+                                      format_func=labels_by_id(positions, "number", "title").get,
+                                      key=saving.key(form, "mat-share-positions"),
+                                      placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
+        submitted = st.form_submit_button(texts.MAT_SUBMIT_SHARE, type="primary")
+    if not submitted:
+        return
     tag_list = checks.parse_tags(tags)
-    problems = checks.metadata_problems(title, description, tag_list, scope, class_id, occupation)
+    problems = (checks.metadata_problems(title, description, tag_list, scope, class_id, occupation)
+                + text_problems(tags, required=False, max_length=4000))
     sharing = materials.Sharing(coop_id, occupation, scope, class_id, title, description.strip() or None, tag_list,
                                 lf_ids, position_ids)
     if source == texts.MAT_SOURCE_FILE:
         file_problems, info, data = _checked_file(upload)
-        run_write(problems + file_problems, lambda: materials.share_file(db, store, user.user_id, sharing, info, data),
-             texts.MAT_SHARED.format(title=title.strip()))
+        saving.save(form, list(dict.fromkeys(problems + file_problems)),
+                    lambda: materials.share_file(db, store, user.user_id, sharing, info, data),
+                    texts.MAT_SHARED.format(title=plain(title.strip())), refusals=STORAGE_REFUSALS)
     else:
-        run_write(problems + checks.url_problems(url), lambda: materials.share_link(db, user.user_id, sharing, url),
-             texts.MAT_SHARED.format(title=title.strip()))
+        saving.save(form, list(dict.fromkeys(problems + checks.url_problems(url)
+                                             + text_problems(url, required=False, max_length=2000))),
+                    lambda: materials.share_link(db, user.user_id, sharing, url),
+                    texts.MAT_SHARED.format(title=plain(title.strip())), refusals=STORAGE_REFUSALS)
 
 
 def library(db: Database, user: Profile, coop_id: UUID, learning_fields: pd.DataFrame) -> UUID | None:
@@ -97,41 +107,42 @@ def library(db: Database, user: Profile, coop_id: UUID, learning_fields: pd.Data
     left, middle, right = st.columns([3, 2, 1])
     query = left.text_input(texts.MAT_SEARCH, key="mat-query")
     lf_labels = {None: texts.MAT_ALL, **labels_by_id(learning_fields, "code", "title")}
-    lf = middle.selectbox(texts.MAT_FILTER_LF, list(lf_labels), format_func=lf_labels.get, key="mat-lf")
+    lf = middle.selectbox(texts.MAT_FILTER_LF, list(lf_labels), format_func=lf_labels.get, key="mat-lf",
+                          placeholder=texts.PLACEHOLDER_CHOOSE)
     kinds = {None: texts.MAT_ALL, **texts.MAT_KIND_LABELS}
-    kind = right.selectbox(texts.MAT_FILTER_KIND, list(kinds), format_func=kinds.get, key="mat-kind")
+    kind = right.selectbox(texts.MAT_FILTER_KIND, list(kinds), format_func=kinds.get, key="mat-kind",
+                           placeholder=texts.PLACEHOLDER_CHOOSE)
     found = materials.library(db, user.user_id, coop_id, query=query, learning_field_id=lf, kind=kind)
     if found.empty:
         st.info(texts.MAT_NONE)
         return None
     st.caption(texts.MAT_COUNT.format(n=len(found)))
     table = found.assign(kind=found["kind"].map(texts.MAT_KIND_LABELS), scope=found["scope"].map(
-        texts.MAT_SCOPE_LABELS), created_at=found["created_at"].map(lambda t: german_date(t.date())),
-        lf_codes=found["lf_codes"].fillna(""))
+        texts.MAT_SCOPE_LABELS), created_at=found["created_at"].map(german_date), owner=found["owner"].map(text_or),
+        lf_codes=found["lf_codes"].fillna(""),
+        # a link has no file versions (its number is 0): nothing to count
+        current_version=[str(n) if k != "link" else "–" for k, n in zip(found["kind"], found["current_version"],
+                                                                         strict=True)])
     st.dataframe(table[list(texts.MAT_COLUMNS)].rename(columns=texts.MAT_COLUMNS), hide_index=True, width="stretch")
-    ids = list(found["id"])
-    current = st.session_state.get(CHOSEN_KEY)
-    chosen = st.selectbox(texts.MAT_CHOOSE, ids, format_func=labels_by_id(found, "title").get,
-                          index=ids.index(current) if current in ids else 0)
-    st.session_state[CHOSEN_KEY] = chosen
-    return chosen
+    return record_select(texts.MAT_CHOOSE, labels_by_id(found, "title"), "mat-choice", remember=CHOSEN_KEY)
 
 
 def detail(db: Database, store: Storage, user: Profile, material_id: UUID) -> None:
     """One material: what it is, downloads of every version, comments, a new version, withdrawal, the trail."""
+    _gone_comment_forms(db, user, material_id)
     item = materials.material(db, user.user_id, material_id)
     if item is None or item["withdrawn_at"] is not None:
         st.info(texts.MAT_NOT_AVAILABLE)
         return
     info = materials.material_details(db, user.user_id, material_id)
-    st.subheader(item["title"])
-    st.caption(f"{texts.MAT_KIND_LABELS[item['kind']]} · {item['occupation']} · "
-               f"{texts.MAT_SCOPE_LABELS[item['scope']]}{' ' + item['class_name'] if item['class_name'] else ''}"
-               f" · {item['owner']}")
+    st.subheader(plain(item["title"]))
+    st.caption(f"{texts.MAT_KIND_LABELS[item['kind']]} · {plain(item['occupation'])} · "
+               f"{texts.MAT_SCOPE_LABELS[item['scope']]}{' ' + plain(item['class_name']) if item['class_name'] else ''}"
+               f" · {plain_or(item['owner'])}")
     if item["description"]:
         st.markdown(plain(item["description"]))
     if item["tags"] or not info["topics"].empty:
-        st.caption(" · ".join([*info["topics"]["label"], *(f"#{t}" for t in item["tags"])]))
+        st.caption(plain(" · ".join([*info["topics"]["label"], *(f"#{t}" for t in item["tags"])])))
     if item["kind"] == "link":
         st.link_button(texts.MAT_OPEN_LINK, item["url"], icon=":material/open_in_new:")
     else:
@@ -139,7 +150,7 @@ def detail(db: Database, store: Storage, user: Profile, material_id: UUID) -> No
         _new_version_form(db, store, user, item)
     _comments(db, user, material_id, info["comments"])
     with st.expander(texts.MAT_SECTION_EVENTS):
-        events = info["events"].assign(at=info["events"]["at"].map(lambda t: t.strftime("%d.%m.%Y %H:%M")),
+        events = info["events"].assign(at=info["events"]["at"].map(german_datetime),
                                        action=info["events"]["action"].map(texts.MAT_EVENT_LABELS))
         st.dataframe(events.fillna("").rename(columns=texts.MAT_EVENT_COLUMNS), hide_index=True, width="stretch")
     if materials.may_withdraw(db, user.user_id, material_id):
@@ -160,7 +171,7 @@ def _downloads(db: Database, store: Storage, user: Profile, versions: pd.DataFra
                        mime=newest["mime"], icon=":material/download:", type="primary", key=f"dl-{newest['id']}")
     with st.expander(f"{texts.MAT_SECTION_VERSIONS} ({len(versions)})"):
         table = versions.assign(size=versions["size_bytes"].map(checks.human_size),
-                                created_at=versions["created_at"].map(lambda t: german_date(t.date())),
+                                created_at=versions["created_at"].map(german_date),
                                 note=versions["note"].fillna(""))
         st.dataframe(table[list(texts.MAT_VERSION_COLUMNS)].rename(columns=texts.MAT_VERSION_COLUMNS),
                      hide_index=True, width="stretch")
@@ -170,32 +181,88 @@ def _downloads(db: Database, store: Storage, user: Profile, versions: pd.DataFra
                                mime=version["mime"], key=f"dl-{version['id']}")
 
 
+def material_edit(item: dict, marker: str) -> Edit:
+    """The material as its forms show it: a new version or a withdrawal names the version they were drawn from."""
+    return Edit(f"material:{item['id']}", int(item["version"]),
+                {texts.MAT_STATE_VERSION: str(item["current_version"]) if item["kind"] != "link" else "–",
+                 texts.MAT_STATE_WITHDRAWN: texts.YES_NO[item["withdrawn_at"] is not None]},
+                item.get("changed_by"), item.get("updated_at"), marker, open=item["withdrawn_at"] is None)
+
+
 def _new_version_form(db: Database, store: Storage, user: Profile, item: dict) -> None:
-    with st.form(f"mat-version-{item['id']}", clear_on_submit=True):
-        upload = st.file_uploader(texts.MAT_FIELD_FILE, type=checks.UPLOAD_EXTENSIONS)
-        note = st.text_input(texts.MAT_FIELD_NOTE, max_chars=500)
+    form = f"mat-version-{item['id']}"
+    edit = material_edit(item, saving.key(form, f"mat-version-note-{item['id']}"))
+    with st.form(saving.key(form), enter_to_submit=False):
+        confirmed = saving.show_conflict(edit)
+        upload = st.file_uploader(texts.MAT_FIELD_FILE, max_upload_size=checks.MAX_UPLOAD_MB,
+                                  help=texts.MAT_UPLOAD_HELP, key=saving.key(form, f"mat-version-file-{item['id']}"))
+        note = st.text_input(texts.MAT_FIELD_NOTE, max_chars=500, key=edit.marker)
         if not st.form_submit_button(texts.MAT_SUBMIT_VERSION):
             return
-    problems, info, data = _checked_file(upload)
-    run_write(problems, lambda: materials.add_version(db, store, user.user_id, item["id"], item["version"], info, data,
-                                                 note.strip() or None),
-         texts.MAT_VERSION_SAVED.format(n=item["current_version"] + 1))
+        problems, info, data = _checked_file(upload)
+        saving.save(form, problems + text_problems(note, required=False, max_length=500),
+                    lambda version: materials.add_version(db, store, user.user_id, item["id"], version, info, data,
+                                                          note.strip() or None),
+                    texts.MAT_VERSION_SAVED.format(n=item["current_version"] + 1), edit=edit, confirmed=confirmed,
+                    refusals=STORAGE_REFUSALS)
 
 
 def _comments(db: Database, user: Profile, material_id: UUID, comments: pd.DataFrame) -> None:
     st.markdown(f"**{texts.MAT_SECTION_COMMENTS} ({len(comments)})**")
     for c in records(comments):
-        st.markdown(f"**{c['author'] or '–'}**, {c['created_at'].strftime('%d.%m.%Y %H:%M')}:  \n{plain(c['body'])}")
-    with st.form(f"mat-comment-{material_id}", clear_on_submit=True):
-        body = st.text_area(texts.MAT_FIELD_COMMENT, max_chars=4000)
+        st.markdown(f"**{plain_or(c['author'])}**, {german_datetime(c['created_at'])}:  \n{plain(c['body'])}")
+    form = f"mat-comment-{material_id}"
+    with st.form(saving.key(form)):  # emptied only after the comment is saved
+        body = st.text_area(texts.MAT_FIELD_COMMENT, max_chars=4000, key=saving.key(form, f"mat-comment-{material_id}"))
         if st.form_submit_button(texts.MAT_SUBMIT_COMMENT):
-            run_write(text_problems(body), lambda: materials.add_comment(db, user.user_id, material_id, body),
-                 texts.MAT_COMMENTED)
+            saving.save(form, text_problems(body), lambda: materials.add_comment(db, user.user_id, material_id, body),
+                        texts.MAT_COMMENTED, refusals=STORAGE_REFUSALS)
+
+
+def _gone_comment_forms(db: Database, user: Profile, chosen: UUID) -> None:
+    """A comment or new-version form that was on the screen for a material withdrawn (or hidden) meanwhile stays,
+    with the text typed into it and the German reason why it cannot be saved, until the user hides it."""
+    for material_id in _gone(db, user, "mat-comment-"):
+        form = f"mat-comment-{material_id}"
+        with st.form(saving.key(form)):
+            st.warning(texts.MAT_GONE)
+            # the same widget as the comment form's (same parameters), so that it keeps what was typed
+            st.text_area(texts.MAT_FIELD_COMMENT, max_chars=4000, key=saving.key(form, form))
+            if st.form_submit_button(texts.MAT_SUBMIT_COMMENT):
+                st.error(texts.STALE_NOT_POSSIBLE)
+            _hide_gone(form, material_id)
+    for material_id in _gone(db, user, "mat-version-note-"):
+        form = f"mat-version-{material_id}"
+        with st.form(saving.key(form)):
+            st.warning(texts.MAT_GONE)
+            st.text_input(texts.MAT_FIELD_NOTE, max_chars=500, key=saving.key(form, f"mat-version-note-{material_id}"))
+            if st.form_submit_button(texts.MAT_SUBMIT_VERSION):
+                st.error(texts.STALE_NOT_POSSIBLE)
+            _hide_gone(form, material_id)
+
+
+def _gone(db: Database, user: Profile, prefix: str) -> list[UUID]:
+    """The materials whose form (marked by `prefix`) was on the screen but which are withdrawn or hidden now."""
+    gone = []
+    for material_id in saving.on_screen_ids(prefix):
+        item = materials.material(db, user.user_id, material_id)
+        if item is None or item["withdrawn_at"] is not None:
+            gone.append(material_id)
+    return gone
+
+
+def _hide_gone(form: str, material_id: UUID) -> None:
+    if st.form_submit_button(texts.STALE_HIDE, key=saving.key(form, f"{form}-hide")):
+        saving.hide(form, Edit(f"material:{material_id}", None, {}, None, None, "", open=False))
 
 
 def _withdraw(db: Database, user: Profile, item: dict) -> None:
-    with st.form(f"mat-withdraw-{item['id']}"):
-        sure = st.checkbox(texts.MAT_WITHDRAW_CONFIRM)
-        if st.form_submit_button(texts.MAT_WITHDRAW) and sure:
-            run_write([], lambda: materials.withdraw(db, user.user_id, item["id"], item["version"]),
-                      texts.MAT_WITHDRAWN)
+    form = f"mat-withdraw-{item['id']}"
+    edit = material_edit(item, saving.key(form, f"mat-withdraw-sure-{item['id']}"))
+    with st.form(saving.key(form)):
+        confirmed = saving.show_conflict(edit)
+        sure = st.checkbox(texts.MAT_WITHDRAW_CONFIRM, key=edit.marker)
+        if st.form_submit_button(texts.MAT_WITHDRAW):
+            saving.save(form, [] if sure else [texts.MAT_WITHDRAW_UNCONFIRMED],
+                        lambda version: materials.withdraw(db, user.user_id, item["id"], version),
+                        texts.MAT_WITHDRAWN, edit=edit, confirmed=confirmed, refusals=STORAGE_REFUSALS)

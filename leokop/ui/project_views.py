@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from uuid import UUID
 
 import pandas as pd
@@ -13,9 +12,13 @@ from leokop.db.session import Database
 from leokop.frames import records
 from leokop.repo import materials, projects
 from leokop.repo.users import Profile
+from leokop.services import entries
 from leokop.services import projects as checks
-from leokop.ui import texts
-from leokop.ui.material_views import labels_by_id, run_write
+from leokop.ui import saving, texts
+from leokop.ui.apprentice_forms import date_field
+from leokop.ui.formats import plain
+from leokop.ui.material_views import labels_by_id
+from leokop.ui.saving import Edit
 from leokop.ui.widgets import german_date
 
 
@@ -30,38 +33,59 @@ def project_list(db: Database, user: Profile, coop_id: UUID) -> None:
     st.dataframe(table[list(texts.PROJ_COLUMNS)].rename(columns=texts.PROJ_COLUMNS), hide_index=True,
                  width="stretch")
     for project in records(found):
-        with st.expander(project["title"], expanded=len(found) == 1):
+        with st.expander(plain(project["title"]), expanded=len(found) == 1):
             _project(db, user, project)
 
 
 def _project(db: Database, user: Profile, project: dict) -> None:
     info = projects.project_details(db, user.user_id, project["id"])
     if project["goal"]:
-        st.write(project["goal"])
-    st.caption(" · ".join(info["cooperations"]["label"]))
-    st.caption(" · ".join(info["topics"]["label"]))
+        st.markdown(plain(project["goal"]))
+    st.caption(plain(" · ".join(info["cooperations"]["label"])))
+    st.caption(plain(" · ".join(info["topics"]["label"])))
     left, right = st.columns(2)
     left.markdown(f"**{texts.PROJ_FIELD_APPRENTICES}**  \n" + "  \n".join(
-        f"{a['name']} ({a['company']})" for a in records(info["apprentices"])))
+        f"{plain(a['name'])} ({plain(a['company'])})" for a in records(info["apprentices"])))
     right.markdown(f"**{texts.PROJ_FIELD_MATERIALS}**  \n" + "  \n".join(
-        f"{m['title']} ({texts.MAT_KIND_LABELS[m['kind']]})" for m in records(info["materials"])))
+        f"{plain(m['title'])} ({texts.MAT_KIND_LABELS[m['kind']]})" for m in records(info["materials"])))
     milestones = info["milestones"].assign(due_on=info["milestones"]["due_on"].map(german_date))
     st.dataframe(milestones[list(texts.PROJ_MILESTONE_COLUMNS)].rename(columns=texts.PROJ_MILESTONE_COLUMNS),
                  hide_index=True, width="stretch")
-    with st.form(f"proj-status-{project['id']}"):
+    _progress_form(db, user, project, info["milestones"])
+
+
+def _progress_form(db: Database, user: Profile, project: dict, milestones: pd.DataFrame) -> None:
+    """Status and milestones done, against the versions the form was drawn from (the project's and each
+    milestone's): a change by someone else meanwhile is named, and saved over only when confirmed."""
+    form = f"proj-status-{project['id']}"
+    open_rows = milestones[~milestones["done"].astype(bool)]  # an empty frame too (object dtype)
+    labels = dict(zip(milestones["id"], milestones["title"], strict=True))
+    changes = [(project.get("updated_at"), project.get("changed_by"))] + [
+        (m["updated_at"], m["changed_by"]) for m in records(milestones) if not pd.isna(m["updated_at"])]
+    latest = max((c for c in changes if c[0] is not None and not pd.isna(c[0])), default=(None, None),
+                 key=lambda c: c[0])
+    milestone_versions = tuple(sorted((str(m["id"]), int(m["version"])) for m in records(milestones)))
+    edit = Edit(f"project:{project['id']}", (int(project["version"]), milestone_versions),
+                {texts.PROJ_FIELD_STATUS: texts.PROJ_STATUS_LABELS[project["status"]],
+                 **{texts.MILESTONE_STATE.format(title=m["title"]): texts.CONCERN_STATE_LABELS[not m["done"]]
+                    for m in records(milestones)}},
+                None if latest[1] is None or pd.isna(latest[1]) else latest[1], latest[0],
+                saving.key(form, f"proj-status-value-{project['id']}"))
+    versions = {m["id"]: int(m["version"]) for m in records(milestones)}
+    with st.form(saving.key(form)):
+        confirmed = saving.show_conflict(edit)
         status = st.selectbox(texts.PROJ_FIELD_STATUS, list(texts.PROJ_STATUS_LABELS),
                               index=list(texts.PROJ_STATUS_LABELS).index(project["status"]),
-                              format_func=texts.PROJ_STATUS_LABELS.get)
-        open_ids = list(info["milestones"][~info["milestones"]["done"]]["id"])
-        labels = dict(zip(info["milestones"]["id"], info["milestones"]["title"], strict=True))
-        done = st.multiselect(texts.PROJ_MILESTONE_DONE, open_ids, format_func=labels.get)
+                              format_func=texts.PROJ_STATUS_LABELS.get, key=edit.marker,
+                              placeholder=texts.PLACEHOLDER_CHOOSE)
+        done = st.multiselect(texts.PROJ_MILESTONE_DONE, list(open_rows["id"]), format_func=labels.get,
+                              key=saving.key(form, f"proj-status-done-{project['id']}"),
+                              placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
         if st.form_submit_button(texts.PROJ_SUBMIT_STATUS):
-            def write() -> None:
-                if status != project["status"]:
-                    projects.set_status(db, user.user_id, project["id"], project["version"], status)
-                for milestone_id in done:
-                    projects.set_milestone_done(db, user.user_id, milestone_id, True)
-            run_write([], write, texts.PROJ_STATUS_SAVED)
+            problems = [] if status != project["status"] or done else [texts.PROJ_NOTHING_TO_SAVE]
+            saving.save(form, problems, lambda version: projects.save_progress(
+                db, user.user_id, project["id"], version[0], status if status != project["status"] else None,
+                {m: versions[m] for m in done}), texts.PROJ_STATUS_SAVED, edit=edit, confirmed=confirmed)
 
 
 def new_project_form(db: Database, user: Profile, coop_id: UUID, learning_fields: pd.DataFrame,
@@ -70,33 +94,48 @@ def new_project_form(db: Database, user: Profile, coop_id: UUID, learning_fields
     coops = choices["cooperations"]
     library = materials.library(db, user.user_id, coop_id)
     today = clock.today()
-    with st.form("proj-new", clear_on_submit=True):
-        title = st.text_input(texts.PROJ_FIELD_TITLE, max_chars=200)
-        goal = st.text_area(texts.PROJ_FIELD_GOAL, max_chars=4000)
+    allowed = entries.plan_days(today)
+    form = "proj-new"
+    with st.form(saving.key(form), enter_to_submit=False):  # emptied only after the project is saved
+        title = st.text_input(texts.PROJ_FIELD_TITLE, max_chars=200, key=saving.key(form, "proj-new-title"))
+        goal = st.text_area(texts.PROJ_FIELD_GOAL, max_chars=4000, key=saving.key(form, "proj-new-goal"))
         left, right = st.columns(2)
-        starts_on = left.date_input(texts.PROJ_FIELD_START, today, format="DD.MM.YYYY")
-        ends_on = right.date_input(texts.PROJ_FIELD_END, today + timedelta(weeks=8), format="DD.MM.YYYY")
+        # empty at first: a day the widget refuses leaves the field empty (and is named), never a default
+        starts_on = date_field(texts.PROJ_FIELD_START, allowed, key=saving.key(form, "proj-new-start"), parent=left)
+        ends_on = date_field(texts.PROJ_FIELD_END, allowed, key=saving.key(form, "proj-new-end"), parent=right)
         coop_ids = st.multiselect(texts.PROJ_FIELD_COOPS, list(coops["id"]), default=[coop_id],
-                                  format_func=labels_by_id(coops, "label").get)
+                                  format_func=labels_by_id(coops, "label").get, key=saving.key(form, "proj-new-coops"),
+                                  placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
         people = choices["apprentices"]
         apprentice_ids = st.multiselect(texts.PROJ_FIELD_APPRENTICES, list(people["id"]),
-                                        format_func=labels_by_id(people, "label").get)
+                                        format_func=labels_by_id(people, "label").get,
+                                        key=saving.key(form, "proj-new-apprentices"),
+                                        placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
         lf_ids = st.multiselect(texts.MAT_FIELD_LFS, list(learning_fields["id"]),
-                                format_func=labels_by_id(learning_fields, "code", "title").get)
+                                format_func=labels_by_id(learning_fields, "code", "title").get,
+                                key=saving.key(form, "proj-new-lfs"),
+                                placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
         position_ids = st.multiselect(texts.MAT_FIELD_POSITIONS, list(positions["id"]),
-                                      format_func=labels_by_id(positions, "number", "title").get)
+                                      format_func=labels_by_id(positions, "number", "title").get,
+                                      key=saving.key(form, "proj-new-positions"),
+                                      placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
         material_ids = st.multiselect(texts.PROJ_FIELD_MATERIALS, list(library["id"]),
-                                      format_func=labels_by_id(library, "title").get)
-        milestone_text = st.text_area(texts.PROJ_FIELD_MILESTONES)
-        if not st.form_submit_button(texts.PROJ_SUBMIT, type="primary"):
-            return
+                                      format_func=labels_by_id(library, "title").get,
+                                      key=saving.key(form, "proj-new-materials"),
+                                      placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
+        milestone_text = st.text_area(texts.PROJ_FIELD_MILESTONES, key=saving.key(form, "proj-new-milestones"))
+        submitted = st.form_submit_button(texts.PROJ_SUBMIT, type="primary")
+    if not submitted:
+        return
     milestones, problems = checks.parse_milestones(milestone_text)
-    problems += checks.project_problems(title, goal, starts_on, ends_on, coop_ids, milestones, today)
+    problems = entries.text_problems(milestone_text, required=False, max_length=20_000) + problems
+    problems += checks.project_problems(title, goal, starts_on, ends_on, coop_ids, milestones, allowed)
     chosen_coops = set(coop_ids)
-    apprentice_ids = [a for a in apprentice_ids
-                      if people.set_index("id").loc[a, "cooperation_id"] in chosen_coops]
+    labels = labels_by_id(people, "label")
+    problems += [texts.PROJ_ERR_APPRENTICE_COOP.format(name=plain(labels[a])) for a in apprentice_ids
+                 if people.set_index("id").loc[a, "cooperation_id"] not in chosen_coops]
     new = projects.NewProject(coops["school_id"].iloc[0] if not coops.empty else None, coop_ids, title,
                               goal.strip() or None, starts_on, ends_on, lf_ids, position_ids, apprentice_ids,
                               material_ids, milestones)
-    run_write(problems, lambda: projects.create_project(db, user.user_id, new),
-              texts.PROJ_SAVED.format(title=title.strip()))
+    saving.save(form, list(dict.fromkeys(problems)), lambda: projects.create_project(db, user.user_id, new),
+                texts.PROJ_SAVED.format(title=plain(title.strip())))

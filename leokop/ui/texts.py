@@ -773,7 +773,79 @@ ACCESS_JSON = "JSON herunterladen"
 ACCESS_PDF_TITLE = "Auskunft nach Art. 15 DSGVO"
 ACCESS_PDF_INTRO = "Alle in leokop gespeicherten Daten zu dieser Person, Stand {at}."
 ACCESS_PDF_PERSON = "Stammdaten"
-ACCESS_PDF_TABLE = "Tabelle {table} ({n} Einträge)"
+ACCESS_PDF_TABLE = "{table} ({n} Einträge)"
+
+# --- issue 22 part B ---
+# Dates: the allowed range of a field, named in every refusal (TT.MM.JJJJ).
+DATE_ALLOWED = "Erlaubt: {low} bis {high}."
+DATE_MISSING_RANGE = "Bitte ein Datum zwischen dem {low} und dem {high} angeben."
+DATE_OUTSIDE = "Der {day} liegt außerhalb des erlaubten Zeitraums: bitte ein Datum zwischen dem {low} und dem {high}."
+MEASURE_NO_DUE = "ohne Fälligkeitsdatum"
+MEASURE_DUE_MISSING = (
+    "Bitte ein Fälligkeitsdatum zwischen dem {low} und dem {high} angeben oder „ohne Fälligkeitsdatum“ wählen."
+)
+MEASURE_DUE_AND_NONE = "Bitte entweder ein Fälligkeitsdatum angeben oder „ohne Fälligkeitsdatum“ wählen, nicht beides."
+TEXT_CONTROL = (
+    "Der Text enthält unsichtbare Steuerzeichen (etwa aus einer Kopie aus einem anderen Programm). "
+    "Bitte entfernen Sie sie; es wurde nichts gespeichert."
+)
+# Phases that overlap another phase of the same apprentice are saved only when confirmed.
+PHASE_OVERLAP = "Der Abschnitt überschneidet sich mit {phases}. Nichts wurde gespeichert."
+PHASE_OVERLAP_ONE = "„{title}“ ({start}–{end})"
+PHASE_OVERLAP_CONFIRM = "Überschneidung bestätigen: trotzdem so planen"
+PHASE_OVERLAP_HINT = "Bitte bestätigen Sie unten die Überschneidung, wenn der Abschnitt so geplant werden soll."
+# Stale edits: who changed what and when since the form was drawn; saved over only when confirmed.
+STALE_SOMEONE = "Jemand anderes"
+STALE_CHANGE = "{label}: „{before}“ → „{after}“"
+STALE_NO_VISIBLE_CHANGE = "Angaben, die dieses Formular nicht zeigt"
+STALE_CHANGED = (
+    "{who} hat diesen Eintrag am {at} geändert, nachdem Sie ihn geöffnet haben ({changes}). Ihre Eingabe ist "
+    "noch da. Gespeichert wird sie erst, wenn Sie bestätigen, dass sie den aktuellen Stand ersetzen soll."
+)
+STALE_GONE = (
+    "{who} hat diesen Eintrag am {at} bereits bearbeitet ({changes}). Ihre Eingabe kann hier nicht mehr "
+    "gespeichert werden; sie steht noch im Feld, falls Sie sie anders verwenden möchten."
+)
+STALE_CONFIRM = "Meine Eingabe trotzdem speichern (ersetzt die Änderung von {who})"
+STALE_NOT_CONFIRMED = (
+    "Nicht gespeichert: {who} hat diesen Eintrag inzwischen geändert (siehe oben). Bitte prüfen Sie den aktuellen "
+    "Stand und bestätigen Sie, wenn Ihre Eingabe ihn ersetzen soll."
+)
+STALE_NOT_POSSIBLE = "Nicht gespeichert: dieser Eintrag ist inzwischen erledigt (siehe oben)."
+STALE_DISCARD = "Verwerfen und aktuellen Stand laden"
+STALE_HIDE = "Ausblenden"
+STALE_RELOADED = "Der aktuelle Stand wurde geladen."
+WEEK_STATE = "Status"
+CASE_STATE_STATUS = "Status"
+CASE_STATE_RESPONSIBLE = "verantwortlich"
+CASE_STATE_REASON = "Begründung"
+EXCUSE_STATE = "Entschuldigung"
+EXCUSE_STATE_LABELS = {"keiner": "keine", "vorgeschlagen": "vorgeschlagen", "angenommen": "angenommen",
+                       "abgelehnt": "abgelehnt"}
+YES_NO = {True: "ja", False: "nein"}
+MEMBERSHIP_GONE = "Dieses Konto oder diese Rolle können Sie nicht (mehr) verwalten. Es wurde nichts geändert."
+MILESTONE_STATE = "Meilenstein „{title}“"
+RETENTION_STATE = "Frist"
+TERMS_STATE = "Version"
+CONSENT_STATE = "widerrufen"
+RATING_STATE_LEVEL = "Stufe"
+RATING_STATE_COMMENT = "Kommentar"
+GRADE_STATE = "Note"
+GRADE_STATE_STATUS = "Status"
+GRADE_STATE_DATE = "Datum"
+MAT_STATE_VERSION = "aktuelle Datei"
+MAT_STATE_WITHDRAWN = "zurückgezogen"
+MAT_GONE = (
+    "Dieses Material wurde inzwischen zurückgezogen. Ihre Eingabe kann nicht mehr gespeichert werden; der Text "
+    "steht noch im Feld, falls Sie ihn anders verwenden möchten."
+)
+INBOX_MARKED = "Alles als gelesen markiert."
+ACCESS_PREPARED = "Die Auskunft ist erstellt und kann heruntergeladen werden."
+PROJ_NOTHING_TO_SAVE = "Es gibt nichts zu speichern: bitte einen anderen Status oder erledigte Meilensteine wählen."
+PROJ_ERR_APPRENTICE_COOP = "{name} gehört zu keiner der gewählten Kooperationen."
+MAT_WITHDRAW_UNCONFIRMED = "Bitte bestätigen Sie das Zurückziehen mit dem Häkchen; es wurde nichts geändert."
+CONCERN_KIND_MISSING = "Bitte die Art des Anliegens wählen."
+CONCERN_STATE_LABELS = {True: "offen", False: "erledigt"}
 
 # --- issue 16 ---
 # Import of a school's data (Verwaltung, tab Import; python -m leokop import)
@@ -884,3 +956,97 @@ IMPORT_PAST_COLUMNS = {"at": "Zeitpunkt", "actor": "Wer", "file_name": "Datei", 
 IMPORT_NO_CHANGES = "keine"
 # the import's own row in the audit trail (sql/029)
 AUDIT_ACTION_LABELS["import"] = "importiert"
+
+# --- issue 22 part A ---
+# An empty selectbox or multiselect (Streamlit's own would be "No options to select").
+PLACEHOLDER_NOTHING = "Keine Einträge zur Auswahl"
+PLACEHOLDER_CHOOSE_MANY = "Bitte wählen (mehrere möglich) …"
+# Excel sheet names of the leadership tables: at most 31 characters (Excel's limit), so none is cut.
+LEAD_SHEETS = {
+    "auszubildende": "Auszubildende",
+    "kooperationen": "Kooperationen",
+    "fehlzeiten": "Fehlzeiten je Klasse und Monat",
+    "noten": "Notenverteilung je Lernfeld",
+    "berichtsheft": "Berichtsheft je Klasse u. Monat",
+    "vertragsloesungen": "Vertragslösungen je Beruf",
+    "risiken": "Offene Risiken je Klasse",
+    "faelle": "Fälle und Bearbeitungsdauer",
+    "massnahmen": "Maßnahmen nach Art",
+    "verlauf": "Verlauf nach Monat",
+}
+# The access request's PDF (Art. 15 DSGVO): German names of the tables and fields the export holds. Fields that
+# only link rows (ids, version counters) are left out of the PDF; the JSON holds everything.
+ACCESS_TABLE_LABELS = {
+    "apprentices": "Stammdaten", "notes": "Notizen", "absences": "Fehlzeiten", "concerns": "Anliegen",
+    "consents": "Einwilligungen und Rechtsgrundlagen", "audit_log": "Protokoll der Zugriffe und Änderungen",
+    "lf_results": "Lernfeld-Ergebnisse", "lf_grade_history": "Notenverlauf", "risk_cases": "Fälle",
+    "risk_flags": "Warnzeichen", "record_weeks": "Berichtsheft-Wochen", "case_comments": "Kommentare zu Fällen",
+    "case_measures": "Maßnahmen", "company_phases": "Ausbildungsabschnitte im Betrieb",
+    "position_ratings": "Stand der Berufsbildpositionen", "release_overrides": "Freigaben für den Betrieb",
+    "project_apprentices": "Teilnahme an gemeinsamen Projekten", "app_users": "Benutzerkonten",
+    "memberships": "Rollen", "release_settings": "Freigaben der Schule", "retention_settings": "Löschfristen",
+    "terms_versions": "Nutzungsbedingungen", "terms_acceptances": "Zustimmungen zu Nutzungsbedingungen",
+    "import_runs": "Importe",
+}
+ACCESS_FIELD_LABELS = {
+    "first_name": "Vorname", "last_name": "Nachname", "birth_date": "Geburtsdatum", "pupil_id": "Schülernummer",
+    "status": "Status", "track": "Fachrichtung", "contract_start": "Ausbildungsbeginn",
+    "contract_end": "Ausbildungsende", "probation_end": "Ende der Probezeit", "dissolved_on": "Vertrag gelöst am",
+    "anonymised_at": "anonymisiert am", "created_at": "angelegt am", "created_by": "angelegt von",
+    "updated_at": "zuletzt geändert am", "updated_by": "zuletzt geändert von", "school": "Schule", "class": "Klasse",
+    "company": "Ausbildungsbetrieb", "occupation": "Ausbildungsberuf", "body": "Text", "author_id": "verfasst von",
+    "place": "Lernort", "absence_date": "Datum", "lessons": "Stunden", "excused": "entschuldigt",
+    "excuse_state": "Entschuldigung", "excuse_comment": "Begründung", "proposed_at": "vorgeschlagen am",
+    "proposed_by": "vorgeschlagen von", "recorded_at": "erfasst am", "recorded_by": "erfasst von",
+    "categories": "Datenkategorien", "given_by": "erteilt von", "given_on": "erteilt am",
+    "guardian_name": "Erziehungsberechtigte/r", "legal_basis": "Grundlage", "reference": "Rechtsvorschrift",
+    "revoked_at": "widerrufen am", "revoked_by": "widerrufen von", "action": "Aktion", "actor_id": "durch",
+    "actor_role": "Art des Zugriffs", "at": "Zeitpunkt", "columns": "betroffene Angaben", "table_name": "Bereich",
+    "grade": "Note", "graded_on": "benotet am", "learning_field_id": "Lernfeld", "closed_at": "abgeschlossen am",
+    "closing_reason": "Abschlussgrund", "opened_at": "eröffnet am", "opened_by": "eröffnet von",
+    "responsible_id": "verantwortlich", "severity": "Stufe", "title": "Titel", "category": "Datenkategorie",
+    "cleared_at": "aufgehoben am", "evidence": "Grundlagen", "first_seen_at": "zuerst festgestellt am",
+    "last_seen_at": "zuletzt festgestellt am", "reason": "Begründung", "rule": "Regel",
+    "decided_at": "entschieden am", "decided_by": "entschieden von", "submitted_at": "eingereicht am",
+    "trainer_comment": "Kommentar des Betriebs", "week_start": "Woche ab", "description": "Beschreibung",
+    "done_at": "erledigt am", "due_on": "fällig am", "kind": "Art", "department": "Abteilung",
+    "starts_on": "Beginn", "ends_on": "Ende", "level": "Stand", "comment": "Kommentar",
+    "training_position_id": "Berufsbildposition", "share_grades": "Noten für den Betrieb sichtbar",
+    "share_absences": "Fehlzeiten für den Betrieb sichtbar",
+    "share_teacher_notes": "Notizen der Lehrkräfte für den Betrieb sichtbar", "raised_by": "eingebracht von",
+    "raised_at": "eingebracht am", "resolved_at": "erledigt am", "resolved_by": "erledigt von",
+    "project_id": "Projekt", "role": "Rolle",
+}
+ACCESS_ACTOR_ROLES = {"authenticated": "angemeldete Person", "leokop_service": "automatische Auswertung",
+                      "leokop_worker": "automatische Auswertung"}
+ACCESS_ACTOR_OTHER = "Systemverwaltung"
+ACCESS_CONCERN_CATEGORY = "Anliegen"
+ACCESS_ROW = "{table}, Eintrag {n}"
+ACCESS_NOBODY_KNOWN = "(Name nicht verfügbar)"
+# New passwords (leokop/services/passwords.py): zxcvbn's own feedback is English, these hints are leokop's.
+PASSWORD_WEAK = "Dieses Passwort ist zu leicht zu erraten."
+PASSWORD_TIP = ("Tipp: Reihen Sie vier oder mehr Wörter aneinander, die nichts miteinander zu tun haben, und "
+                "ergänzen Sie eine Zahl oder ein Zeichen.")
+PASSWORD_HINT_CONTEXT = ("Es enthält Ihren Namen, Ihren Benutzernamen, Ihre E-Mail-Adresse, den Namen der Schule "
+                         "oder „leokop“.")
+PASSWORD_HINT_COMMON = "Es ist ein häufig verwendetes Passwort oder ähnelt einem."
+PASSWORD_HINT_WORDS = "Einzelne bekannte Wörter und Namen sind leicht zu erraten."
+PASSWORD_HINT_L33T = "Ersetzungen wie „@“ statt „a“ oder „0“ statt „o“ machen es kaum sicherer."
+PASSWORD_HINT_KEYBOARD = "Tastaturmuster wie „qwertz“ oder „asdf“ sind leicht zu erraten."
+PASSWORD_HINT_REPEAT = "Wiederholungen wie „aaa“ oder „abcabc“ sind leicht zu erraten."
+PASSWORD_HINT_SEQUENCE = "Folgen wie „abc“ oder „1234“ sind leicht zu erraten."
+PASSWORD_HINT_DATES = "Jahreszahlen und Daten sind leicht zu erraten."
+PASSWORD_RULES = ("Mindestens 12 Zeichen; nicht leicht zu erraten (kein häufiges Passwort, nicht Ihr Name, Ihre "
+                  "Schule oder „leokop“). Gut merkbar: mehrere Wörter, die nichts miteinander zu tun haben.")
+PASSWORD_CURRENT_MISSING = "Bitte das aktuelle Passwort eingeben."
+# The first login with a start password the admin set (sql/033): the user's own password first.
+START_PASSWORD_TITLE = "Eigenes Passwort festlegen"
+START_PASSWORD_INTRO = ("Sie haben sich mit einem Startpasswort der Schulverwaltung angemeldet. Bitte legen Sie jetzt "
+                        "Ihr eigenes Passwort fest; danach öffnet sich leokop.")
+FIELD_START_PASSWORD = "Startpasswort"
+START_PASSWORD_HELP = ("Ein Startpasswort: Die Person muss es bei der ersten Anmeldung durch ein eigenes ersetzen. "
+                       "Mindestens 12 Zeichen, nicht leicht zu erraten.")
+MAT_UPLOAD_HELP = ("PDF, Word, Excel, PowerPoint, OpenDocument, Bilder (PNG, JPEG, GIF, WebP) und Text (TXT, CSV, "
+                   "Markdown), höchstens 20 MB; leokop prüft den Inhalt der Datei, nicht nur ihren Namen.")
+CONSENT_REVOKE_CONFIRM = "Ja, widerrufen: Der Betrieb sieht {categories} ab sofort nicht mehr."
+CONSENT_REVOKE_UNCONFIRMED = "Bitte bestätigen Sie den Widerruf mit dem Häkchen; es wurde nichts geändert."

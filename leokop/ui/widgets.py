@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
 from uuid import UUID
 
 import pandas as pd
@@ -42,19 +44,74 @@ def label_from(frame: pd.DataFrame, key: str, parts: list[str]):
 
 
 def scope_select(options: dict[str, pd.DataFrame], kinds: tuple[str, ...], key: str) -> Scope | None:
-    """Choose what a membership is for, among the scope kinds a role allows."""
-    choices = [
-        (Scope(kind, row["school_id"], row["id"]), f"{texts.SCOPE_KIND_LABELS[kind]}: {row['label']}")
+    """Choose what a membership is for, among the scope kinds a role allows (the choices change with the role: a
+    choice that is no longer offered falls back to the first)."""
+    choices = {
+        Scope(kind, row["school_id"], row["id"]): f"{texts.SCOPE_KIND_LABELS[kind]}: {row['label']}"
         for kind in kinds
         for row in records(options[kind])
-    ]
-    index = st.selectbox(texts.FIELD_SCOPE, list(range(len(choices))), key=key,
-                         format_func=lambda i: choices[i][1], index=0 if choices else None,
-                         placeholder=texts.PLACEHOLDER_CHOOSE)
-    return None if index is None else choices[index][0]
+    }
+    return record_select(texts.FIELD_SCOPE, choices, key)
 
 
-COOP_KEY = "leokop_cooperation"
+def unique_labels(options: Mapping[Any, Any]) -> dict[Any, str]:
+    """{value: label} with labels that tell the records apart: a repeated label gets " (2)", " (3)" ... (Streamlit
+    sends a choice back as its label, so two equal labels would make the second record impossible to choose)."""
+    used: set[str] = set()
+    out: dict[Any, str] = {}
+    for value, label in options.items():
+        label = str(label)
+        shown, n = label, 1
+        while shown in used:
+            n += 1
+            shown = f"{label} ({n})"
+        used.add(shown)
+        out[value] = shown
+    return out
+
+
+def _remember_choice(key: str, remember: str) -> None:
+    """on_change of a record_select with `remember`: the user's choice, before the script runs again."""
+    st.session_state[remember] = st.session_state.get(key)
+
+
+def record_select(label: str, options: Mapping[Any, Any], key: str, *, remember: str | None = None, parent=None,
+                  help: str | None = None) -> Any | None:
+    """Choose one of these records: `options` is {id: label} in the order shown; returns the chosen id (None when
+    there is none to choose).
+
+    The choice always takes: the selectbox has a key and its value is put into session state before it renders, so
+    its options changing (another pair, a new material) never makes it a new widget that drops the user's next
+    choice. A chosen record that is no longer among the options falls back to the first one, and that is what the
+    box shows. `remember` names a session key that keeps the choice beyond this widget (the pair across pages, or a
+    choice made elsewhere); it is set from the box on every change and read first."""
+    parent = parent or st
+    labels = unique_labels(options)
+    ids = list(labels)
+    if not ids:
+        parent.selectbox(label, [], key=key, placeholder=texts.PLACEHOLDER_NOTHING, disabled=True, help=help)
+        return None
+    state = st.session_state
+    if remember and remember in state and state[remember] in ids:
+        chosen = state[remember]
+    elif key in state and state[key] in ids:
+        chosen = state[key]
+    else:
+        chosen = ids[0]
+    # Always, also when it seems to hold it already: a widget's id includes the page, so on another page the same
+    # key belongs to a new widget that would otherwise start at the first option.
+    st.session_state[key] = chosen
+    choice = parent.selectbox(label, ids, format_func=labels.__getitem__, key=key, help=help,
+                              placeholder=texts.PLACEHOLDER_CHOOSE,
+                              on_change=_remember_choice if remember else None,
+                              args=(key, remember) if remember else None)
+    if remember:
+        st.session_state[remember] = choice
+    return choice
+
+
+COOP_KEY = "leokop_cooperation"  # the pair chosen last, on any page (the apprentice page reads it too)
+COOP_WIDGET_KEY = "coop-choice"
 APPRENTICE_KEY = "leokop_apprentice"
 
 
@@ -71,12 +128,7 @@ def chosen_cooperation(db: Database, user_id: UUID) -> UUID:
 def cooperation_select(pairs: pd.DataFrame):
     """Choose one of "Meine Kooperationen"; the choice is kept for the session (and the apprentice page)."""
     labels = {row["id"]: f"{row['school']} ↔ {row['company']}" for row in records(pairs)}
-    ids = list(labels)
-    current = st.session_state.get(COOP_KEY)
-    choice = st.selectbox(texts.CHOOSE_COOPERATION, ids, format_func=labels.get,
-                          index=ids.index(current) if current in ids else 0, placeholder=texts.PLACEHOLDER_CHOOSE)
-    st.session_state[COOP_KEY] = choice
-    return choice
+    return record_select(texts.CHOOSE_COOPERATION, labels, COOP_WIDGET_KEY, remember=COOP_KEY)
 
 
 def apprentice_opener(apprentices: pd.DataFrame, names: dict) -> None:
@@ -85,8 +137,7 @@ def apprentice_opener(apprentices: pd.DataFrame, names: dict) -> None:
         return
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     ids = sorted(names, key=names.get)
-    choice = left.selectbox(texts.CHOOSE_APPRENTICE, ids, format_func=names.get, key="open-apprentice",
-                            placeholder=texts.PLACEHOLDER_CHOOSE)
+    choice = record_select(texts.CHOOSE_APPRENTICE, {i: names[i] for i in ids}, "open-apprentice", parent=left)
     if right.button(texts.OPEN_APPRENTICE, icon=":material/person_search:"):
         st.session_state[APPRENTICE_KEY] = choice
         st.switch_page("pages/azubi_page.py")

@@ -213,13 +213,14 @@ def test_every_table_has_rls_enabled(owner):
     tables = {r[0] for r in owner.execute(
         "select tablename from pg_tables where schemaname = 'public'").fetchall()}
     from tests.db.test_imports import IMPORT_TABLES
+    from tests.db.test_one_save import FORM_TABLES
     from tests.db.test_rls_materials import MATERIAL_TABLES, PROJECT_TABLES
     from tests.db.test_rls_privacy import PRIVACY_TABLES
     from tests.db.test_rls_progress import NEW_TABLES
     from tests.db.test_rls_risks import RISK_TABLES
 
     matrices = (set(ALL_TABLES) | set(NEW_TABLES) | set(RISK_TABLES) | set(MATERIAL_TABLES) | set(PROJECT_TABLES)
-                | set(PRIVACY_TABLES) | set(IMPORT_TABLES))
+                | set(PRIVACY_TABLES) | set(IMPORT_TABLES) | set(FORM_TABLES))
     assert tables == matrices, "a new table needs an RLS matrix"
 
 

@@ -75,7 +75,13 @@ def widget(elements, key: str):
     return next(e for e in elements if e.key and pattern.fullmatch(e.key))
 
 
+def form_button(at: AppTest, form: str, button: str):
+    """A form's submit button with this label, whatever generation the form is in (see leokop.ui.saving.key)."""
+    pattern = re.compile(rf"{re.escape(form)}(~\d+)?")
+    return next(b for b in at.button if b.label == button and b.proto.is_form_submitter
+                and pattern.fullmatch(b.proto.form_id))
+
+
 def submit(at: AppTest, form: str, button: str) -> AppTest:
     """Click a form's submit button, whatever generation the form is in, and run the page."""
-    pattern = re.compile(rf"FormSubmitter:{re.escape(form)}(~\d+)?-{re.escape(button)}")
-    return next(b for b in at.button if b.key and pattern.fullmatch(b.key)).click().run()
+    return form_button(at, form, button).click().run()

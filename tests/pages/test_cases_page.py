@@ -8,6 +8,7 @@ import psycopg
 from streamlit.testing.v1 import AppTest
 
 from leokop import clock
+from leokop.services import entries
 from leokop.ui import texts, widgets
 from tests.helpers import SHARED_CLASS, cooperation_id, user_id
 from tests.pages.conftest import confirmations, errors
@@ -45,9 +46,11 @@ def test_case_from_flag_to_closing(login, owner, owner_url):
     assert (status, responsible) == ("offen", user_id("ausbilder"))
 
     trainer.selectbox(key=f"case-measure-kind-{case_id}").select("quabb")
-    trainer.date_input(key=f"case-measure-due-{case_id}").set_value(clock.today() - timedelta(days=1))
+    yesterday = clock.today() - timedelta(days=1)
+    trainer.date_input(key=f"case-measure-due-{case_id}").set_value(yesterday)
     trainer = trainer.button(key=f"FormSubmitter:case-measure-{case_id}-{texts.BUTTON_SAVE}").click().run()
-    assert errors(trainer) == [texts.DUE_IN_PAST]  # refused, nothing stored
+    contract_end = owner.execute("select contract_end from apprentices where id = %s", (apprentice_id,)).fetchone()[0]
+    assert errors(trainer) == entries.due_days(clock.today(), contract_end).problems(yesterday)  # nothing stored
     trainer.date_input(key=f"case-measure-due-{case_id}").set_value(clock.today() + timedelta(days=14))
     trainer = trainer.button(key=f"FormSubmitter:case-measure-{case_id}-{texts.BUTTON_SAVE}").click().run()
     assert confirmations(trainer) == [texts.CASE_MEASURE_ADDED]
@@ -92,12 +95,11 @@ def test_two_concerns_make_one_flag_and_resolving_them_clears_it(login, owner_ur
             conn.execute("insert into concerns (apprentice_id, place, kind, body, raised_by) values"
                          " (%s, 'schule', %s, %s, %s)", (apprentice_id, kind, body, user_id("lehrkraft")))
     teacher = _page(login, "lehrkraft", apprentice_id)
-    concern_ids = [k.key.removeprefix("FormSubmitter:concern-resolve-").removesuffix(f"-{texts.CONCERN_RESOLVE}")
-                   for k in teacher.button if k.key and k.key.startswith("FormSubmitter:concern-resolve-")]
+    concern_ids = [k.key.removeprefix("concern-resolve-")
+                   for k in teacher.button if k.key and k.key.startswith("concern-resolve-")]
     assert len(concern_ids) == 2
     for concern_id in concern_ids:
-        teacher = teacher.button(key=f"FormSubmitter:concern-resolve-{concern_id}-{texts.CONCERN_RESOLVE}").click()\
-            .run()
+        teacher = teacher.button(key=f"concern-resolve-{concern_id}").click().run()
         assert confirmations(teacher) == [texts.CONCERN_RESOLVED]
     with psycopg.connect(owner_url) as conn:
         rules = [r[0] for r in conn.execute("select rule from risk_flags where apprentice_id = %s"

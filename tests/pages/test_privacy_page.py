@@ -5,11 +5,12 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from leokop import clock
 from leokop.services.passwords import hash_password
 from leokop.ui import texts, widgets
 from tests.db.test_rls_progress import A_RMD
 from tests.helpers import company_id, school_id, user_id
-from tests.pages.conftest import PASSWORD, errors, registered_pages, start_app, submit_login
+from tests.pages.conftest import PASSWORD, confirmations, errors, registered_pages, start_app, submit_login
 
 
 @pytest.fixture()
@@ -86,9 +87,16 @@ def test_the_admin_revokes_a_consent(login, owner_url):
     at = _admin_page(login)
     at.selectbox(key="consent-who").select(A_RMD).run()
     revoke = next(b for b in at.button if b.label.startswith(texts.CONSENT_REVOKE))
+    at = revoke.click().run()  # without the tick: refused in German, nothing revoked (issue 22)
+    assert texts.CONSENT_REVOKE_UNCONFIRMED in errors(at)
+    with psycopg.connect(owner_url) as conn:
+        assert conn.execute("select count(*) from consents where apprentice_id = %s and revoked_at is null",
+                            (A_RMD,)).fetchone()[0] > 0
+    next(c for c in at.checkbox if c.label.startswith("Ja, widerrufen")).check()
+    revoke = next(b for b in at.button if b.label.startswith(texts.CONSENT_REVOKE))
     at = revoke.click().run()
     try:
-        assert [s.value for s in at.success] == [texts.CONSENT_REVOKED]
+        assert confirmations(at) == [texts.CONSENT_REVOKED]
         with psycopg.connect(owner_url) as conn:
             assert conn.execute("select count(*) from consents where apprentice_id = %s and revoked_at is null",
                                 (A_RMD,)).fetchone()[0] == 0
@@ -105,6 +113,7 @@ def test_a_minors_consent_needs_the_guardian(login, owner_url):
         before = conn.execute("select count(*) from consents where apprentice_id = %s", (minor,)).fetchone()[0]
     at = _admin_page(login)
     at.selectbox(key="consent-who").select(minor).run()
+    at.date_input(key="consent-given-on").set_value(clock.today())
     at = at.button(key=f"FormSubmitter:consent-new-{texts.BUTTON_SAVE}").click().run()
     assert texts.CONSENT_MINOR in errors(at)
     with psycopg.connect(owner_url) as conn:

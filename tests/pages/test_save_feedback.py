@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from leokop import clock
 from leokop.demo.seed import demo_id
 from leokop.repo import cases
+from leokop.services import entries
 from leokop.ui import texts, widgets
 from tests.helpers import SHARED_CLASS, cooperation_id, user_id
 from tests.pages.conftest import confirmations, errors, submit, widget
@@ -64,9 +65,11 @@ def test_a_refused_measure_keeps_its_input_and_a_saved_one_is_listed_once(login,
     form = f"case-measure-{case_id}"
     widget(at.selectbox, f"case-measure-kind-{case_id}").select("foerderunterricht")
     widget(at.text_input, f"case-measure-text-{case_id}").input("Mathematik, dienstags")
-    widget(at.date_input, f"case-measure-due-{case_id}").set_value(clock.today() - timedelta(days=1))
+    yesterday = clock.today() - timedelta(days=1)
+    widget(at.date_input, f"case-measure-due-{case_id}").set_value(yesterday)
     at = submit(at, form, texts.BUTTON_SAVE)
-    assert errors(at) == [texts.DUE_IN_PAST]
+    contract_end = _count(owner_url, "select contract_end from apprentices where id = %s", A_RMD)
+    assert errors(at) == entries.due_days(clock.today(), contract_end).problems(yesterday)
     assert widget(at.text_input, f"case-measure-text-{case_id}").value == "Mathematik, dienstags"  # to correct
     widget(at.date_input, f"case-measure-due-{case_id}").set_value(clock.today() + timedelta(days=7))
     at = submit(at, form, texts.BUTTON_SAVE)
@@ -76,7 +79,7 @@ def test_a_refused_measure_keeps_its_input_and_a_saved_one_is_listed_once(login,
     assert widget(at.text_input, f"case-measure-text-{case_id}").value == ""
     assert widget(at.selectbox, f"case-measure-kind-{case_id}").value is None
     at = submit(at, form, texts.BUTTON_SAVE)
-    assert errors(at) == [texts.MEASURE_KIND_MISSING]
+    assert errors(at)[0] == texts.MEASURE_KIND_MISSING  # and the due date (or "none") is asked for
     assert _count(owner_url, "select count(*) from case_measures where case_id = %s", case_id) == 1
 
 
@@ -120,15 +123,16 @@ def _open_case_script(flag_id, apprentice_id, severity, username):
     import streamlit as st
 
     from leokop.repo import cases
-    from leokop.ui import feedback, texts
-    from leokop.ui.apprentice_forms import save
+    from leokop.ui import feedback, saving, texts
     from leokop.ui.resources import database
     from tests.helpers import user_id
 
     feedback.show_confirmation()
     if st.button(texts.OPEN_CASE):
-        save([], lambda: cases.open_case(database(), user_id(username), apprentice_id=apprentice_id, flag_id=flag_id,
-                                         title="Gespräch", severity=severity, responsible_id=None), texts.CASE_OPENED)
+        saving.save("open-case", [], lambda: cases.open_case(
+            database(), user_id(username), apprentice_id=apprentice_id, flag_id=flag_id, title="Gespräch",
+            severity=severity, responsible_id=None), texts.CASE_OPENED,
+            notices={cases.CaseAlreadyOpen: texts.CASE_ALREADY_OPEN})
 
 
 def test_losing_the_race_for_a_case_says_so_in_german(db, owner_url, caseless_flag):

@@ -12,8 +12,8 @@ CLASS_SCOPE = Scope("class", SCHOOL, CLASS)
 
 
 def _user(**changes) -> NewUser:
-    base = dict(username="m.muster", display_name="Max Muster", email="m@example.de", password="geheim-genug",
-                password_repeat="geheim-genug", role="lehrkraft", scope=CLASS_SCOPE)
+    base = dict(username="m.muster", display_name="Max Muster", email="m@example.de", password="Kaffeetasse-Laterne-7",
+                password_repeat="Kaffeetasse-Laterne-7", role="lehrkraft", scope=CLASS_SCOPE)
     base.update(changes)
     return NewUser(**base)
 
@@ -31,7 +31,7 @@ def test_valid_user_has_no_problems():
         ({}, True, texts.USERNAME_TAKEN.format(username="m.muster")),
         ({"display_name": "   "}, False, texts.DISPLAY_NAME_EMPTY),
         ({"email": "kein-at-zeichen"}, False, texts.EMAIL_INVALID),
-        ({"password_repeat": "anders-genug"}, False, texts.PASSWORD_MISMATCH),
+        ({"password_repeat": "Kaffeetasse-Laterne-8"}, False, texts.PASSWORD_MISMATCH),
         ({"scope": None}, False, texts.SCOPE_MISSING),
         ({"scope": Scope("company", SCHOOL, CLASS)}, False, texts.SCOPE_MISSING),  # a teacher is not a company
     ],
@@ -60,3 +60,9 @@ def test_school_roles_take_a_school_scope():
 )
 def test_scope_columns_follow_the_kind(kind, expected):
     assert Scope(kind, SCHOOL, CLASS).columns() == expected
+
+
+def test_a_start_password_built_from_the_new_users_name_or_school_is_refused():
+    weak = _user(display_name="Sabine Keller", password="Keller-Mainufer-1", password_repeat="Keller-Mainufer-1")
+    assert new_user_problems(weak, username_taken=False, schools=("Berufliche Schulen am Mainufer",)) == [
+        " ".join([texts.PASSWORD_WEAK, texts.PASSWORD_HINT_CONTEXT, texts.PASSWORD_TIP])]

@@ -11,6 +11,9 @@ TODAY = date(2026, 11, 25)
 START = date(2025, 8, 1)
 
 
+GRADE_DAYS = entries.grade_days(TODAY, START)
+
+
 @pytest.mark.parametrize(
     ("status", "grade", "on", "expected"),
     [
@@ -18,29 +21,47 @@ START = date(2025, 8, 1)
         ("abgeschlossen", None, None, []),
         ("laufend", 7, TODAY, [texts.GRADE_RANGE]),
         ("laufend", 0, TODAY, [texts.GRADE_RANGE]),
-        ("laufend", 3, TODAY + timedelta(days=1), [texts.DATE_IN_FUTURE]),
+        ("laufend", 3, TODAY + timedelta(days=1),
+         [texts.DATE_OUTSIDE.format(day="26.11.2026", low="31.07.2024", high="25.11.2026")]),
         ("laufend", 3, None, [texts.GRADE_DATE_MISSING]),
         ("nicht_begonnen", 3, TODAY, [texts.GRADE_NOT_STARTED]),
         ("erfunden", None, None, [texts.INVALID_STATUS]),
     ],
 )
 def test_grade(status, grade, on, expected):
-    assert entries.grade_problems(status, grade, on, TODAY) == expected
+    assert entries.grade_problems(status, grade, on, GRADE_DAYS) == expected
+
+
+ABSENCE_DAYS = entries.absence_days(TODAY, START, date(2028, 7, 31))
 
 
 @pytest.mark.parametrize(
     ("on", "lessons", "expected"),
     [
         (TODAY, 4, []),
-        (TODAY + timedelta(days=1), 4, [texts.ABSENCE_IN_FUTURE]),
-        (START - timedelta(days=1), 4, [texts.BEFORE_CONTRACT]),
+        (START, 4, []),
+        (TODAY + timedelta(days=1), 4, [texts.DATE_OUTSIDE.format(day="26.11.2026", low="01.08.2025",
+                                                                   high="25.11.2026")]),
+        (START - timedelta(days=1), 4, [texts.DATE_OUTSIDE.format(day="31.07.2025", low="01.08.2025",
+                                                                   high="25.11.2026")]),
         (TODAY, 0, [texts.LESSONS_RANGE]),
         (TODAY, 13, [texts.LESSONS_RANGE]),
-        (None, 4, [texts.DATE_MISSING]),
+        (None, 4, [texts.DATE_MISSING_RANGE.format(low="01.08.2025", high="25.11.2026")]),
     ],
 )
 def test_absence(on, lessons, expected):
-    assert entries.absence_problems(on, lessons, TODAY, START) == expected
+    assert entries.absence_problems(on, lessons, ABSENCE_DAYS) == expected
+
+
+def test_date_widgets_offer_every_allowed_day_and_a_margin():
+    for allowed in (ABSENCE_DAYS, GRADE_DAYS, entries.phase_days(START, date(2028, 7, 31)), entries.plan_days(TODAY),
+                    entries.due_days(TODAY, date(2028, 7, 31)), entries.past_days(TODAY)):
+        assert allowed.widget_low <= allowed.low <= allowed.high <= allowed.widget_high
+    assert ABSENCE_DAYS.widget_high == TODAY  # an absence in the future is meaningless: not even offered
+    assert entries.phase_days(START, date(2028, 7, 31)).widget_low == START - entries.MARGIN
+
+
+PLAN_DAYS = entries.plan_days(TODAY)
 
 
 @pytest.mark.parametrize(
@@ -48,16 +69,23 @@ def test_absence(on, lessons, expected):
     [
         (TODAY, TODAY, []),
         (TODAY, TODAY - timedelta(days=1), [texts.END_BEFORE_START]),
-        (TODAY, TODAY + timedelta(days=4 * 365), [texts.TOO_FAR_AHEAD]),
-        (None, TODAY, [texts.DATE_MISSING]),
+        (TODAY, TODAY + timedelta(days=4 * 365), [texts.DATE_OUTSIDE.format(
+            day="24.11.2030", low="24.11.2025", high="24.11.2029")]),
+        (None, TODAY, [texts.DATE_MISSING_RANGE.format(low="24.11.2025", high="24.11.2029")]),
+        (date(1990, 1, 1), date(1990, 1, 31), [
+            texts.DATE_OUTSIDE.format(day="01.01.1990", low="24.11.2025", high="24.11.2029"),
+            texts.DATE_OUTSIDE.format(day="31.01.1990", low="24.11.2025", high="24.11.2029")]),
     ],
 )
 def test_period(start, end, expected):
-    assert entries.period_problems(start, end, TODAY) == expected
+    assert entries.period_problems(start, end, PLAN_DAYS) == expected
 
 
 @pytest.mark.parametrize(("body", "expected"), [("Gespräch geführt.", []), ("   ", [texts.TEXT_EMPTY]),
-                                                ("x" * 4001, [texts.TEXT_TOO_LONG.format(n=4000)])])
+                                                ("x" * 4001, [texts.TEXT_TOO_LONG.format(n=4000)]),
+                                                ("  " + "x" * 4000 + "  ", []),
+                                                ("a\x00b", [texts.TEXT_CONTROL]), ("\x07", [texts.TEXT_CONTROL]),
+                                                ("Zeile 1\r\nZeile 2\tEnde", []), ("שלום :material/home: 🙂", [])])
 def test_text(body, expected):
     assert entries.text_problems(body) == expected
 

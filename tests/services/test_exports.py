@@ -59,7 +59,7 @@ def test_xlsx_opens_with_the_same_numbers_and_texts_never_become_formulas():
     frame = _frame()
     book = load_workbook(io.BytesIO(exports.xlsx_bytes({"Fehlzeiten [Test]: nach Klasse/Monat": frame,
                                                         "Zweite": frame.head(2)})))
-    assert book.sheetnames == ["Fehlzeiten _Test__ nach Klasse_", "Zweite"]
+    assert book.sheetnames == ["Fehlzeiten (Test) nach…", "Zweite"]
     sheet = book.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Klasse", "Anzahl", "Quote (%)", "Monat")
@@ -133,3 +133,15 @@ def test_leadership_exports_hold_the_database_numbers(db, owner):
     assert total[3] == absences["absence_days"] and total[5] == absences["days_per_apprentice"]
     assert _pages(exports.pdf_report(lead.report(figures, school_name="Mainufer", school_year=year,
                                                  selection="Alle", today=clock.today()))) == 1
+
+
+def test_sheet_names_are_readable_unique_and_within_excels_limit():
+    from leokop.ui import texts
+
+    frame = pd.DataFrame({"x": [1]})
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes({name: frame for name in texts.LEAD_SHEETS.values()})))
+    assert book.sheetnames == list(texts.LEAD_SHEETS.values())  # the leadership's sheets: none cut
+    long = "Vertragslösungen nach Ausbildungsberuf und Schuljahr"
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes({long: frame, long + " ": frame, long.upper(): frame})))
+    assert book.sheetnames == ["Vertragslösungen nach…", "Vertragslösungen nach… (2)", "VERTRAGSLÖSUNGEN NACH… (3)"]
+    assert all(len(name) <= 31 for name in book.sheetnames)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from leokop.demo.materials import NETWORK_V1
-from leokop.services import materials, projects
+from leokop.services import entries, materials, projects
 from leokop.ui import texts
 
 PDF = NETWORK_V1.data
@@ -130,8 +130,8 @@ def test_milestones_are_parsed_and_checked():
     milestones, problems = projects.parse_milestones("01.12.2026 Auftakt\n\nmorgen Netzplan\n31.02.2026 Unsinn")
     assert milestones == [(date(2026, 12, 1), "Auftakt")]
     assert problems == [texts.PROJ_ERR_MILESTONE.format(n=3), texts.PROJ_ERR_MILESTONE.format(n=4)]
-    outside = projects.project_problems("P", "", date(2026, 12, 2), date(2027, 1, 31), ["c"], milestones,
-                                        date(2026, 12, 1))
+    allowed = entries.plan_days(date(2026, 12, 1))
+    outside = projects.project_problems("P", "", date(2026, 12, 2), date(2027, 1, 31), ["c"], milestones, allowed)
     assert outside == [texts.PROJ_ERR_MILESTONE_OUTSIDE.format(title="Auftakt")]
-    assert projects.project_problems(" ", "", None, None, [], [], date(2026, 12, 1)) == [
-        texts.TITLE_EMPTY, texts.DATE_MISSING, texts.PROJ_ERR_COOPS]
+    assert projects.project_problems(" ", "", None, None, [], [], allowed) == [
+        texts.TITLE_EMPTY, texts.DATE_MISSING_RANGE.format(low="30.11.2025", high="30.11.2029"), texts.PROJ_ERR_COOPS]

@@ -77,4 +77,43 @@ def test_pdf_text_keeps_names_readable():
 
 
 def test_timestamps_are_german():
-    assert rules._value("2026-12-02T19:59:54.755443+00:00") == "02.12.2026 19:59:54 +0000"
+    assert rules._value("2026-12-02T19:59:54.755443+00:00") == "02.12.2026, 20:59"  # Berlin, not UTC
+    assert rules._value("2026-07-01T22:30:00+00:00") == "02.07.2026, 00:30"  # summer time, the Berlin day
+
+
+def test_the_pdf_speaks_german_and_names_people_instead_of_ids():
+    staff, lf = "11111111-2222-3333-4444-555555555555", "66666666-7777-8888-9999-000000000000"
+    export = {
+        "apprentice": {"id": "a1", "first_name": "Marie", "last_name": "Hoffmann", "status": "aktiv",
+                       "class_id": "k1", "created_at": "2026-12-05T13:49:19.498876+00:00"},
+        "context": {"school": "Lahntal-Schule Gießen", "class": "FI25b"},
+        "exported_at": "2026-12-05T23:30:00+00:00",
+        "tables": {
+            "lf_results": [{"id": "r1", "apprentice_id": "a1", "learning_field_id": lf, "status": "laufend",
+                            "updated_by": staff, "version": 3}],
+            "audit_log": [{"id": 7, "action": "update", "actor_id": staff, "actor_role": "authenticated",
+                           "table_name": "consents", "columns": ["revoked_at", "revoked_by"], "row_id": "x"}],
+            "risk_flags": [{"id": "f1", "rule": "fehlquote", "category": "absences", "severity": "warnung",
+                            "evidence": {"fehltage": 2}}],
+        },
+    }
+    lines = rules.access_lines(export, {staff: "Sabine Keller", lf: "LF3 Netzwerke"})
+    fields = [(label, value) for kind, label, value in lines if kind == "field"]
+    shown = " ".join(f"{label} {value}" for label, value in fields) + " ".join(t for _, t, _ in lines)
+    assert ("zuletzt geändert von", "Sabine Keller") in fields and ("Lernfeld", "LF3 Netzwerke") in fields
+    assert ("Status", "läuft") in fields and ("Bereich", texts.ACCESS_TABLE_LABELS["consents"]) in fields
+    assert ("betroffene Angaben", "widerrufen am, widerrufen von") in fields
+    assert ("Art des Zugriffs", "angemeldete Person") in fields and ("Regel", "Hohe Fehlquote") in fields
+    assert ("angelegt am", "05.12.2026, 14:49") in fields
+    assert texts.ACCESS_PDF_INTRO.format(at="06.12.2026, 00:30") in shown
+    for internal in (staff, lf, "a1", "r1", "k1", "updated_by", "learning_field_id", "lf_results", "audit_log",
+                     "authenticated", "fehlquote", "laufend", "+00:00", "version"):
+        assert internal not in shown, internal
+    assert ("Grundlagen", "fehltage: 2") in fields
+    assert rules.access_pdf(export, {}).startswith(b"%PDF")
+
+
+def test_the_files_are_named_after_the_person_and_the_berlin_day():
+    export = {"apprentice": {"first_name": "Jörg-Ünal", "last_name": "Groß"},
+              "exported_at": "2026-12-31T23:10:00+00:00"}
+    assert rules.access_file_stem(export) == "auskunft-gross-jorg-unal-2027-01-01"

@@ -51,3 +51,14 @@ def test_timeline_bars_include_the_last_day_and_mark_conflicts():
     assert bars["Konflikt"].x[0] == 86_400_000
     assert bars["Konflikt"].customdata[0][1] == "Überschneidet Schulblock"
     assert fig.layout.shapes[0].x0 == date(2026, 12, 2)
+
+
+def test_names_and_titles_in_charts_are_shown_as_typed():
+    """plotly reads <b>, <a href> and <br> in labels and hover texts: user text goes in as entities."""
+    matrix = pd.DataFrame([{"apprentice_id": "a1", "code": "LF1", "sort_order": 1, "grade": 2, "status": "laufend"}])
+    heat = charts.lf_heatmap(matrix, {"a1": '<a href="https://x.example">Adler</a>, Anna'}).data[0]
+    assert list(heat.y) == ['&lt;a href="https://x.example"&gt;Adler&lt;/a&gt;, Anna']
+    rows = pd.DataFrame([{"lane": "<b>Berg</b>", "kind_label": "Ausbildungsabschnitt", "label": "<br>Lager & Logistik",
+                          "starts_on": date(2026, 1, 5), "ends_on": date(2026, 1, 9), "conflict": None}])
+    bar = charts.timeline(rows, date(2026, 1, 1), date(2026, 2, 1), date(2026, 1, 6)).data[0]
+    assert list(bar.y) == ["&lt;b&gt;Berg&lt;/b&gt;"] and bar.customdata[0][0] == "&lt;br&gt;Lager &amp; Logistik"

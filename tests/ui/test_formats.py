@@ -40,3 +40,19 @@ def test_plain_shows_user_text_literally_in_markdown():
     assert plain("- eins\n2. zwei\n2026 war gut") == "\\- eins  \n2\\. zwei  \n2026 war gut"  # no lists
     assert plain("Gespräch am 12.05., 14:30 – QuABB-Beratung") == "Gespräch am 12.05., 14:30 – QuABB-Beratung"
     assert plain(None) == ""
+
+
+def test_names_and_missing_values_never_show_nan_or_none():
+    from leokop.ui.formats import plain_or, text_or
+
+    assert plain_or(float("nan")) == "–" and plain_or(None, "niemand") == "niemand" and plain_or("  ") == "–"
+    assert plain_or("Müller_Lüdenscheidt *x*") == r"Müller\_Lüdenscheidt \*x\*"
+    assert text_or(pd.NaT) == "–" and text_or("Anna *B*") == "Anna *B*"
+
+
+def test_chart_text_keeps_plotly_from_reading_html():
+    from leokop.ui.formats import chart_text
+
+    assert chart_text('<a href="x">Anna</a> & <b>B</b>') == (
+        '&lt;a href="x"&gt;Anna&lt;/a&gt; &amp; &lt;b&gt;B&lt;/b&gt;')
+    assert chart_text(None) == ""

@@ -1,0 +1,80 @@
+"""Choices that take, and one save per double click, in a real headless Chromium (issue 22).
+
+Before, every second choice of the pair on the Dashboard and on Materialien was ignored (a selectbox whose index
+came from session state and that had no key), and a double click on "Kommentieren" saved nothing and emptied the
+field (clear_on_submit). Here a teacher chooses pair after pair A → B → C → D → A on both pages, each choice must
+stay chosen after the page settled; then double-clicks "Kommentieren": exactly one comment row, equal to the typed
+text."""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+import psycopg
+import pytest
+from playwright.sync_api import Page, expect
+
+from leokop.ui import texts
+from tests.browser.conftest import wait_until_settled
+from tests.browser.test_grade_flow import (
+    RMD_PAIR,
+    _close_options,
+    _combobox,
+    _open_options,
+    _sign_in_on_dashboard,
+    choose,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _options(page: Page, label: str) -> list[str]:
+    options = _open_options(page, label)
+    found = [options.nth(i).inner_text().strip() for i in range(options.count())]
+    _close_options(page, label)
+    return found
+
+
+def _open_menu_page(page: Page, title: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_role("link", name=title).click()
+    wait_until_settled(page)
+    expect(page.get_by_role("heading", name=title).first).to_be_visible()
+
+
+def _choose_in_a_row(page: Page, label: str) -> list[str]:
+    pairs = _options(page, label)
+    assert len(pairs) >= 4, f"lehrkraft needs four pairs for the sequence, has {pairs}"
+    sequence = [*pairs[:4], pairs[0]]
+    for pair in sequence:
+        choose(page, label, pair)  # waits for the page to settle, then checks the box still shows the choice
+        expect(_combobox(page, label)).to_have_value(pair)
+    return sequence
+
+
+def test_every_choice_of_the_pair_takes_on_dashboard_and_materialien(page: Page):
+    _sign_in_on_dashboard(page, "lehrkraft")
+    chosen = _choose_in_a_row(page, texts.CHOOSE_COOPERATION)
+    _open_menu_page(page, texts.PAGE_MATERIALS)
+    # the pair chosen last on the dashboard is the one Materialien opens with
+    expect(_combobox(page, texts.CHOOSE_COOPERATION)).to_have_value(chosen[-1])
+    _choose_in_a_row(page, texts.CHOOSE_COOPERATION)
+
+
+def test_a_double_click_on_kommentieren_saves_one_comment(page: Page, owner_url: str):
+    _sign_in_on_dashboard(page, "lehrkraft")
+    _open_menu_page(page, texts.PAGE_MATERIALS)
+    choose(page, texts.CHOOSE_COOPERATION, RMD_PAIR)  # a pair with materials: the first one is open
+    field = page.get_by_label(texts.MAT_FIELD_COMMENT).first
+    expect(field).to_be_visible()
+    body = f"Doppelklick {uuid4().hex[:8]}"
+    field.fill(body)
+    page.get_by_role("button", name=texts.MAT_SUBMIT_COMMENT).first.dblclick()
+    expect(page.get_by_text(texts.MAT_COMMENTED).first).to_be_visible()
+    wait_until_settled(page)
+    expect(page.get_by_text(texts.MAT_COMMENTED).first).to_be_visible()
+    with psycopg.connect(owner_url) as conn:
+        stored = [r[0] for r in conn.execute("select body from material_comments where body = %s", (body,))]
+        # the demo's comments stay as the demo tests expect them
+        conn.execute("delete from material_comments where body = %s", (body,))
+    assert stored == [body]
+    assert page.get_by_text(texts.STALE_WRITE).count() == 0 and page.get_by_text(texts.DB_ERROR).count() == 0
