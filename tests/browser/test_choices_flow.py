@@ -1,10 +1,10 @@
 """Choices that take, and one save per double click, in a real headless Chromium (issue 22).
 
-Before, every second choice of the pair on the Dashboard and on Materialien was ignored (a selectbox whose index
-came from session state and that had no key), and a double click on "Kommentieren" saved nothing and emptied the
-field (clear_on_submit). Here a teacher chooses pair after pair A → B → C → D → A on both pages, each choice must
-stay chosen after the page settled; then double-clicks "Kommentieren": exactly one comment row, equal to the typed
-text."""
+Before, every second choice of the pair on the Dashboard and on Materialien was ignored, and so was every second
+material chosen in the library (a selectbox whose index came from session state and that had no key); a double
+click on "Kommentieren" saved nothing and emptied the field (clear_on_submit). Here a teacher chooses pair after
+pair A → B → C → D → A on both pages and material after material in the library, each choice must stay chosen
+after the page settled; then double-clicks "Kommentieren": exactly one comment row, equal to the typed text."""
 
 from __future__ import annotations
 
@@ -42,22 +42,27 @@ def _open_menu_page(page: Page, title: str) -> None:
 
 
 def _choose_in_a_row(page: Page, label: str) -> list[str]:
-    pairs = _options(page, label)
-    assert len(pairs) >= 4, f"lehrkraft needs four pairs for the sequence, has {pairs}"
-    sequence = [*pairs[:4], pairs[0]]
-    for pair in sequence:
-        choose(page, label, pair)  # waits for the page to settle, then checks the box still shows the choice
-        expect(_combobox(page, label)).to_have_value(pair)
+    """A → B → C (→ D) → A: every choice must stay chosen once the page has settled (before, every second one was
+    dropped, so three choices in a row show it)."""
+    found = _options(page, label)
+    assert len(found) >= 3, f"lehrkraft needs three options of {label!r} for the sequence, has {found}"
+    sequence = [*found[:4], found[0]]
+    for option in sequence:
+        choose(page, label, option)  # waits for the page to settle, then checks the box still shows the choice
+        expect(_combobox(page, label)).to_have_value(option)
     return sequence
 
 
-def test_every_choice_of_the_pair_takes_on_dashboard_and_materialien(page: Page):
+def test_every_choice_of_pair_and_material_takes_on_dashboard_and_materialien(page: Page):
     _sign_in_on_dashboard(page, "lehrkraft")
     chosen = _choose_in_a_row(page, texts.CHOOSE_COOPERATION)
     _open_menu_page(page, texts.PAGE_MATERIALS)
     # the pair chosen last on the dashboard is the one Materialien opens with
     expect(_combobox(page, texts.CHOOSE_COOPERATION)).to_have_value(chosen[-1])
     _choose_in_a_row(page, texts.CHOOSE_COOPERATION)
+    # and the material in the library of a pair with several
+    choose(page, texts.CHOOSE_COOPERATION, RMD_PAIR)
+    _choose_in_a_row(page, texts.MAT_CHOOSE)
 
 
 def test_a_double_click_on_kommentieren_saves_one_comment(page: Page, owner_url: str):
