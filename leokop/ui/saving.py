@@ -55,15 +55,6 @@ def token(form: str) -> UUID:
     return tokens[name]
 
 
-class Refused(Exception):
-    """A write the repo or the page refuses with a German message; raised inside the transaction, which then
-    rolls back (so the form's token is not spent either)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 # --- edit forms: the version they were drawn from -------------------------------------------------------------
 
 
@@ -206,9 +197,6 @@ def save(form: str, problems: Iterable[str], action: Callable[..., Any], success
     except StaleWrite:
         st.error(texts.STALE_WRITE)
         return False
-    except Refused as refusal:
-        st.error(refusal.message)
-        return False
     except psycopg.Error as exc:
         _LOG.warning("save refused by the database: %s", error_summary(exc))
         st.error(texts.DB_ERROR)
@@ -251,9 +239,3 @@ def hide(form: str, edit: Edit) -> None:
     forget(edit)
     feedback.clear(form)
     st.rerun()
-
-
-def discard(form: str, edit: Edit) -> None:
-    """The user drops their input and takes the current state: the form is drawn afresh from it."""
-    forget(edit)
-    feedback.saved(texts.STALE_RELOADED, form, icon=feedback.NOTICE)

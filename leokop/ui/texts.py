@@ -812,9 +812,7 @@ STALE_NOT_CONFIRMED = (
     "Stand und bestätigen Sie, wenn Ihre Eingabe ihn ersetzen soll."
 )
 STALE_NOT_POSSIBLE = "Nicht gespeichert: dieser Eintrag ist inzwischen erledigt (siehe oben)."
-STALE_DISCARD = "Verwerfen und aktuellen Stand laden"
 STALE_HIDE = "Ausblenden"
-STALE_RELOADED = "Der aktuelle Stand wurde geladen."
 WEEK_STATE = "Status"
 CASE_STATE_STATUS = "Status"
 CASE_STATE_RESPONSIBLE = "verantwortlich"
