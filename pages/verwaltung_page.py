@@ -69,12 +69,14 @@ with tab_users:
     role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="new-user-role",
                         placeholder=texts.PLACEHOLDER_CHOOSE)
     with st.form(saving.key("new-user"), enter_to_submit=False):
-        username = st.text_input(texts.FIELD_USERNAME)
-        display_name = st.text_input(texts.FIELD_DISPLAY_NAME)
-        email = st.text_input(texts.FIELD_EMAIL)
+        username = st.text_input(texts.FIELD_USERNAME, key=saving.key("new-user", "new-user-username"))
+        display_name = st.text_input(texts.FIELD_DISPLAY_NAME, key=saving.key("new-user", "new-user-display-name"))
+        email = st.text_input(texts.FIELD_EMAIL, key=saving.key("new-user", "new-user-email"))
         scope = widgets.scope_select(options, accounts.ROLE_SCOPES[role], key="new-user-scope")
-        password = st.text_input(texts.FIELD_PASSWORD, type="password", help=texts.START_PASSWORD_HELP)
-        password_repeat = st.text_input(texts.FIELD_PASSWORD_REPEAT, type="password")
+        password = st.text_input(texts.FIELD_PASSWORD, type="password", help=texts.START_PASSWORD_HELP,
+                                 key=saving.key("new-user", "new-user-password"))
+        password_repeat = st.text_input(texts.FIELD_PASSWORD_REPEAT, type="password",
+                                        key=saving.key("new-user", "new-user-password-repeat"))
         if st.form_submit_button(texts.BUTTON_CREATE):
             new = accounts.NewUser(
                 username=accounts.normalise_username(username), display_name=display_name.strip(),

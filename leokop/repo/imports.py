@@ -8,7 +8,7 @@ admin's row-level security) or, for the command line, the owner's.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 import pandas as pd
@@ -16,7 +16,7 @@ import psycopg
 from psycopg.rows import tuple_row
 
 from leokop.db.session import Database
-from leokop.repo._query import fetch_df
+from leokop.repo._query import StaleWrite, fetch_df
 from leokop.services.imports.planning import (
     KnownApprentice,
     KnownClass,
@@ -178,15 +178,35 @@ def profiles_in(conn: psycopg.Connection, school_id: UUID) -> dict[str, dict[str
                                 (school_id,)).fetchall())
 
 
-def save_profile(db: Database, user_id: UUID, school_id: UUID, name: str, mapping: dict[str, str]) -> None:
-    """Create the named profile, or replace its mapping."""
+class ProfileExists(Exception):
+    """A new profile's name is taken by another profile of the school."""
+
+
+def profile_stamps(db: Database, user_id: UUID, school_id: UUID) -> dict[str, dict]:
+    """Per profile name: when it was last saved (its version) and by whom."""
     with db.user_tx(user_id) as conn:
-        conn.execute(
-            """
-            insert into public.import_profiles (school_id, name, mapping, updated_by) values (%s, %s, %s::jsonb, %s)
-            on conflict (school_id, name) do update
-              set mapping = excluded.mapping, updated_by = excluded.updated_by, updated_at = now()
-            """, (school_id, name, json.dumps(mapping), user_id))
+        return {r["name"]: r for r in conn.execute(
+            "select p.name, p.updated_at, u.display_name as updated_by from public.import_profiles p"
+            " left join public.app_users u on u.id = p.updated_by where p.school_id = %s", (school_id,)).fetchall()}
+
+
+def save_profile(db: Database, user_id: UUID, school_id: UUID, name: str, mapping: dict[str, str],
+                 replaces: datetime | None = None) -> None:
+    """Create the named profile (ProfileExists when the name is taken), or, with `replaces` (the version the user
+    loaded), replace its mapping unless it was saved since (StaleWrite)."""
+    with db.user_tx(user_id) as conn:
+        if replaces is None:
+            cur = conn.execute("insert into public.import_profiles (school_id, name, mapping, updated_by)"
+                               " values (%s, %s, %s::jsonb, %s) on conflict (school_id, name) do nothing",
+                               (school_id, name, json.dumps(mapping), user_id))
+            if cur.rowcount == 0:
+                raise ProfileExists(name)
+            return
+        cur = conn.execute("update public.import_profiles set mapping = %s::jsonb, updated_by = %s, updated_at = now()"
+                           " where school_id = %s and name = %s and updated_at = %s",
+                           (json.dumps(mapping), user_id, school_id, name, replaces))
+        if cur.rowcount == 0:
+            raise StaleWrite(name)
 
 
 def delete_profile(db: Database, user_id: UUID, school_id: UUID, name: str) -> bool:

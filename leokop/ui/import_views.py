@@ -8,23 +8,24 @@ from datetime import date
 from uuid import UUID
 
 import pandas as pd
-import psycopg
 import streamlit as st
 
 from leokop.db.session import Database
 from leokop.frames import records
 from leokop.repo import imports as repo
-from leokop.services import early_warning
+from leokop.services import early_warning, entries
 from leokop.services.imports import flow
 from leokop.services.imports.fields import FIELDS, IGNORE, from_profile, mapping_problems, recognise, to_profile
 from leokop.services.imports.planning import KINDS, Plan
 from leokop.services.imports.reading import FileRefused, Table, read_table
-from leokop.ui import feedback, texts
+from leokop.ui import saving, texts
 from leokop.ui.formats import german_datetime, plain
 from leokop.ui.resources import worker_database
+from leokop.ui.saving import Edit
 
 _PLAN = "import-plan"  # (file key, fields, plan) of the last preview in this session
 _RECOGNISE = ""
+MAX_PROFILE_NAME = 80  # as the table's check
 _UPLOAD_LIMIT_MB = 25  # above the import's own 20 MB, so that the German message says why a file is too large
 
 
@@ -72,7 +73,7 @@ def _with_file(db: Database, user_id: UUID, school: UUID, name: str, data: bytes
     _show_plan(plan)
     if plan.changes == 0:
         st.info(texts.IMPORT_NOTHING_TO_DO)
-    elif st.button(texts.IMPORT_APPLY_BUTTON, type="primary", key="import-apply"):
+    elif st.button(texts.IMPORT_APPLY_BUTTON, type="primary", key=saving.key("import-apply", "import-apply")):
         _apply(db, user_id, school, table, fields, today)
 
 
@@ -96,24 +97,41 @@ def _mapping(db: Database, user_id: UUID, school: UUID, table: Table, file_key: 
             header, options, key=key, format_func=lambda f: texts.IMPORT_FIELD_LABELS.get(f, texts.IMPORT_IGNORE),
             help=texts.IMPORT_FIRST_VALUE.format(value=plain(str(first[i]))[:80]) if first[i] != "" else None,
             placeholder=texts.PLACEHOLDER_CHOOSE))
-    with st.form(feedback.key("import-profile-save"), enter_to_submit=False):
-        name_key = feedback.key("import-profile-save", f"import-profile-name-{school}-{profile}")
-        if name_key not in st.session_state:
-            st.session_state[name_key] = profile
-        profile_name = st.text_input(texts.IMPORT_PROFILE_NAME, max_chars=80, key=name_key,
-                                     placeholder=texts.IMPORT_PROFILE_PLACEHOLDER)
-        if st.form_submit_button(texts.IMPORT_PROFILE_SAVE):
-            if not profile_name.strip():
-                st.error(texts.IMPORT_PROFILE_NAME_MISSING)
-            else:
-                try:
-                    repo.save_profile(db, user_id, school, profile_name.strip(), to_profile(table.headers, fields))
-                except psycopg.Error:
-                    st.error(texts.DB_ERROR)
-                else:
-                    feedback.saved(texts.IMPORT_PROFILE_SAVED.format(name=profile_name.strip()),
-                                   form="import-profile-save")
+    _profile_form(db, user_id, school, profile, table, fields)
     return fields
+
+
+def _profile_form(db: Database, user_id: UUID, school: UUID, profile: str, table: Table, fields: list[str]) -> None:
+    """Save the mapping as a profile: a new name creates one (refused when the name is taken), the loaded profile's
+    name replaces its mapping, unless someone saved it since the form was drawn (who and when, then a confirmation)."""
+    form = "import-profile-save"
+    stamps = repo.profile_stamps(db, user_id, school)
+    loaded = stamps.get(profile) if profile else None
+    name_key = saving.key(form, f"import-profile-name-{school}-{profile}")
+    edit = None if loaded is None else Edit(
+        f"import-profile:{school}:{profile}", loaded["updated_at"],
+        {texts.IMPORT_PROFILE_STATE: german_datetime(loaded["updated_at"])}, loaded["updated_by"],
+        loaded["updated_at"], name_key)
+    if name_key not in st.session_state:
+        st.session_state[name_key] = profile
+    with st.form(saving.key(form), enter_to_submit=False):
+        confirmed = saving.show_conflict(edit) if edit is not None else True
+        profile_name = st.text_input(texts.IMPORT_PROFILE_NAME, max_chars=MAX_PROFILE_NAME, key=name_key,
+                                     placeholder=texts.IMPORT_PROFILE_PLACEHOLDER)
+        if not st.form_submit_button(texts.IMPORT_PROFILE_SAVE):
+            return
+    name = profile_name.strip()
+    problems = entries.text_problems(profile_name, required=True, max_length=MAX_PROFILE_NAME) if name else [
+        texts.IMPORT_PROFILE_NAME_MISSING]
+    replaces = edit if edit is not None and name == profile else None
+    if replaces is None and name in stamps:
+        problems.append(texts.IMPORT_PROFILE_EXISTS.format(name=plain(name)))
+    mapping = to_profile(table.headers, fields)
+    saving.save(form, problems, (lambda version: repo.save_profile(db, user_id, school, name, mapping, version))
+                if replaces is not None else (lambda: repo.save_profile(db, user_id, school, name, mapping)),
+                texts.IMPORT_PROFILE_SAVED.format(name=name), edit=replaces,
+                confirmed=confirmed if replaces is not None else True,
+                refusals={repo.ProfileExists: texts.IMPORT_PROFILE_EXISTS.format(name=plain(name))})
 
 
 def counts_frame(plan: Plan) -> pd.DataFrame:
@@ -142,20 +160,25 @@ def _show_plan(plan: Plan) -> None:
 
 
 def _apply(db: Database, user_id: UUID, school: UUID, table: Table, fields: list[str], today: date) -> None:
-    try:
-        result = flow.apply(lambda: db.user_tx(user_id), school, table, fields, today)
-    except repo.NotAdmin:
-        st.error(texts.IMPORT_NOT_ADMIN)
-        return
-    except psycopg.Error:
-        st.error(texts.IMPORT_NOT_APPLIED)
-        return
-    st.session_state.pop(_PLAN, None)
-    if result.apprentice_ids:
-        early_warning.refresh_quietly(worker_database, result.apprentice_ids)
-    counts = result.plan.summary()["apprentices"]
-    feedback.saved(texts.IMPORT_APPLIED.format(created=counts["created"], updated=counts["updated"],
-                                               refused=result.plan.refused_rows))
+    def done(result: flow.Result | None) -> str:
+        if result is None:  # the same click arrived twice: the first request applied it
+            return texts.IMPORT_APPLIED_ONCE
+        counts = result.plan.summary()["apprentices"]
+        return texts.IMPORT_APPLIED.format(created=counts["created"], updated=counts["updated"],
+                                           refused=result.plan.refused_rows)
+
+    applied: list[flow.Result] = []
+
+    def write() -> flow.Result:
+        applied.append(flow.apply(lambda: db.user_tx(user_id), school, table, fields, today))
+        return applied[-1]
+
+    def after() -> None:
+        st.session_state.pop(_PLAN, None)
+        if applied[-1].apprentice_ids:
+            early_warning.refresh_quietly(worker_database, applied[-1].apprentice_ids)
+
+    saving.save("import-apply", [], write, done, refusals={repo.NotAdmin: texts.IMPORT_NOT_ADMIN}, after=after)
 
 
 def _past_imports(db: Database, user_id: UUID, school: UUID) -> None:

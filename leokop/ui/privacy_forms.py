@@ -88,7 +88,7 @@ def terms_tab(db: Database, admin_id) -> None:
                 saving.save(form, entries.text_problems(body, required=False, max_length=rules.MAX_TERMS)
                             or rules.terms_problems(body, school["body"]),
                             lambda version, school=school, body=body: privacy.publish_terms(
-                                db, admin_id, school["school_id"], body, version),
+                                db, admin_id, school["school_id"], body.strip(), version),
                             texts.TERMS_PUBLISHED.format(version=(school["version"] or 0) + 1), edit=edit,
                             confirmed=confirmed)
         accepted = privacy.acceptances(db, admin_id, school["school_id"])

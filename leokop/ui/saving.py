@@ -160,7 +160,7 @@ def forget(edit: Edit) -> None:
 # --- the write ---------------------------------------------------------------------------------------------------
 
 
-def save(form: str, problems: Iterable[str], action: Callable[..., Any], success: str, *,
+def save(form: str, problems: Iterable[str], action: Callable[..., Any], success: str | Callable[[Any], str], *,
          edit: Edit | None = None, confirmed: bool = True,
          refusals: Mapping[type[BaseException], Refusal] | None = None,
          notices: Mapping[type[BaseException], str] | None = None,
@@ -168,7 +168,9 @@ def save(form: str, problems: Iterable[str], action: Callable[..., Any], success
     """Check, write in one transaction, confirm; or say why nothing was written. Returns False on a refusal (a
     success reruns the page and does not return).
 
-    `action()` does the write (for an `edit`: `action(version)` with the version to save against). `confirmed` is
+    `action()` does the write (for an `edit`: `action(version)` with the version to save against); `success` is the
+    German confirmation, or a function of what the action returned (counts known only after the write; None for a
+    repeated submission, which wrote nothing and whose result was the first request's). `confirmed` is
     show_conflict's answer. `refusals` maps the repo's exceptions (raised inside the transaction: nothing was
     written) to their German messages; `notices` those that leave nothing to correct (someone was quicker with the
     same thing): the page reruns with the notice. `after` runs after a committed save (the risk flags that
@@ -180,7 +182,7 @@ def save(form: str, problems: Iterable[str], action: Callable[..., Any], success
         # changed because of it, not because of someone else; confirm once and write nothing
         feedback.clear(form)
         forget(edit)
-        feedback.saved(success, icon=icon)
+        feedback.saved(_confirmation(success, None), icon=icon)
     if edit is not None and not confirmed:
         found = conflict(edit)
         problems.append(texts.STALE_NOT_CONFIRMED.format(who=plain(found.who)) if found and found.open
@@ -189,9 +191,10 @@ def save(form: str, problems: Iterable[str], action: Callable[..., Any], success
         st.error(problem)
     if problems:
         return False
+    result = None
     try:
         with one_save(token(form)):
-            action(edit.version) if edit is not None else action()
+            result = action(edit.version) if edit is not None else action()
     except AlreadySaved:
         pass  # the same submission was saved before (a double click): confirm it once, write nothing
     except StaleWrite:
@@ -217,8 +220,12 @@ def save(form: str, problems: Iterable[str], action: Callable[..., Any], success
         forget(edit)
     if after is not None:
         after()
-    feedback.saved(success, icon=icon)
+    feedback.saved(_confirmation(success, result), icon=icon)
     return True  # not reached: saved() reruns
+
+
+def _confirmation(success: str | Callable[[Any], str], result: Any) -> str:
+    return success if isinstance(success, str) else success(result)
 
 
 def _saved_before(form: str) -> bool:

@@ -931,6 +931,9 @@ IMPORT_PROFILE_PLACEHOLDER = "z. B. LUSD Berufsschule"
 IMPORT_PROFILE_SAVE = "Profil speichern"
 IMPORT_PROFILE_SAVED = "Importprofil „{name}“ gespeichert."
 IMPORT_PROFILE_NAME_MISSING = "Bitte einen Namen für das Profil angeben."
+IMPORT_PROFILE_EXISTS = ("Ein Importprofil „{name}“ gibt es bereits. Zum Ändern oben als Importprofil auswählen, "
+                         "sonst einen anderen Namen angeben.")
+IMPORT_PROFILE_STATE = "Zuordnung"
 IMPORT_PREVIEW_BUTTON = "Vorschau"
 IMPORT_APPLY_BUTTON = "Übernehmen"
 IMPORT_PREVIEW_TITLE = "Vorschau"
@@ -946,7 +949,7 @@ IMPORT_CONTACTS_HINT = ("Ausbilderinnen und Ausbilder aus der Datei werden als K
 IMPORT_NOTHING_TO_DO = "Die Datei enthält nichts Neues: Es würde nichts geändert."
 IMPORT_APPLIED = ("Import übernommen: {created} Auszubildende neu, {updated} geändert; {refused} Zeilen "
                   "abgelehnt.")
-IMPORT_NOT_APPLIED = "Der Import konnte nicht gespeichert werden. Es wurde nichts geändert."
+IMPORT_APPLIED_ONCE = "Der Import wurde bereits übernommen."
 IMPORT_NOT_ADMIN = "Nur die Administration dieser Schule darf importieren."
 IMPORT_PAST = "Bisherige Importe"
 IMPORT_PAST_COLUMNS = {"at": "Zeitpunkt", "actor": "Wer", "file_name": "Datei", "counts": "Änderungen",

@@ -68,3 +68,42 @@ def test_a_mapping_without_names_is_refused_and_a_profile_is_saved(login, owner_
     finally:
         with psycopg.connect(owner_url) as conn:
             conn.execute("delete from import_profiles where school_id = %s", (MAINUFER,))
+
+
+def _profile_form_submit(at):
+    return next(b for b in at.button if b.label == texts.IMPORT_PROFILE_SAVE).click().run()
+
+
+def test_a_profile_is_never_overwritten_blindly(login, owner_url):
+    """A taken name is refused; the loaded profile is replaced only if nobody saved it since the form was drawn,
+    else who and when, and a confirmation."""
+    with psycopg.connect(owner_url) as conn:
+        conn.execute("insert into import_profiles (school_id, name, mapping) values (%s, 'LUSD', %s)",
+                     (MAINUFER, '{"Nachname": "last_name"}'))
+    try:
+        at = _upload(_import_tab(login), "schueler.csv", mainufer_file())
+        name = next(t for t in at.text_input if t.label == texts.IMPORT_PROFILE_NAME)
+        name.input("LUSD")
+        at = _profile_form_submit(at)
+        assert texts.IMPORT_PROFILE_EXISTS.format(name="LUSD") in errors(at)
+        assert next(t for t in at.text_input if t.label == texts.IMPORT_PROFILE_NAME).value == "LUSD"
+
+        at.selectbox(key=f"import-profile-{MAINUFER}").set_value("LUSD").run()
+        assert next(t for t in at.text_input if t.label == texts.IMPORT_PROFILE_NAME).value == "LUSD"
+        with psycopg.connect(owner_url) as conn:  # another admin saves the profile meanwhile
+            conn.execute("update import_profiles set mapping = %s, updated_at = now() where name = 'LUSD'",
+                         ('{"Vorname": "first_name"}',))
+        at = _profile_form_submit(at)
+        assert any(texts.STALE_NOT_CONFIRMED.split("{")[0] in e for e in errors(at)), errors(at)
+        with psycopg.connect(owner_url) as conn:
+            assert conn.execute("select mapping from import_profiles where name = 'LUSD'").fetchone()[0] == {
+                "Vorname": "first_name"}
+        next(c for c in at.checkbox if c.key and "~over-" in c.key).check()
+        at = _profile_form_submit(at)
+        assert texts.IMPORT_PROFILE_SAVED.format(name="LUSD") in [t.value for t in at.toast], errors(at)
+        with psycopg.connect(owner_url) as conn:
+            mapping = conn.execute("select mapping from import_profiles where name = 'LUSD'").fetchone()[0]
+        assert mapping["Nachname"] == "last_name" and mapping["Vorname"] == "first_name"
+    finally:
+        with psycopg.connect(owner_url) as conn:
+            conn.execute("delete from import_profiles where school_id = %s", (MAINUFER,))
