@@ -3,8 +3,9 @@
 Before, every second choice of the pair on the Dashboard and on Materialien was ignored, and so was every second
 material chosen in the library (a selectbox whose index came from session state and that had no key); a double
 click on "Kommentieren" saved nothing and emptied the field (clear_on_submit). Here a teacher chooses pair after
-pair A → B → C → D → A on both pages and material after material in the library, each choice must stay chosen
-after the page settled; then double-clicks "Kommentieren": exactly one comment row, equal to the typed text."""
+pair A → B → C → D → A on Dashboard, Materialien and Projekte, material after material in the library and
+apprentice after apprentice on the Dashboard, each choice must stay chosen after the page settled; then
+double-clicks "Kommentieren": exactly one comment row, equal to the typed text."""
 
 from __future__ import annotations
 
@@ -53,16 +54,24 @@ def _choose_in_a_row(page: Page, label: str) -> list[str]:
     return sequence
 
 
-def test_every_choice_of_pair_and_material_takes_on_dashboard_and_materialien(page: Page):
+def test_every_choice_of_pair_material_and_apprentice_takes(page: Page):
+    """Every page with such a choice: the pair on Dashboard, Materialien and Projekte, the material in the library,
+    the apprentice to open on the Dashboard."""
     _sign_in_on_dashboard(page, "lehrkraft")
     chosen = _choose_in_a_row(page, texts.CHOOSE_COOPERATION)
     _open_menu_page(page, texts.PAGE_MATERIALS)
     # the pair chosen last on the dashboard is the one Materialien opens with
     expect(_combobox(page, texts.CHOOSE_COOPERATION)).to_have_value(chosen[-1])
-    _choose_in_a_row(page, texts.CHOOSE_COOPERATION)
+    chosen = _choose_in_a_row(page, texts.CHOOSE_COOPERATION)
     # and the material in the library of a pair with several
     choose(page, texts.CHOOSE_COOPERATION, RMD_PAIR)
     _choose_in_a_row(page, texts.MAT_CHOOSE)
+    _open_menu_page(page, texts.PAGE_PROJECTS)
+    expect(_combobox(page, texts.CHOOSE_COOPERATION)).to_have_value(RMD_PAIR)
+    _choose_in_a_row(page, texts.CHOOSE_COOPERATION)
+    _open_menu_page(page, texts.PAGE_DASHBOARD)
+    choose(page, texts.CHOOSE_COOPERATION, RMD_PAIR)  # the pair with the most apprentices
+    _choose_in_a_row(page, texts.CHOOSE_APPRENTICE)
 
 
 def test_a_double_click_on_kommentieren_saves_one_comment(page: Page, owner_url: str):
