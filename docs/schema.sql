@@ -3429,6 +3429,27 @@ CREATE TABLE public.school_blocks (
 );
 
 --
+-- Name: school_days_off; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.school_days_off (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    school_id uuid NOT NULL,
+    name text NOT NULL,
+    starts_on date NOT NULL,
+    ends_on date NOT NULL,
+    source text DEFAULT 'hand'::text NOT NULL,
+    ics_uid text,
+    created_by uuid DEFAULT auth.uid(),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT school_days_off_check CHECK (((ends_on >= starts_on) AND ((ends_on - starts_on) <= 120))),
+    CONSTRAINT school_days_off_ics_uid_check CHECK (((ics_uid IS NULL) OR (length(ics_uid) <= 500))),
+    CONSTRAINT school_days_off_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT school_days_off_source_check CHECK ((source = ANY (ARRAY['hand'::text, 'ics'::text])))
+);
+
+--
 -- Name: school_holidays; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3438,7 +3459,11 @@ CREATE TABLE public.school_holidays (
     name text NOT NULL,
     starts_on date NOT NULL,
     ends_on date NOT NULL,
-    CONSTRAINT school_holidays_check CHECK ((ends_on >= starts_on))
+    kind text DEFAULT 'ferien'::text NOT NULL,
+    source text DEFAULT 'liste'::text NOT NULL,
+    CONSTRAINT school_holidays_check CHECK ((ends_on >= starts_on)),
+    CONSTRAINT school_holidays_kind_check CHECK ((kind = ANY (ARRAY['ferien'::text, 'feiertag'::text]))),
+    CONSTRAINT school_holidays_source_check CHECK ((source = ANY (ARRAY['liste'::text, 'holidays'::text])))
 );
 
 --
@@ -3454,6 +3479,28 @@ CREATE TABLE public.schools (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT schools_name_check CHECK ((length(btrim(name)) > 0))
 );
+
+--
+-- Name: school_calendar; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.school_calendar WITH (security_invoker='true') AS
+ SELECT s.id AS school_id,
+    h.kind,
+    h.name,
+    h.starts_on,
+    h.ends_on,
+    h.id
+   FROM (public.schools s
+     JOIN public.school_holidays h ON ((h.state = s.state)))
+UNION ALL
+ SELECT d.school_id,
+    'schulfrei'::text AS kind,
+    d.name,
+    d.starts_on,
+    d.ends_on,
+    d.id
+   FROM public.school_days_off d;
 
 --
 -- Name: terms_acceptances; Type: TABLE; Schema: public; Owner: -
@@ -3999,6 +4046,20 @@ ALTER TABLE ONLY public.school_blocks
     ADD CONSTRAINT school_blocks_pkey PRIMARY KEY (id);
 
 --
+-- Name: school_days_off school_days_off_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.school_days_off
+    ADD CONSTRAINT school_days_off_pkey PRIMARY KEY (id);
+
+--
+-- Name: school_days_off school_days_off_school_id_starts_on_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.school_days_off
+    ADD CONSTRAINT school_days_off_school_id_starts_on_name_key UNIQUE (school_id, starts_on, name);
+
+--
 -- Name: school_holidays school_holidays_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4006,11 +4067,11 @@ ALTER TABLE ONLY public.school_holidays
     ADD CONSTRAINT school_holidays_pkey PRIMARY KEY (id);
 
 --
--- Name: school_holidays school_holidays_state_starts_on_key; Type: CONSTRAINT; Schema: public; Owner: -
+-- Name: school_holidays school_holidays_state_kind_starts_on_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.school_holidays
-    ADD CONSTRAINT school_holidays_state_starts_on_key UNIQUE (state, starts_on);
+    ADD CONSTRAINT school_holidays_state_kind_starts_on_key UNIQUE (state, kind, starts_on);
 
 --
 -- Name: schools schools_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4401,6 +4462,24 @@ CREATE UNIQUE INDEX risk_flags_open_key ON public.risk_flags USING btree (appren
 CREATE INDEX school_blocks_class_idx ON public.school_blocks USING btree (class_id, starts_on);
 
 --
+-- Name: school_days_off_ics_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX school_days_off_ics_idx ON public.school_days_off USING btree (school_id, ics_uid) WHERE (ics_uid IS NOT NULL);
+
+--
+-- Name: school_days_off_school_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX school_days_off_school_idx ON public.school_days_off USING btree (school_id, starts_on);
+
+--
+-- Name: school_holidays_state_ends_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX school_holidays_state_ends_idx ON public.school_holidays USING btree (state, ends_on);
+
+--
 -- Name: terms_acceptances_school_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -4693,6 +4772,12 @@ CREATE TRIGGER risk_cases_stamp BEFORE UPDATE ON public.risk_cases FOR EACH ROW 
 --
 
 CREATE TRIGGER risk_thresholds_stamp BEFORE UPDATE ON public.risk_thresholds FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
+-- Name: school_days_off school_days_off_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER school_days_off_audit AFTER INSERT OR DELETE OR UPDATE ON public.school_days_off FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row();
 
 --
 -- Name: terms_acceptances terms_acceptances_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -5459,6 +5544,20 @@ ALTER TABLE ONLY public.school_blocks
 
 ALTER TABLE ONLY public.school_blocks
     ADD CONSTRAINT school_blocks_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: school_days_off school_days_off_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.school_days_off
+    ADD CONSTRAINT school_days_off_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: school_days_off school_days_off_school_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.school_days_off
+    ADD CONSTRAINT school_days_off_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id) ON DELETE CASCADE;
 
 --
 -- Name: terms_acceptances terms_acceptances_school_id_version_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -6746,6 +6845,36 @@ CREATE POLICY school_blocks_service ON public.school_blocks FOR SELECT TO leokop
 CREATE POLICY school_blocks_update ON public.school_blocks FOR UPDATE TO authenticated USING ((class_id IN ( SELECT app_private.school_side_class_ids() AS school_side_class_ids))) WITH CHECK ((class_id IN ( SELECT app_private.school_side_class_ids() AS school_side_class_ids)));
 
 --
+-- Name: school_days_off; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.school_days_off ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: school_days_off school_days_off_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY school_days_off_delete ON public.school_days_off FOR DELETE TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
+-- Name: school_days_off school_days_off_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY school_days_off_insert ON public.school_days_off FOR INSERT TO authenticated WITH CHECK ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
+-- Name: school_days_off school_days_off_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY school_days_off_select ON public.school_days_off FOR SELECT TO authenticated USING ((school_id IN ( SELECT app_private.my_membership_school_ids() AS my_membership_school_ids)));
+
+--
+-- Name: school_days_off school_days_off_service; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY school_days_off_service ON public.school_days_off FOR SELECT TO leokop_service USING (true);
+
+--
 -- Name: school_holidays; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -6758,6 +6887,12 @@ ALTER TABLE public.school_holidays ENABLE ROW LEVEL SECURITY;
 CREATE POLICY school_holidays_select ON public.school_holidays FOR SELECT TO authenticated USING (true);
 
 --
+-- Name: school_holidays school_holidays_service; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY school_holidays_service ON public.school_holidays FOR SELECT TO leokop_service USING (true);
+
+--
 -- Name: schools; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -6768,6 +6903,12 @@ ALTER TABLE public.schools ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY schools_select ON public.schools FOR SELECT TO authenticated USING (true);
+
+--
+-- Name: schools schools_service; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY schools_service ON public.schools FOR SELECT TO leokop_service USING (true);
 
 --
 -- Name: terms_acceptances; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8416,16 +8557,68 @@ GRANT UPDATE(note) ON TABLE public.school_blocks TO authenticated;
 GRANT UPDATE(version) ON TABLE public.school_blocks TO authenticated;
 
 --
+-- Name: TABLE school_days_off; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE public.school_days_off TO authenticated;
+GRANT SELECT ON TABLE public.school_days_off TO leokop_service;
+
+--
+-- Name: COLUMN school_days_off.school_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(school_id) ON TABLE public.school_days_off TO authenticated;
+
+--
+-- Name: COLUMN school_days_off.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(name) ON TABLE public.school_days_off TO authenticated;
+
+--
+-- Name: COLUMN school_days_off.starts_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(starts_on) ON TABLE public.school_days_off TO authenticated;
+
+--
+-- Name: COLUMN school_days_off.ends_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(ends_on) ON TABLE public.school_days_off TO authenticated;
+
+--
+-- Name: COLUMN school_days_off.source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(source) ON TABLE public.school_days_off TO authenticated;
+
+--
+-- Name: COLUMN school_days_off.ics_uid; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(ics_uid) ON TABLE public.school_days_off TO authenticated;
+
+--
 -- Name: TABLE school_holidays; Type: ACL; Schema: public; Owner: -
 --
 
 GRANT SELECT ON TABLE public.school_holidays TO authenticated;
+GRANT SELECT ON TABLE public.school_holidays TO leokop_service;
 
 --
 -- Name: TABLE schools; Type: ACL; Schema: public; Owner: -
 --
 
 GRANT SELECT ON TABLE public.schools TO authenticated;
+GRANT SELECT ON TABLE public.schools TO leokop_service;
+
+--
+-- Name: TABLE school_calendar; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.school_calendar TO authenticated;
+GRANT SELECT ON TABLE public.school_calendar TO leokop_service;
 
 --
 -- Name: TABLE terms_acceptances; Type: ACL; Schema: public; Owner: -

@@ -41,6 +41,26 @@ def _db_migrate(_args) -> None:
     check_connection(url)
     applied = migrate(url, load_settings().sql_dir)
     print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else "; up to date"))
+    _sync_calendar(url)
+
+
+def _sync_calendar(url: str) -> int:
+    """The holidays of every state from the `holidays` package into the database (decision 86)."""
+    import psycopg
+
+    from leokop.repo.school_calendar import sync_all
+
+    with psycopg.connect(url) as conn, conn.transaction():
+        return sync_all(conn, clock.today())
+
+
+def _calendar_sync(_args) -> None:
+    from leokop.services.school_calendar import STATE_CODES
+
+    url = owner_url(start=True)
+    check_connection(url)
+    print(f"school calendar: {_sync_calendar(url)} holiday periods of {len(STATE_CODES)} states from the holidays "
+          f"package")
 
 
 def _db_seed_demo(args) -> None:
@@ -62,6 +82,7 @@ def _db_setup(_args) -> None:
     url = owner_url(settings, start=True)
     check_connection(url)
     migrate(url, settings.sql_dir)
+    _sync_calendar(url)
     seeded = settings.demo_data and seed_demo(url, only_if_empty=True)
     if seeded:
         _recompute_risks(url)
@@ -325,6 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--replace", action="store_true", help="drop the app's schemas first (one transaction)")
     restore.set_defaults(func=_db_restore)
+    calendar = sub.add_parser("calendar", help="the school calendar").add_subparsers(dest="calendar_command",
+                                                                                  required=True)
+    calendar.add_parser("sync", help="write every state's holidays from the holidays package (e.g. nightly)"
+                        ).set_defaults(func=_calendar_sync)
     risks = sub.add_parser("risks", help="early-warning flags").add_subparsers(dest="risks_command", required=True)
     risks.add_parser("recompute", help="evaluate the rules for everyone").set_defaults(func=_risks_recompute)
     privacy = sub.add_parser("privacy", help="data protection").add_subparsers(dest="privacy_command", required=True)

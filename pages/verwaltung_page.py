@@ -10,6 +10,7 @@ from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
 from leokop.services.risk_rules import Thresholds
 from leokop.ui import formats, privacy_forms, saving, texts, widgets
+from leokop.ui.calendar_views import calendar_tab
 from leokop.ui.import_views import import_tab
 from leokop.ui.resources import database, worker_database
 from leokop.ui.saving import Edit
@@ -57,9 +58,10 @@ def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message)
 
 
 (tab_users, tab_memberships, tab_release, tab_thresholds, tab_terms, tab_consents, tab_audit, tab_retention,
- tab_access, tab_import) = st.tabs([
+ tab_access, tab_import, tab_calendar) = st.tabs([
     texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE, texts.ADMIN_THRESHOLDS, texts.ADMIN_TERMS,
-    texts.ADMIN_CONSENTS, texts.ADMIN_AUDIT, texts.ADMIN_RETENTION, texts.ADMIN_ACCESS, texts.ADMIN_IMPORT])
+    texts.ADMIN_CONSENTS, texts.ADMIN_AUDIT, texts.ADMIN_RETENTION, texts.ADMIN_ACCESS, texts.ADMIN_IMPORT,
+    texts.ADMIN_CALENDAR])
 
 with tab_users:
     managed = users.list_managed_users(db, user.user_id)
@@ -205,3 +207,5 @@ with tab_access:
     privacy_forms.access_tab(db, user.user_id)
 with tab_import:
     import_tab(db, user.user_id, today)
+with tab_calendar:
+    calendar_tab(db, user.user_id, today)

@@ -125,8 +125,27 @@ def seed_demo(conninfo: str, *, only_if_empty: bool = True) -> bool:
     return True
 
 
+def _weekday_from(day: date) -> date:
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def _insert_days_off(conn: psycopg.Connection, today: date) -> None:
+    """Mainufer's own days off of this school year: a pädagogischer Tag in November, a beweglicher Ferientag in
+    February (the admin's calendar tab lists them; the conflict check and the absence rate leave them out)."""
+    year = school_year_start(today)
+    for name, day in (("Pädagogischer Tag", _weekday_from(date(year, 11, 18))),
+                      ("Beweglicher Ferientag", _weekday_from(date(year + 1, 2, 15)))):
+        conn.execute("insert into public.school_days_off (school_id, name, starts_on, ends_on) values (%s, %s, %s, %s)"
+                     " on conflict do nothing", (_id("school", "mainufer"), name, day, day))
+
+
 def _load(conn: psycopg.Connection) -> None:
+    from leokop.repo.school_calendar import sync_all
+
     rng = random.Random(2026)
+    sync_all(conn, clock.today())  # the one calendar the demo's plans, conflicts and absence rates use
     occupation_by_code = {o.code: o for o in OCCUPATIONS}
     for occ in OCCUPATIONS:
         _insert_occupation(conn, occ)
@@ -142,6 +161,7 @@ def _load(conn: psycopg.Connection) -> None:
             " on conflict do nothing",
             (_id("company", key), name, city, chamber, sector),
         )
+    _insert_days_off(conn, clock.today())
     pairs = sorted({(school, company) for school, *_rest, companies in CLASSES for company in companies})
     for school, company in pairs:
         conn.execute(

@@ -27,7 +27,6 @@ class Pair:
     class_names: list[str]
     contract_starts: list[date]
     probation_ends: list[date | None]
-    state: str | None  # the school's Bundesland (its holidays)
 
     @classmethod
     def of(cls, coop_id: UUID, apprentices: pd.DataFrame) -> Pair:
@@ -36,13 +35,12 @@ class Pair:
             if apprentices.empty or name not in apprentices:
                 return []
             return [None if pd.isna(v) else v for v in apprentices[name].tolist()]
-        states = column("school_state")
         return cls(coop_id, column("id"), column("class_id"), column("class_name"), column("contract_start"),
-                   column("probation_end"), states[0] if states else None)
+                   column("probation_end"))
 
     def params(self, **extra) -> dict:
         return {"coop": self.coop_id, "ids": self.ids, "classes": self.class_ids, "class_names": self.class_names,
-                "starts": self.contract_starts, "probation": self.probation_ends, "state": self.state, **extra}
+                "starts": self.contract_starts, "probation": self.probation_ends, **extra}
 
 
 # The pair as a CTE of the passed arrays (see Pair).
@@ -219,8 +217,9 @@ def pair_schedule(db: Database, user_id: UUID, pair: Pair, start: date, end: dat
             where pc.cooperation_id = %(coop)s and ms.due_on between %(start)s and %(end)s
             union all
             select 'ferien', h.name, h.starts_on, h.ends_on, null, null, h.id
-            from public.school_holidays h
-            where h.state = %(state)s and h.ends_on >= %(start)s and h.starts_on <= %(end)s
+            from public.school_calendar h
+            where h.school_id = (select c.school_id from public.cooperations c where c.id = %(coop)s)
+              and h.kind in ('ferien', 'schulfrei') and h.ends_on >= %(start)s and h.starts_on <= %(end)s
             """,
             pair.params(start=start, end=end),
         )

@@ -31,13 +31,27 @@ absence as (
   group by x.apprentice_id
 ),
 block_days as (
+  -- the weekdays of the class's blocks in the last 90 days that are no holiday or day off of the school
   select b.class_id, count(distinct d) as days
   from public.school_blocks b
+  join public.classes k on k.id = b.class_id
   cross join lateral generate_series(greatest(b.starts_on, %(today)s::date - 89), least(b.ends_on, %(today)s::date),
                                      interval '1 day') d
   where b.class_id in (select class_id from a) and b.ends_on > %(today)s::date - 90
     and b.starts_on <= %(today)s::date and extract(isodow from d) < 6
+    and not exists (select 1 from public.school_calendar c where c.school_id = k.school_id
+                    and d::date between c.starts_on and c.ends_on)
   group by b.class_id
+),
+open_days as (
+  -- the weekdays of the last 90 days outside the school's calendar (holidays, public holidays, days off)
+  select s.school_id, count(*) as days
+  from (select distinct school_id from a) s
+  cross join lateral generate_series(%(today)s::date - 89, %(today)s::date, interval '1 day') d
+  where extract(isodow from d) < 6
+    and not exists (select 1 from public.school_calendar c where c.school_id = s.school_id
+                    and d::date between c.starts_on and c.ends_on)
+  group by s.school_id
 ),
 grades as (
   select r.apprentice_id, array_agg(r.grade order by lf.sort_order) as grades,
@@ -84,7 +98,7 @@ concern as (
 select a.id as apprentice_id, a.school_id, a.status = 'aktiv' as active, a.probation_end,
        coalesce(x.unexcused_28, 0) as unexcused_28, coalesce(x.days_90, 0) as absence_days_90,
        case when a.schedule = 'blockunterricht' then coalesce(bd.days, 0)
-            else round(coalesce(a.school_days_per_week, 2) * 90 / 7.0)::int end as school_days_90,
+            else round(coalesce(a.school_days_per_week, 2) * coalesce(od.days, 0) / 5.0)::int end as school_days_90,
        coalesce(g.grades, '{}') as grades, coalesce(g.failing, '{}') as failing_fields,
        h.previous_half::float as previous_half, h.current_half::float as current_half,
        coalesce(wk.unsigned, 0) as unsigned_weeks, e.kind as exam_kind, e.starts_on as exam_date,
@@ -92,6 +106,7 @@ select a.id as apprentice_id, a.school_id, a.status = 'aktiv' as active, a.proba
 from a
 left join absence x on x.apprentice_id = a.id
 left join block_days bd on bd.class_id = a.class_id
+left join open_days od on od.school_id = a.school_id
 left join grades g on g.apprentice_id = a.id
 left join halves h on h.apprentice_id = a.id
 left join weeks wk on wk.apprentice_id = a.id

@@ -848,6 +848,7 @@ CONCERN_STATE_LABELS = {True: "offen", False: "erledigt"}
 # --- issue 16 ---
 # Import of a school's data (Verwaltung, tab Import; python -m leokop import)
 ADMIN_IMPORT = "Import"
+ADMIN_CALENDAR = "Kalender"
 IMPORT_FIELD_LABELS = {
     "pupil_id": "Schüler-ID", "last_name": "Nachname", "first_name": "Vorname", "birth_date": "Geburtsdatum",
     "class_name": "Klasse", "occupation": "Ausbildungsberuf", "track": "Fachrichtung",
@@ -1051,3 +1052,50 @@ MAT_UPLOAD_HELP = ("PDF, Word, Excel, PowerPoint, OpenDocument, Bilder (PNG, JPE
                    "Markdown), höchstens 20 MB; leokop prüft den Inhalt der Datei, nicht nur ihren Namen.")
 CONSENT_REVOKE_CONFIRM = "Ja, widerrufen: Der Betrieb sieht {categories} ab sofort nicht mehr."
 CONSENT_REVOKE_UNCONFIRMED = "Bitte bestätigen Sie den Widerruf mit dem Häkchen; es wurde nichts geändert."
+
+# The school calendar (Verwaltung, tab "Kalender")
+CALENDAR_INTRO = ("Ferien und Feiertage des Bundeslands kommen aus dem gepflegten Paket „holidays“; die Schule "
+                  "ergänzt eigene schulfreie Tage (bewegliche Ferientage, pädagogische Tage). Konfliktprüfung, "
+                  "Zeitleiste und Fehlquote verwenden diesen einen Kalender.")
+CALENDAR_RUNS_SHORT = ("Der Kalender der Schule „{school}“ kennt Schulferien nur bis {last}: weniger als neun Monate "
+                       "im Voraus. Bitte die Ferien als .ics-Datei unten einlesen oder die Betreuung bitten, "
+                       "`python -m leokop calendar sync` nach einer Aktualisierung auszuführen.")
+CALENDAR_KNOWN_UNTIL = "Schulferien bekannt bis {last}."
+CALENDAR_COMING = "Die nächsten zwölf Monate"
+CALENDAR_NOTHING_AHEAD = "In den nächsten zwölf Monaten sind keine Ferien oder schulfreien Tage eingetragen."
+CALENDAR_KIND_LABELS = {"ferien": "Schulferien", "feiertag": "Feiertag", "schulfrei": "Schulfreier Tag"}
+CALENDAR_COLUMNS = {"kind": "Art", "name": "Bezeichnung", "starts_on": "Von", "ends_on": "Bis"}
+CALENDAR_DAYS_OFF = "Schulfreie Tage der Schule"
+CALENDAR_FIELD_NAME = "Bezeichnung"
+CALENDAR_NAME_PLACEHOLDER = "z. B. Pädagogischer Tag"
+CALENDAR_END_HELP = "Leer lassen für einen einzelnen Tag."
+CALENDAR_ADD = "Schulfreien Tag eintragen"
+CALENDAR_ADDED = "Schulfreier Tag „{name}“ eingetragen."
+CALENDAR_DAY_OFF_EXISTS = "Diesen schulfreien Tag gibt es an diesem Datum bereits. Es wurde nichts gespeichert."
+CALENDAR_END_BEFORE_START = "Das Ende liegt vor dem Beginn."
+CALENDAR_TOO_LONG = "Ein schulfreier Zeitraum darf höchstens {n} Tage lang sein."
+CALENDAR_NO_DAYS_OFF = "Noch keine eigenen schulfreien Tage eingetragen."
+CALENDAR_SOURCE_LABELS = {"hand": "eingetragen", "ics": "aus .ics-Datei"}
+CALENDAR_DAY_OFF_COLUMNS = {"name": "Bezeichnung", "starts_on": "Von", "ends_on": "Bis", "source": "Herkunft",
+                            "created_by": "Eingetragen von"}
+CALENDAR_DELETE_TITLE = "Schulfreie Tage löschen"
+CALENDAR_DELETE_CONFIRM = "Ja, „{name}“ ({day}) löschen"
+CALENDAR_DELETE = "Löschen"
+CALENDAR_DELETE_UNCONFIRMED = "Bitte das Löschen mit dem Häkchen bestätigen; es wurde nichts geändert."
+CALENDAR_DELETED = "Schulfreier Tag „{name}“ gelöscht."
+CALENDAR_ICS_TITLE = "Aus einer .ics-Datei einlesen"
+CALENDAR_ICS_FILE = "Kalenderdatei (.ics)"
+CALENDAR_ICS_HELP = ("Ganztägige Termine werden schulfreie Tage, z. B. die Ferien des Kultusministeriums oder der "
+                     "Jahresplan der Schule. Dieselbe Datei ein zweites Mal fügt nichts doppelt hinzu.")
+CALENDAR_ICS_EMPTY = "Die Datei ist leer."
+CALENDAR_ICS_TOO_LARGE = "Die Datei ist größer als {mb} MB; ein Schulkalender ist viel kleiner."
+CALENDAR_ICS_UNREADABLE = "Die Datei ist kein lesbarer Kalender im iCalendar-Format (.ics)."
+CALENDAR_ICS_TOO_MANY = "Die Datei enthält mehr als {n} Termine; bitte nur den Schulkalender einlesen."
+CALENDAR_ICS_NO_NAME = "(ohne Titel)"
+CALENDAR_ICS_NO_DATE = "{name}: ohne Datum."
+CALENDAR_ICS_SKIPPED = "{n} Termine werden nicht übernommen:"
+CALENDAR_ICS_REASON = "Termin und Grund"
+CALENDAR_ICS_NOTHING = "Die Datei enthält keine Termine, die übernommen werden können."
+CALENDAR_ICS_APPLY = "{n} schulfreie Tage übernehmen"
+CALENDAR_ICS_IMPORTED = "{n} schulfreie Tage übernommen (schon vorhandene ausgelassen)."
+CALENDAR_ICS_ONCE = "Die Termine wurden bereits übernommen."

@@ -187,7 +187,7 @@ def pop_confirmation(at: AppTest) -> str | None:
 
 
 BEFORE_TABLES = ("risk_cases", "concerns", "notes", "absences", "company_phases", "school_blocks", "projects",
-                 "materials", "consents", "terms_versions", "import_runs", "import_profiles")
+                 "materials", "consents", "terms_versions", "import_runs", "import_profiles", "school_days_off")
 
 
 class Ctx:
@@ -483,6 +483,9 @@ def ctx(owner_url, db, worker_db):
     c.run("insert into memberships (user_id, role, school_id) values (%s, 'schulleitung', %s)", c.ids["account"],
           MAINUFER)
     c.profiles[ACCOUNT] = load_profile(db, c.ids["account"])
+    c.ids["day_off"] = c.one("insert into school_days_off (school_id, name, starts_on, ends_on) values (%s, %s, %s, %s)"
+                             " returning id", LAHNTAL, f"{MARK}-Löschen", c.today + timedelta(days=40),
+                             c.today + timedelta(days=40))[0]
     seen = c.rows("select seen_at from inbox_seen where user_id = %s", user_id("lehrkraft"))
     c.ids["seen_at"] = seen[0][0] if seen else None
     settings = [*SETTINGS, ("release_overrides", "apprentice_id", c.ids["l"])]
@@ -542,6 +545,7 @@ def _clean(c: Ctx, kept: list) -> None:
         ("delete from terms_acceptances a where not exists (select 1 from terms_versions v where v.school_id ="
          " a.school_id and v.version = a.version)", ()),
         ("delete from import_profiles where not (id = any(%s))", (c.before["import_profiles"],)),
+        ("delete from school_days_off where not (id = any(%s))", (c.before["school_days_off"],)),
         # replica mode runs no foreign-key triggers: what hangs off the matrix's users goes first, by hand
         ("delete from memberships where user_id in (select id from app_users where username like 'matrix-%%')", ()),
         ("delete from user_credentials where user_id in (select id from app_users where username like 'matrix-%%')",
@@ -1081,7 +1085,7 @@ DRIVERS: list[Driver] = [
 
 # --- the admin's, the account's and the inbox's forms --------------------------------------------------------------
 
-IV, AC = "leokop/ui/import_views.py", "leokop/ui/account_forms.py"
+IV, AC, CV = "leokop/ui/import_views.py", "leokop/ui/account_forms.py", "leokop/ui/calendar_views.py"
 ACCOUNT = "matrix-konto"  # the password form's own user (its password changes)
 ACCOUNT_PASSWORD = "Matrix-Konto-Startpasswort-7c1"
 STRONG = strat.builds(lambda a, b: f"{a}-Lernort-{b}-Kooperation", strat.text(alphabet="abcdefghkmnpqrstuvwxyz",
@@ -1191,6 +1195,23 @@ def _seen_back(ctx: Ctx) -> None:
     ctx.run("delete from inbox_seen where user_id = %s", user_id("lehrkraft"))
     if ctx.ids["seen_at"] is not None:
         ctx.run("insert into inbox_seen (user_id, seen_at) values (%s, %s)", user_id("lehrkraft"), ctx.ids["seen_at"])
+
+
+def _day_off_back(ctx: Ctx) -> None:
+    ctx.run("insert into school_days_off (id, school_id, name, starts_on, ends_on) values (%s, %s, %s, %s, %s)"
+            " on conflict do nothing", ctx.ids["day_off"], LAHNTAL, f"{MARK}-Löschen", ctx.today + timedelta(days=40),
+            ctx.today + timedelta(days=40))
+
+
+def _ics_upload(at: AppTest, ctx: Ctx) -> None:
+    """A school's calendar file with two days off (all-day events) ahead."""
+    day = ctx.today + timedelta(days=200)
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:matrix-{n}@schule\r\nSUMMARY:{MARK} aus Datei {n}\r\n"
+        f"DTSTART;VALUE=DATE:{(day + timedelta(days=n)):%Y%m%d}\r\nEND:VEVENT\r\n" for n in range(2))
+    data = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Matrix//DE\r\n{events}END:VCALENDAR\r\n".encode()
+    widget(at.file_uploader, "calendar-ics").upload("schuljahr.ics", data, "text/calendar")
+    at.run()
 
 
 GRADES_LABEL = texts.CONSENT_CATEGORY_LABELS["grades"]
@@ -1307,6 +1328,33 @@ DRIVERS += [
                                  user_id("lehrkraft")),
            is_button=True, empty="saved", reset=_seen_back,
            na={"stale": "marks the user's own inbox: no one else changes it"}),
+    Driver(f"{CV}::calendar-day-off", "calendar-day-off", "verwaltung_page.py", "admin2", texts.CALENDAR_ADD,
+           rows=lambda c: c.rows("select id, name from school_days_off where school_id = %s", LAHNTAL),
+           text="calendar-name", limit=200,
+           fill=lambda at, c: _plan_dates(at, c, "calendar-start", "calendar-end", c.today + timedelta(days=400),
+                                          days=0),
+           out_of_range=lambda at, c: (pick(at.date_input, "calendar-start", c.today + timedelta(days=3 * 365 + 40)),
+                                       pick(at.date_input, "calendar-end", c.today + timedelta(days=3 * 365 + 40))),
+           stale=lambda c: second_session(DRIVER["calendar-day-off"], c, lambda at: (
+               text_widget(at, "calendar-name").set_value(c.ids["typed"]),
+               pick(at.date_input, "calendar-start", c.ids["period"][0]),
+               pick(at.date_input, "calendar-end", c.ids["period"][1])))),
+    Driver(f"{CV}::calendar-delete-*", "calendar-delete-{day_off}", "verwaltung_page.py", "admin2",
+           texts.CALENDAR_DELETE,
+           rows=lambda c: c.rows("select %s::uuid, exists (select 1 from school_days_off where id = %s)",
+                                 c.ids["day_off"], c.ids["day_off"]),
+           fill=lambda at, c: widget(at.checkbox, f"calendar-delete-{c.ids['day_off']}").check(),
+           reset=_day_off_back,
+           na={"stale": "a day off deleted meanwhile takes its form with it: the click cannot delete another"}),
+    Driver(f"{CV}::button:calendar-ics-apply", "calendar-ics-apply", "verwaltung_page.py", "admin2",
+           texts.CALENDAR_ICS_APPLY.format(n=2),
+           rows=lambda c: c.rows("select count(*) from school_days_off where school_id = %s and source = 'ics'",
+                                 LAHNTAL),
+           prepare=_ics_upload, is_button=True, empty=None,
+           reset=lambda c: c.run("delete from school_days_off where school_id = %s and source = 'ics'", LAHNTAL),
+           na={"empty": "the button shows only after a calendar file was read",
+               "stale": "a file applied meanwhile: applying it again adds nothing and says so (0 added)",
+               "generated": "generated files are read_ics's own test (tests/db/test_school_calendar.py)"}),
     Driver(f"{PF}::button:accept-*-*", "accept-{mainufer}-{terms_version}", "app.py", "ausbilder", texts.TERMS_ACCEPT,
            rows=lambda c: c.rows("select user_id, school_id, version from terms_acceptances where user_id = %s",
                                  user_id("ausbilder")),
