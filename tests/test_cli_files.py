@@ -1,14 +1,20 @@
 """Commands that read a file, fed generated files: each ends in one `leokop: ...` line and exit code 2, never a
-traceback, and (restore) changes nothing."""
+traceback, and (restore) changes nothing: neither an empty target nor, with --replace, one with data. A real backup
+with flipped bits may still restore (pg_dump's archive has no checksum), but never ends in a traceback."""
 
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
 
-from hypothesis import HealthCheck, given, settings
+import psycopg
+import pytest
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from leokop.__main__ import main
+from tests.conftest import TEST_DATABASE, recreate_database, seeded_database, server_url
 
 # What a hand-edited, truncated or wrong file can hold: bytes, text with control and right-to-left characters,
 # JSON of the wrong shape, and benchmark-like JSON with wrong values.
@@ -45,3 +51,161 @@ def test_bench_refuses_a_missing_baseline(tmp_path, capsys):
     assert main(["bench", "--scale", "demo", "--baseline", str(missing)]) == 2
     assert capsys.readouterr().err.strip() == (f"leokop: --baseline {missing}: not a benchmark JSON written by --json"
                                                " (FileNotFoundError).")
+
+
+# --- db restore --------------------------------------------------------------------------------------------------
+
+# Targets: an empty database (where a wrongly accepted file would restore, so acceptance shows) and, for --replace,
+# a seeded database that holds one school and one audit entry more than the backup (a wrongly accepted file would
+# drop and replace them). Every input must be refused in one line and leave both exactly as they were.
+_EMPTY, _FULL = f"{TEST_DATABASE}_files_empty", f"{TEST_DATABASE}_files_full"
+
+
+class RestoreTargets:
+    """A real backup of _FULL, taken before its extra school and audit entry, and the two targets' URLs."""
+
+    def __init__(self, dump: bytes, empty: str, full: str) -> None:
+        self.dump, self.empty, self.full = dump, empty, full
+
+    def __repr__(self) -> str:  # a failing example's report without the megabyte of the backup
+        return f"RestoreTargets(<backup of {len(self.dump)} bytes>, {self.empty!r}, {self.full!r})"
+
+
+def _drop(name: str) -> None:
+    with psycopg.connect(server_url("postgres"), autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture(scope="module")
+def restore_targets(tmp_path_factory) -> Iterator[RestoreTargets]:
+    dump = tmp_path_factory.mktemp("restore") / "leokop.dump"
+    with seeded_database("files_full") as full:
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("DATABASE_URL", full)
+            assert main(["db", "backup", str(dump)]) == 0
+        with psycopg.connect(full) as conn:
+            conn.execute("insert into public.schools (name, school_number, city)"
+                         " values ('Nach der Sicherung', '9998', 'Fulda')")
+            conn.execute("insert into public.audit_log (actor_role, action, table_name)"
+                         " values ('kommandozeile', 'view', 'schools')")
+        try:
+            yield RestoreTargets(dump.read_bytes(), recreate_database(_EMPTY), full)
+        finally:
+            _drop(_EMPTY)
+
+
+def _state(url: str) -> dict[str, object]:
+    """The schemas, the row count of every table in them (audit_log among them) and the large objects."""
+    with psycopg.connect(url) as conn:
+        schemas = [row[0] for row in conn.execute(
+            "select nspname from pg_namespace where nspname !~ '^pg_' and nspname <> 'information_schema' order by 1")]
+        tables = [row[0] for row in conn.execute(
+            "select format('%%I.%%I', n.nspname, c.relname) from pg_class c"
+            " join pg_namespace n on n.oid = c.relnamespace"
+            " where c.relkind in ('r', 'p') and n.nspname = any(%s) order by 1", (schemas,))]
+        state: dict[str, object] = {"schemas": schemas}
+        state.update({t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in tables})
+        state["large objects"] = conn.execute("select count(*) from pg_largeobject_metadata").fetchone()[0]
+    return state
+
+
+# control characters, right-to-left marks and overrides, emoji (with joiners and variation selectors), line separators
+_ODD = st.sampled_from(["\x00", "\x1b[2J", "\x7f", "\r", "\u0085", "\u2028", "\u202e", "\u200f", "\u05d0",
+                        "\u0627", "\U0001f5c4\ufe0f", "\U0001f469\u200d\U0001f4bb", "\U0001f4a5"])
+_ODD_TEXT = st.lists(_ODD | st.characters(codec="utf-8"), max_size=500).map("".join)
+_AT = st.integers(0, 2**20 - 1)  # where in the real backup, in 2**-20 of its length
+_NO_BACKUP = st.one_of(
+    st.tuples(st.just("random bytes"), st.binary(max_size=4_000)),
+    st.tuples(st.just("odd text"), _ODD_TEXT.map(str.encode)),
+    st.tuples(st.just("archive magic, random rest"), st.binary(max_size=2_000).map(lambda b: b"PGDMP" + b)),
+)
+# the real backup up to a point (anywhere, or in its last 4 kB), then nothing or random bytes
+_DAMAGED_BACKUP = st.tuples(st.just("damaged backup"), st.tuples(
+    _AT | st.integers(1, 4_096).map(lambda n: -n), st.just(b"") | st.binary(min_size=1, max_size=2_000)))
+NO_BACKUP_INPUTS = 10  # generated, besides the 8 fixed ones
+DAMAGED_INPUTS = 16
+
+
+def _write(path, kind: str, value, dump: bytes) -> None:
+    """The input of kind at path (a folder, or nothing for a missing file)."""
+    shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+    if isinstance(value, bytes):
+        path.write_bytes(value)
+    elif kind == "damaged backup":
+        at, rest = value
+        path.write_bytes(dump[:at if at < 0 else at * len(dump) // 2**20] + rest)
+    elif kind == "folder":
+        path.mkdir()
+
+
+def _refused_and_nothing_changed(targets: RestoreTargets, tmp_path, monkeypatch, capsys, recipe, replace) -> None:
+    """`db restore [--replace] FILE` ends in one `leokop: ...` line and exit code 2; the target is unchanged."""
+    kind, value = recipe
+    event(kind)
+    path = tmp_path / "generated.dump"
+    _write(path, kind, value, targets.dump)
+    url = targets.full if replace else targets.empty
+    monkeypatch.setenv("DATABASE_URL", url)
+    before = _state(url)
+    code = main(["db", "restore", *(["--replace"] if replace else []), str(path)])
+    captured = capsys.readouterr()
+    err = captured.err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and err[0].startswith("leokop: "), (code, captured)
+    assert _state(url) == before
+    event("refused: " + next((why for text, why in _REFUSALS if text in err[0]), "other"))
+
+
+_REFUSALS = [("checksum", "checksum"), ("is not a backup made by", "no archive"), ("Nothing was restored", "damaged"),
+             ("rolled back", "rolled back"), ("is a folder", "folder"), ("does not exist", "missing")]
+
+
+def _on_both_targets(*recipes):
+    def decorate(test):
+        for recipe in recipes:
+            for replace in (False, True):
+                test = example(recipe=recipe, replace=replace)(test)
+        return test
+    return decorate
+
+
+@_on_both_targets(("empty file", b""), ("100,000 NUL bytes", b"\x00" * 100_000), ("folder", None),
+                  ("missing file", None))
+@settings(max_examples=NO_BACKUP_INPUTS, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(recipe=_NO_BACKUP, replace=st.booleans())
+def test_restore_refuses_a_file_that_is_no_backup(restore_targets, tmp_path, monkeypatch, capsys, recipe, replace):
+    _refused_and_nothing_changed(restore_targets, tmp_path, monkeypatch, capsys, recipe, replace)
+
+
+@settings(max_examples=DAMAGED_INPUTS, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(recipe=_DAMAGED_BACKUP, replace=st.booleans())
+def test_restore_refuses_a_damaged_backup(restore_targets, tmp_path, monkeypatch, capsys, recipe, replace):
+    _refused_and_nothing_changed(restore_targets, tmp_path, monkeypatch, capsys, recipe, replace)
+
+
+FLIPPED_INPUTS = 8
+
+
+@settings(max_examples=FLIPPED_INPUTS, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flips=st.lists(st.tuples(_AT, st.integers(0, 7)), min_size=1, max_size=3))
+def test_restore_of_a_backup_with_flipped_bits_never_ends_in_a_traceback(restore_targets, tmp_path, monkeypatch,
+                                                                          capsys, flips):
+    """pg_dump's archive carries no checksum: a flipped bit in a name, a comment or a value of the right type still
+    restores. Every other one is refused in one line and changes nothing (not even a byte that is no UTF-8)."""
+    data = bytearray(restore_targets.dump)
+    for at, bit in flips:
+        data[at * len(data) // 2**20] ^= 1 << bit
+    path = tmp_path / "flipped.dump"
+    path.write_bytes(bytes(data))
+    monkeypatch.setenv("DATABASE_URL", restore_targets.empty)
+    before = _state(restore_targets.empty)
+    code = main(["db", "restore", str(path)])
+    captured = capsys.readouterr()
+    if code == 0:
+        event("restored")
+        assert captured.err == "" and f"restored {path} " in captured.out
+        recreate_database(_EMPTY)
+    else:
+        event("refused")
+        err = captured.err.strip().splitlines()
+        assert code == 2 and len(err) == 1 and err[0].startswith("leokop: "), (code, captured)
+        assert _state(restore_targets.empty) == before

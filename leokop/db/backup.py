@@ -216,11 +216,20 @@ def client_args(url: str) -> tuple[str, dict[str, str]]:
     return make_conninfo(**params), env
 
 
-def _last_line(text: str) -> str:
-    """The most telling line of a client program's stderr: its first ERROR, else its last line."""
+def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """A client program's run with its output as text; bytes that are not UTF-8 (names or messages out of a damaged
+    archive) become U+FFFD instead of ending the command in a UnicodeDecodeError."""
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", **kwargs)
+
+
+def _last_line(text: str, program: str = "pg_restore", returncode: int = 1) -> str:
+    """The most telling line of a client program's stderr: its first ERROR, else its last line; without any, how it
+    ended (a damaged archive can make pg_restore crash without a word)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     errors = [line for line in lines if "ERROR:" in line or "error:" in line]
-    return (errors or lines or ["no message"])[0 if errors else -1]
+    if errors or lines:
+        return (errors or lines)[0 if errors else -1]
+    return f"{program} was stopped by signal {-returncode}" if returncode < 0 else f"{program} gave no message"
 
 
 # --- backup ------------------------------------------------------------------------------------------------------
@@ -257,9 +266,10 @@ def backup(url: str, path: Path) -> BackupResult:
     try:
         partial.touch(mode=0o600)  # the archive holds personal data: readable by its owner only
         partial.chmod(0o600)
-        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        done = _run(command, env=env)
         if done.returncode != 0:
-            raise SetupError(f"pg_dump failed: {_last_line(done.stderr)}. Nothing was written to {path}.")
+            raise SetupError(f"pg_dump failed: {_last_line(done.stderr, 'pg_dump', done.returncode)}. Nothing was "
+                             f"written to {path}.")
         os.replace(partial, path)
     except OSError as exc:
         raise SetupError(f"Cannot write {path} ({exc.strerror or exc}): choose a writable place.") from exc
@@ -279,10 +289,10 @@ def _exactly(name: str) -> str:
 
 def _listing(tools: Tools, path: Path) -> list[str]:
     """The archive's table of contents (pg_restore --list); refuses a file that is not an archive."""
-    done = subprocess.run([tools.pg_restore, "--list", str(path)], capture_output=True, text=True)
+    done = _run([tools.pg_restore, "--list", str(path)])
     if done.returncode != 0:
         raise SetupError(f"{path} is not a backup made by `python -m leokop db backup` "
-                         f"(pg_restore: {_last_line(done.stderr)}).")
+                         f"({_last_line(done.stderr, returncode=done.returncode)}).")
     return done.stdout.splitlines()
 
 
@@ -332,11 +342,11 @@ def _is_the_apps(entry: Entry) -> bool:
 
 def backup_migrations(tools: Tools, path: Path) -> list[str]:
     """The names in the archive's public.schema_migrations, in order."""
-    done = subprocess.run([tools.pg_restore, "--data-only", "--schema=public", "--table=schema_migrations",
-                           "--file=-", str(path)], capture_output=True, text=True)
+    done = _run([tools.pg_restore, "--data-only", "--schema=public", "--table=schema_migrations", "--file=-",
+                 str(path)])
     if done.returncode != 0:
-        raise SetupError(f"{path} is damaged or incomplete ({_last_line(done.stderr)}). Nothing was restored; the "
-                         "database is unchanged.")
+        raise SetupError(f"{path} is damaged or incomplete ({_last_line(done.stderr, returncode=done.returncode)})."
+                         " Nothing was restored; the database is unchanged.")
     names, inside = [], False
     for line in done.stdout.splitlines():
         if line.startswith("COPY public.schema_migrations "):
@@ -433,6 +443,8 @@ def restore(url: str, path: Path, *, replace: bool, sql_dir: Path) -> RestoreRes
     dropped and the archive restored in the same transaction."""
     started = time.perf_counter()
     path = path.expanduser().absolute()
+    if path.is_dir():
+        raise SetupError(f"{path} is a folder: give the file `python -m leokop db backup` wrote.")
     if not path.is_file():
         raise SetupError(f"{path} does not exist: give the file `python -m leokop db backup` wrote.")
     known = {m.name for m in discover(sql_dir)}
@@ -471,7 +483,7 @@ def restore(url: str, path: Path, *, replace: bool, sql_dir: Path) -> RestoreRes
 def _list_file(folder: Path, name: str, listing: list[str], keep: set[str]) -> Path:
     """A --use-list file: the listing with every entry not in keep commented out."""
     path = folder / name
-    path.write_text("".join(("" if line in keep else ";") + line + "\n" for line in listing))
+    path.write_text("".join(("" if line in keep else ";") + line + "\n" for line in listing), encoding="utf-8")
     return path
 
 
@@ -480,12 +492,11 @@ def _moved_default_privileges(tools: Tools, path: Path, folder: Path, listing: l
     """The SQL of the migrating role's default privileges, set for the restoring user instead."""
     if not entries:
         return ""
-    done = subprocess.run([tools.pg_restore, "--no-owner", "--file=-",
-                           f"--use-list={_list_file(folder, 'moved.list', listing, {e.line for e in entries})}",
-                           str(path)], capture_output=True, text=True)
+    done = _run([tools.pg_restore, "--no-owner", "--file=-",
+                 f"--use-list={_list_file(folder, 'moved.list', listing, {e.line for e in entries})}", str(path)])
     if done.returncode != 0:
-        raise SetupError(f"{path} is damaged or incomplete ({_last_line(done.stderr)}). Nothing was restored; the "
-                         "database is unchanged.")
+        raise SetupError(f"{path} is damaged or incomplete ({_last_line(done.stderr, returncode=done.returncode)})."
+                         " Nothing was restored; the database is unchanged.")
     statements = []
     for entry in entries:
         role = re.escape(sql.Identifier(entry.owner).as_string())
@@ -533,10 +544,10 @@ def _run_restore(tools: Tools, url: str, path: Path, listing: list[str], plan: _
                                              p_err.read().decode(errors="replace"))
     if psql_rc != 0:
         raise SetupError(f"The restore failed and was rolled back; the database is unchanged. "
-                         f"{_last_line(psql_message)}")
+                         f"{_last_line(psql_message, 'psql', psql_rc)}")
     if source_rc != 0 or not complete:
-        raise SetupError(f"{path} is damaged or incomplete ({_last_line(restore_message)}). Nothing was restored; "
-                         "the database is unchanged.")
+        raise SetupError(f"{path} is damaged or incomplete ({_last_line(restore_message, returncode=source_rc)})."
+                         " Nothing was restored; the database is unchanged.")
 
 
 _TAIL = 1 << 16
@@ -556,7 +567,8 @@ def _feed(sink, prelude: str, source, known_settings: set[str]) -> bool:
         if raw.startswith(b"COPY "):
             pending += raw
             break
-        line = raw.decode("utf-8")
+        # bytes that are not UTF-8 (a damaged archive) pass through unchanged; the server refuses them
+        line = raw.decode("utf-8", "surrogateescape")
         if in_header and line.startswith("-- Name:"):
             in_header = False
         if in_header and (line == "BEGIN;\n" or (_HEADER_SET.match(line) and
@@ -564,7 +576,7 @@ def _feed(sink, prelude: str, source, known_settings: set[str]) -> bool:
             continue
         if "pg_attver=" in line:
             line = _without_attver(line)
-        pending = _pass_on(sink, pending + line.encode("utf-8"))
+        pending = _pass_on(sink, pending + line.encode("utf-8", "surrogateescape"))
     # the rest in blocks
     while block := source.read(1 << 20):
         pending = _pass_on(sink, pending + block)
