@@ -129,10 +129,13 @@ def _db_restore(args) -> None:
 
     url = owner_url(start=True)
     check_connection(url)
-    done = restore(url, Path(args.file), replace=args.replace, sql_dir=load_settings().sql_dir)
+    done = restore(url, Path(args.file), replace=args.replace, sql_dir=load_settings().sql_dir,
+                   checksum=not args.no_checksum)
     print(f"restored {done.path} ({_size(done.size)}, {done.tables} tables, migration {done.backup_migration})"
           f" into database {done.database}" + (", replacing its previous data" if done.replaced else "")
           + f" in {done.seconds:.1f} s")
+    print("checksum verified (SHA-256 of the whole archive)" if done.checked
+          else "checksum not checked (--no-checksum): only pg_restore's own checks")
     print((f"applied {len(done.applied)} migration(s) after the restore: " + ", ".join(done.applied))
           if done.applied else "schema up to date; no migration to apply")
     if done.left_out:
@@ -345,6 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore = db.add_parser("restore", help="restore a backup into an empty database, then migrate it")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--replace", action="store_true", help="drop the app's schemas first (one transaction)")
+    restore.add_argument("--no-checksum", action="store_true",
+                         help="restore a file without the checksum line of `db backup` (a backup of an older leokop)")
     restore.set_defaults(func=_db_restore)
     calendar = sub.add_parser("calendar", help="the school calendar").add_subparsers(dest="calendar_command",
                                                                                   required=True)

@@ -8,6 +8,11 @@ migration runner does). The roles are created where missing with the attributes 
 archive restores into a fresh cluster; every object is owned by the restoring user (`--no-owner`), as if it had run
 the migrations.
 
+The archive ends in a line of leokop's own, the SHA-256 of everything before it (pg_restore reads an archive by its
+table of contents and never looks past its end, so the file stays one that pg_restore reads). The restore checks it
+before anything else: pg_dump's archive has no checksum of its own, and a flipped bit in a name, a function's body or
+a value of the right type would otherwise restore without a word.
+
 The restore is one transaction: roles, (with --replace) dropping the app's schemas, the shim and the archive's
 objects and rows commit together or not at all, so a failed restore leaves the database as it was. Afterwards the
 migration runner brings an older backup up to the current migration level and the tables are analysed.
@@ -16,6 +21,7 @@ migration runner brings an older backup up to the current migration level and th
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
@@ -106,6 +112,11 @@ _FRESH_PUBLIC = {
     False: "create schema public;\ngrant all on schema public to public;\n",
 }
 
+# The line `db backup` appends to the archive: the SHA-256 of all bytes before it, in lower-case hex.
+_CHECKSUM_START = b"\nleokop-backup sha256="
+_CHECKSUM_LINE = re.compile(re.escape(_CHECKSUM_START) + rb"([0-9a-f]{64})\n")
+CHECKSUM_LENGTH = len(_CHECKSUM_START) + 64 + 1
+
 _TABLE_DATA = re.compile(r"^\d+; \d+ \d+ TABLE DATA (\S+) (\S+) ")
 _HEADER_SET = re.compile(r"^SET (\w+) = ")
 _COLUMN_OPTIONS = re.compile(r"^(ALTER TABLE ONLY \S+ ALTER COLUMN \S+ SET )\((.*)\);$")
@@ -150,6 +161,7 @@ class RestoreResult:
     tables: int
     database: str
     replaced: bool
+    checked: bool  # the checksum line was verified (not with --no-checksum)
     backup_migration: str
     applied: list[str]
     seconds: float
@@ -270,6 +282,7 @@ def backup(url: str, path: Path) -> BackupResult:
         if done.returncode != 0:
             raise SetupError(f"pg_dump failed: {_last_line(done.stderr, 'pg_dump', done.returncode)}. Nothing was "
                              f"written to {path}.")
+        _append_checksum(partial)
         os.replace(partial, path)
     except OSError as exc:
         raise SetupError(f"Cannot write {path} ({exc.strerror or exc}): choose a writable place.") from exc
@@ -277,6 +290,44 @@ def backup(url: str, path: Path) -> BackupResult:
         partial.unlink(missing_ok=True)
     tables = sum(1 for _ in _table_data(_listing(tools, path)))
     return BackupResult(path, path.stat().st_size, tables, migration, time.perf_counter() - started)
+
+
+def _sha256(path: Path, length: int) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while length > 0 and (block := file.read(min(length, 1 << 20))):
+            digest.update(block)
+            length -= len(block)
+    return digest.hexdigest()
+
+
+def _append_checksum(path: Path) -> None:
+    line = _CHECKSUM_START + _sha256(path, path.stat().st_size).encode() + b"\n"
+    with path.open("ab") as file:
+        file.write(line)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def verify_checksum(path: Path) -> None:
+    """Refuse a file that does not end in the checksum line of `db backup`, or whose bytes before it do not match it:
+    cut off, damaged, or not a backup of leokop (or one written before the line came in: restore that with
+    --no-checksum)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            file.seek(max(0, size - CHECKSUM_LENGTH))
+            match = _CHECKSUM_LINE.fullmatch(file.read())
+        if match is None:
+            raise SetupError(
+                f"{path} is not a backup made by `python -m leokop db backup`, or it is cut off: it does not end in "
+                "the checksum line that `db backup` writes. Nothing was restored; the database is unchanged. (A "
+                "backup of a leokop before the checksum line restores with --no-checksum.)")
+        if _sha256(path, size - CHECKSUM_LENGTH) != match.group(1).decode():
+            raise SetupError(f"{path} is damaged or incomplete: its content does not match the checksum that "
+                             "`db backup` wrote at its end. Nothing was restored; the database is unchanged.")
+    except OSError as exc:
+        raise SetupError(f"{path} cannot be read ({exc.strerror or type(exc).__name__}).") from None
 
 
 def _exactly(name: str) -> str:
@@ -436,17 +487,20 @@ def _may_act_for(conn: psycopg.Connection, role: str) -> bool:
                         " and pg_catalog.pg_has_role(current_user, %(r)s, 'usage')", {"r": role}).fetchone()[0]
 
 
-def restore(url: str, path: Path, *, replace: bool, sql_dir: Path) -> RestoreResult:
+def restore(url: str, path: Path, *, replace: bool, sql_dir: Path, checksum: bool = True) -> RestoreResult:
     """Restore an archive of `backup` into the database of url; then apply the migrations it lacks.
 
-    Refuses a database that holds any of the app's objects unless replace is given; then the app's schemas are
-    dropped and the archive restored in the same transaction."""
+    Refuses a file whose checksum line is missing or does not match (unless checksum is False: then only pg_restore's
+    own checks apply), and a database that holds any of the app's objects unless replace is given; then the app's
+    schemas are dropped and the archive restored in the same transaction."""
     started = time.perf_counter()
     path = path.expanduser().absolute()
     if path.is_dir():
         raise SetupError(f"{path} is a folder: give the file `python -m leokop db backup` wrote.")
     if not path.is_file():
         raise SetupError(f"{path} does not exist: give the file `python -m leokop db backup` wrote.")
+    if checksum:
+        verify_checksum(path)
     known = {m.name for m in discover(sql_dir)}
     with psycopg.connect(url, connect_timeout=10, autocommit=True) as conn:
         tools = find_tools(conn.info.server_version // 10000)
@@ -476,7 +530,7 @@ def restore(url: str, path: Path, *, replace: bool, sql_dir: Path) -> RestoreRes
         raise SetupError(f"The backup was restored, but bringing it to the current migration level failed: {exc}") \
             from exc
     _analyse(url)
-    return RestoreResult(path, path.stat().st_size, len(tables), dbname, bool(present),
+    return RestoreResult(path, path.stat().st_size, len(tables), dbname, bool(present), checksum,
                          in_backup[-1] if in_backup else "-", applied, time.perf_counter() - started, plan.left_out)
 
 

@@ -22,7 +22,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from leokop.config import load_settings
 from leokop.db import embedded
-from leokop.db.backup import APP_SCHEMAS
+from leokop.db.backup import APP_SCHEMAS, CHECKSUM_LENGTH
 from leokop.db.locate import app_url, runtime_url, worker_url
 from leokop.db.migrate import discover, migrate
 from leokop.db.session import Database
@@ -317,6 +317,7 @@ def test_backup_drop_restore_gives_back_every_row_byte_grant_and_policy(source, 
     done = cli("db", "restore", str(source.dump), DATABASE_URL=url)
     assert done.returncode == 0, done.stderr
     assert f"into database {name} in " in done.stdout and "schema up to date" in done.stdout
+    assert "checksum verified" in done.stdout
     left_out = next(line for line in done.stdout.splitlines() if line.startswith("left out (not the app's): "))
     assert sorted(left_out.split(": ", 1)[1].split(", ")) == ["EVENT TRIGGER ddl_watch", "PUBLICATION platform_changes"]
     assert table_rows(url) == source.rows
@@ -379,10 +380,22 @@ def test_a_damaged_backup_changes_nothing(source, target, tmp_path):
     _, url = target
     damaged = tmp_path / "damaged.dump"
     data = source.dump.read_bytes()
-    # the table of contents is whole; the rows are cut off in the middle, or only the last of them
-    for end in (len(data) * 2 // 3, len(data) - 64):
+    archive = data[:-CHECKSUM_LENGTH]
+    assert data.startswith(archive) and re.fullmatch(rb"\nleokop-backup sha256=[0-9a-f]{64}\n",
+                                                     data[len(archive):])
+    # one flipped bit in a function's message (y -> x): refused by the checksum
+    flipped = data.replace(b"'audit_log is append-only'", b"'audit_log is append-onlx'", 1)
+    assert len(flipped) == len(data) and flipped != data
+    damaged.write_bytes(flipped)
+    done = cli("db", "restore", str(damaged), DATABASE_URL=url)
+    assert done.returncode == 2 and "does not match the checksum" in done.stderr
+    # the table of contents is whole; the rows are cut off in the middle, or only the last of them: refused by the
+    # checksum, and without it (--no-checksum) by pg_restore, in the transaction that is rolled back
+    for end in (len(archive) * 2 // 3, len(archive) - 64):
         damaged.write_bytes(data[:end])
         done = cli("db", "restore", str(damaged), DATABASE_URL=url)
+        assert done.returncode == 2 and "does not end in the checksum line" in done.stderr
+        done = cli("db", "restore", "--no-checksum", str(damaged), DATABASE_URL=url)
         assert done.returncode == 2 and "Traceback" not in done.stderr
         assert "is damaged or incomplete" in done.stderr and "the database is unchanged" in done.stderr
         with psycopg.connect(url) as conn:
@@ -400,6 +413,26 @@ def test_a_damaged_backup_changes_nothing(source, target, tmp_path):
     done = cli("db", "backup", str(tmp_path / "empty.dump"), DATABASE_URL=url)
     assert done.returncode == 2 and "holds no leokop schema" in done.stderr
     assert not (tmp_path / "empty.dump").exists()
+    # what the checksum is for: pg_restore alone restores the flipped bit without a word
+    damaged.write_bytes(flipped)
+    assert cli("db", "restore", "--no-checksum", str(damaged), DATABASE_URL=url).returncode == 0
+    with psycopg.connect(url) as conn:
+        assert conn.execute("select prosrc like '%append-onlx%' from pg_proc"
+                            " where proname = 'audit_log_is_append_only'").fetchone()[0]
+
+
+def test_a_backup_without_the_checksum_line_restores_with_no_checksum(source, target, tmp_path):
+    """A backup of a leokop before the checksum line (a pure pg_dump archive) is refused, and restored with
+    --no-checksum."""
+    _, url = target
+    older = tmp_path / "older.dump"
+    older.write_bytes(source.dump.read_bytes()[:-CHECKSUM_LENGTH])
+    done = cli("db", "restore", str(older), DATABASE_URL=url)
+    assert done.returncode == 2 and "restores with --no-checksum" in done.stderr
+    done = cli("db", "restore", "--no-checksum", str(older), DATABASE_URL=url)
+    assert done.returncode == 0, done.stderr
+    assert "checksum not checked (--no-checksum)" in done.stdout
+    assert table_rows(url) == source.rows
 
 
 def test_an_older_backup_is_migrated_after_the_restore(tmp_path, target):
