@@ -242,13 +242,22 @@ def _gone_comment_forms(db: Database, user: Profile, chosen: UUID) -> None:
 
 
 def _gone(db: Database, user: Profile, prefix: str) -> list[UUID]:
-    """The materials whose form (marked by `prefix`) was on the screen but which are withdrawn or hidden now."""
+    """The materials whose form (marked by `prefix`) was on the screen but which are withdrawn or hidden now. What
+    was typed into a form is in the browser until it is submitted, so the form stays until the user hides it."""
     gone = []
     for material_id in saving.on_screen_ids(prefix):
         item = materials.material(db, user.user_id, material_id)
         if item is None or item["withdrawn_at"] is not None:
             gone.append(material_id)
     return gone
+
+
+def _forget_forms(material_id: UUID) -> None:
+    """After one's own withdrawal: the material's comment and version forms go with it (not "withdrawn meanwhile")."""
+    for name in list(st.session_state):
+        if isinstance(name, str) and name.startswith((f"mat-comment-{material_id}", f"mat-version-note-{material_id}",
+                                                      f"mat-version-file-{material_id}")):
+            del st.session_state[name]
 
 
 def _hide_gone(form: str, material_id: UUID) -> None:
@@ -265,4 +274,5 @@ def _withdraw(db: Database, user: Profile, item: dict) -> None:
         if st.form_submit_button(texts.MAT_WITHDRAW):
             saving.save(form, [] if sure else [texts.MAT_WITHDRAW_UNCONFIRMED],
                         lambda version: materials.withdraw(db, user.user_id, item["id"], version),
-                        texts.MAT_WITHDRAWN, edit=edit, confirmed=confirmed, refusals=STORAGE_REFUSALS)
+                        texts.MAT_WITHDRAWN, edit=edit, confirmed=confirmed, refusals=STORAGE_REFUSALS,
+                        after=lambda: _forget_forms(item["id"]))

@@ -86,3 +86,39 @@ def test_milestones_are_on_the_dashboard_timeline(login):
     kinds = {v for frame in upcoming for column in frame.columns for v in frame[column].astype(str)}
     assert texts.KIND_LABELS["meilenstein"] in kinds
     assert "Netzwerk für eine Arztpraxis: Netzplan abgeben" in kinds
+
+
+def test_own_withdrawal_leaves_no_gone_form_but_a_typed_comment_is_kept(login, owner_url, db):
+    """Withdrawing one's own material leaves no "withdrawn meanwhile" form behind; the comment form of a material
+    withdrawn in another tab stays with the German reason (what was typed is in the browser until submitted)."""
+    import psycopg
+
+    from leokop.demo.seed import demo_id
+    from leokop.repo import materials
+    from tests.helpers import user_id
+
+    pair, teacher = cooperation_id("mainufer", "rmd"), user_id("lehrkraft")
+    ids = [materials.share_link(db, teacher, materials.Sharing(
+        pair, demo_id("occupation", "FI"), "kooperation", None, title, None, [], [], []), "https://example.org/weg")
+        for title in ("Zurückziehen selbst", "Zurückziehen anderswo")]
+    try:
+        at = _open(login, "lehrkraft", "materialien")
+        at.session_state["leokop_material"] = ids[0]
+        at.run()
+        next(c for c in at.checkbox if c.key and c.key.startswith(f"mat-withdraw-sure-{ids[0]}")).check()
+        next(b for b in at.button if b.label == texts.MAT_WITHDRAW).click().run()
+        assert texts.MAT_WITHDRAWN in confirmations(at)
+        at.run()
+        assert texts.MAT_GONE not in [w.value for w in at.warning]
+
+        at.session_state["leokop_material"] = ids[1]
+        at.run()
+        assert any(t.key and t.key.startswith(f"mat-comment-{ids[1]}") for t in at.text_area)
+        materials.withdraw(db, teacher, ids[1], 1)  # the owner, in another tab, while this one has the form open
+        at.run()
+        assert texts.MAT_GONE in [w.value for w in at.warning]  # what the browser holds typed stays in the field
+    finally:
+        with psycopg.connect(owner_url) as conn:
+            for table in ("material_events", "material_comments", "material_versions"):
+                conn.execute(f"delete from {table} where material_id = any(%s)", (ids,))
+            conn.execute("delete from materials where id = any(%s)", (ids,))
