@@ -288,7 +288,7 @@ def _serve(args) -> None:
     os.chdir(PROJECT_ROOT)
     os.execvp(
         sys.executable,
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(args.port),
+        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(args.port),
          "--server.address", args.address, "--server.headless", "true"],
     )
 

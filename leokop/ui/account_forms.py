@@ -1,15 +1,21 @@
-"""The password form of "Mein Konto" and of the first login with a start password."""
+"""The forms of "Mein Konto": the password (also at the first login with a start password) and the personal
+calendar feed."""
 
 from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
 
 import streamlit as st
 
 from leokop import auth
 from leokop.db.session import Database
-from leokop.repo import credentials
+from leokop.repo import calendar_feeds, credentials
 from leokop.repo.users import Profile
 from leokop.services.passwords import password_problems
-from leokop.ui import feedback, texts
+from leokop.ui import feedback, saving, texts
+from leokop.ui.formats import german_datetime
+from leokop.web import feed_url
 
 
 def password_form(db: Database, user: Profile, form: str = "change-password", *, start: bool = False) -> None:
@@ -46,3 +52,81 @@ def password_form(db: Database, user: Profile, form: str = "change-password", *,
         return
     auth.start_password_replaced()
     feedback.saved(texts.PASSWORD_CHANGED, form=form)
+
+
+# --- the personal calendar feed (issue 16, sql/035) -------------------------------------------------------------
+
+FEED_FORM = "calendar-feed"
+FEED_ADDRESS = "leokop_calendar_address"  # session state: the address just made, shown in this session only
+PUBLIC_URL = "LEOKOP_PUBLIC_URL"
+
+
+def base_url() -> str:
+    """The app's address as the calendar service must reach it: LEOKOP_PUBLIC_URL, else the address the browser
+    opened the app under (scheme and host)."""
+    configured = os.environ.get(PUBLIC_URL, "").strip()
+    if configured:
+        return configured.rstrip("/")
+    parts = urlsplit(st.context.url or "http://127.0.0.1:8501")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _feed_edit(db: Database, user: Profile, feed: calendar_feeds.Feed | None, marker: str) -> saving.Edit:
+    """The feed as the form shows it: a renewal, a revocation or a changed choice in another tab is a conflict."""
+    state = {texts.CAL_STATE_FEED: texts.CAL_STATE_ACTIVE.format(since=german_datetime(feed.created_at))
+             if feed else texts.CAL_STATE_NONE,
+             texts.CAL_STATE_NAMES: texts.YES_NO[bool(feed and feed.with_names)]}
+    changed_at = feed.created_at if feed else calendar_feeds.last_revoked(db, user.user_id)
+    return saving.Edit("calendar-feed", (feed.id, feed.with_names) if feed else None, state, user.display_name,
+                       changed_at, marker)
+
+
+def _made(db: Database, user: Profile, with_names: bool, replacing) -> str:
+    token = calendar_feeds.create(db, user.user_id, with_names=with_names, replacing=replacing)
+    address = feed_url(base_url(), token)
+    st.session_state[FEED_ADDRESS] = address
+    return address
+
+
+def calendar_feed_form(db: Database, user: Profile) -> None:
+    """Create, renew or end the personal subscription address; choose whether apprentices' names appear. The
+    address (its token) exists only in this session after it was made: the database keeps its hash."""
+    st.subheader(texts.CAL_TITLE)
+    st.caption(texts.CAL_INTRO)
+    form = FEED_FORM
+    feed = calendar_feeds.live_feed(db, user.user_id)
+    names_key = saving.key(form, "calendar-feed-names")
+    edit = _feed_edit(db, user, feed, names_key)
+    address = st.session_state.get(FEED_ADDRESS)
+    with st.form(saving.key(form), enter_to_submit=False):
+        confirmed = saving.show_conflict(edit)
+        if feed is None:
+            st.info(texts.CAL_NONE)
+        else:
+            st.markdown(texts.CAL_ACTIVE.format(since=german_datetime(feed.created_at)))
+            if address:
+                st.markdown(f"**{texts.CAL_ADDRESS}**", help=texts.CAL_ADDRESS_HELP)
+                st.code(address, language=None)
+            else:
+                st.caption(texts.CAL_ADDRESS_HIDDEN)
+        with_names = st.checkbox(texts.CAL_WITH_NAMES, value=bool(feed and feed.with_names), key=names_key,
+                                 help=texts.CAL_WITH_NAMES_HELP)
+        if feed is None:
+            create = st.form_submit_button(texts.CAL_CREATE, type="primary")
+            save_names = renew = end = False
+        else:
+            create = False
+            left, middle, right = st.columns(3)
+            save_names = left.form_submit_button(texts.CAL_SAVE, type="primary")
+            renew = middle.form_submit_button(texts.CAL_RENEW)
+            end = right.form_submit_button(texts.CAL_REVOKE)
+    if create or renew:
+        saving.save(form, [], lambda version: _made(db, user, with_names, version[0] if version else None),
+                    texts.CAL_RENEWED if renew else texts.CAL_CREATED, edit=edit, confirmed=confirmed)
+    elif save_names:
+        saving.save(form, [], lambda version: calendar_feeds.set_names(db, user.user_id, version[0], with_names),
+                    texts.CAL_SAVED, edit=edit, confirmed=confirmed)
+    elif end:
+        saving.save(form, [], lambda version: calendar_feeds.revoke(db, user.user_id, version[0]),
+                    texts.CAL_REVOKED, edit=edit, confirmed=confirmed,
+                    after=lambda: st.session_state.pop(FEED_ADDRESS, None))

@@ -228,8 +228,9 @@ def test_024_applied_after_the_later_files_gives_the_same_grants(late_db, tmp_pa
     shutil.copytree(sql_dir, partial)
     (partial / "024_least_privilege.sql").unlink()
     # migrations written after 024 was in the repository never ran before it on any database
+    # (029, 030, and every file from 032 on: 035's feed functions, for one, would lose their grants to 024)
     written_after = sorted(p.name for p in partial.glob("*.sql") if p.name[:3] in ("029", "030")
-                           or int(p.name[:3]) >= 32)
+                           or p.name[:3] >= "032")
     for name in written_after:
         (partial / name).unlink()
     migrate(late_db, partial)

@@ -212,6 +212,7 @@ def test_every_table_has_rls_enabled(owner):
     assert rows == []
     tables = {r[0] for r in owner.execute(
         "select tablename from pg_tables where schemaname = 'public'").fetchall()}
+    from tests.db.test_calendar_feed import FEED_TABLES
     from tests.db.test_imports import IMPORT_TABLES
     from tests.db.test_one_save import FORM_TABLES
     from tests.db.test_rls_materials import MATERIAL_TABLES, PROJECT_TABLES
@@ -221,7 +222,8 @@ def test_every_table_has_rls_enabled(owner):
     from tests.db.test_school_calendar import CALENDAR_TABLES
 
     matrices = (set(ALL_TABLES) | set(NEW_TABLES) | set(RISK_TABLES) | set(MATERIAL_TABLES) | set(PROJECT_TABLES)
-                | set(PRIVACY_TABLES) | set(IMPORT_TABLES) | set(FORM_TABLES) | set(CALENDAR_TABLES))
+                | set(PRIVACY_TABLES) | set(IMPORT_TABLES) | set(FORM_TABLES) | set(CALENDAR_TABLES)
+                | set(FEED_TABLES))
     assert tables == matrices, "a new table needs an RLS matrix"
 
 

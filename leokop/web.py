@@ -1,0 +1,101 @@
+"""HTTP routes beside the Streamlit app, on the same port (`st.App(..., routes=...)` in serve.py).
+
+`GET /kalender/<token>.ics`: the personal calendar feed (sql/035). The route runs outside any Streamlit session,
+so the token is its only authentication: the app's login role maps the token's sha256 to its live, active owner
+(app_auth.calendar_feed_owner), and the events are then read as that user, under row-level security. Unknown,
+revoked and deactivated all answer 404 alike. The ETag depends on the content only: a client that sends it back
+(If-None-Match) gets 304 while nothing changed; Last-Modified is when the content last changed."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from leokop import clock
+from leokop.db.locate import runtime_url
+from leokop.db.session import Database
+from leokop.repo import calendar_feeds
+from leokop.services import calendar
+from leokop.ui import texts
+
+FEED_PATH = "/kalender/{token}.ics"
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+_LOG = logging.getLogger("leokop.web")
+_POOL: Database | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def feed_url(base: str, token: str) -> str:
+    """The subscription address of a token under the app's base URL."""
+    return base.rstrip("/") + FEED_PATH.replace("{token}", token)
+
+
+def _database() -> Database:
+    """The route's own small pool of the app's login role (the pages' pool lives in Streamlit's resource cache)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = Database(runtime_url(), min_size=1, max_size=4)
+        return _POOL
+
+
+def _not_found() -> Response:
+    return PlainTextResponse(texts.CAL_NOT_FOUND, status_code=404, headers={"Cache-Control": "no-store"})
+
+
+def _http_date(moment: datetime) -> str:
+    return format_datetime(moment.astimezone(UTC).replace(microsecond=0), usegmt=True)
+
+
+def _unchanged(request: Request, tag: str, changed: datetime) -> bool:
+    """Whether the client's copy is current: If-None-Match decides when sent, else If-Modified-Since."""
+    match = request.headers.get("if-none-match")
+    if match is not None:
+        sent = {part.strip().removeprefix("W/") for part in match.split(",")}
+        return "*" in sent or tag in sent
+    since = request.headers.get("if-modified-since")
+    if since:
+        try:
+            return changed.replace(microsecond=0) <= parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def feed(request: Request) -> Response:
+    token = request.path_params["token"]
+    if not _TOKEN.match(token):
+        return _not_found()
+    try:
+        db = _database()
+        owner = calendar_feeds.owner_of(db, token)
+        if owner is None:
+            return _not_found()
+        start, end = calendar.window(clock.today())
+        events = calendar_feeds.events(db, owner.user_id, start, end, with_names=owner.with_names)
+        tag = calendar.etag(events, texts.CAL_NAME)
+        changed = owner.changed_at if owner.etag == tag else calendar_feeds.served(db, token, tag)
+    except Exception as exc:  # the database is down or refused: no text of the error (it may hold data)
+        _LOG.error("calendar feed not served: %s", type(exc).__name__)
+        return PlainTextResponse(texts.DB_UNAVAILABLE, status_code=503, headers={"Retry-After": "60"})
+    if changed is None:  # revoked between the two statements
+        return _not_found()
+    headers = {"ETag": tag, "Last-Modified": _http_date(changed),
+               "Cache-Control": "private, no-cache", "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer"}
+    if _unchanged(request, tag, changed):
+        return Response(status_code=304, headers=headers)
+    body = calendar.to_ics(events, texts.CAL_NAME, stamp=changed)
+    headers["Content-Disposition"] = 'inline; filename="leokop.ics"'
+    return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
+
+
+def routes() -> list[Route]:
+    """The app's own HTTP routes, for st.App."""
+    return [Route(FEED_PATH, feed, methods=["GET", "HEAD"])]
