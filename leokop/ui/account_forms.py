@@ -56,7 +56,6 @@ def password_form(db: Database, user: Profile, form: str = "change-password", *,
 
 # --- the personal calendar feed (issue 16, sql/035) -------------------------------------------------------------
 
-FEED_FORM = "calendar-feed"
 FEED_ADDRESS = "leokop_calendar_address"  # session state: the address just made, shown in this session only
 PUBLIC_URL = "LEOKOP_PUBLIC_URL"
 
@@ -93,7 +92,7 @@ def calendar_feed_form(db: Database, user: Profile) -> None:
     address (its token) exists only in this session after it was made: the database keeps its hash."""
     st.subheader(texts.CAL_TITLE)
     st.caption(texts.CAL_INTRO)
-    form = FEED_FORM
+    form = "calendar-feed"
     feed = calendar_feeds.live_feed(db, user.user_id)
     names_key = saving.key(form, "calendar-feed-names")
     edit = _feed_edit(db, user, feed, names_key)

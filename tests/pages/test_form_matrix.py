@@ -1363,6 +1363,40 @@ DRIVERS += [
            na={"stale": "terms accepted in another tab meanwhile: the gate is gone and the pages open"}),
 ]
 
+
+
+# --- the calendar feed of Mein Konto (issue 16): one live feed of lehrkraft; every save changes the summary row --
+
+
+def _feed_rows(ctx: Ctx) -> list:
+    """One row that every save of the form changes: how many feeds, how many revoked, names on the live one."""
+    return ctx.rows("select %s::uuid, count(*), count(revoked_at),"
+                    " coalesce(bool_or(with_names) filter (where revoked_at is null), false)"
+                    " from calendar_feeds where user_id = %s", user_id("lehrkraft"), user_id("lehrkraft"))
+
+
+def _live_feed(ctx: Ctx) -> dict:
+    """The form as a user with a feed sees it (save, renew, end); made by the owner, before the page opens, where
+    there is none."""
+    ctx.run("insert into calendar_feeds (user_id, token_sha256) select %s, encode(sha256(%s::bytea), 'hex')"
+            " where not exists (select 1 from calendar_feeds where user_id = %s and revoked_at is null)",
+            user_id("lehrkraft"), uuid4().hex, user_id("lehrkraft"))
+    return {}
+
+
+def _no_feeds(ctx: Ctx) -> None:
+    ctx.run("delete from calendar_feeds where user_id = %s", user_id("lehrkraft"))
+
+
+DRIVERS += [
+    Driver(f"{AC}::calendar-feed", "calendar-feed", "konto_page.py", "lehrkraft", texts.CAL_RENEW, rows=_feed_rows,
+           state=_live_feed, empty="saved",
+           fill=lambda at, c: _toggle_checkbox(at, "calendar-feed-names"),
+           buttons=(texts.CAL_SAVE, texts.CAL_RENEW, texts.CAL_REVOKE, texts.CAL_CREATE),
+           stale=lambda c: second_session(DRIVER["calendar-feed"], c, lambda at: None),
+           finish=_no_feeds),
+]
+
 DRIVER = {d.ident: d for d in DRIVERS}
 
 
