@@ -190,6 +190,36 @@ CREATE TYPE public.record_week_status AS ENUM (
 );
 
 --
+-- Name: calendar_feed_owner(text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.calendar_feed_owner(p_token_sha256 text) RETURNS TABLE(feed_id uuid, user_id uuid, with_names boolean, content_etag text, content_changed_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select f.id, f.user_id, f.with_names, f.content_etag, f.content_changed_at
+  from public.calendar_feeds f
+  join public.app_users u on u.id = f.user_id
+  where f.token_sha256 = p_token_sha256 and f.revoked_at is null and u.active
+$$;
+
+--
+-- Name: calendar_feed_served(text, text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.calendar_feed_served(p_token_sha256 text, p_etag text) RETURNS timestamp with time zone
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.calendar_feeds f
+  set content_etag = p_etag,
+      content_changed_at = case when f.content_etag is distinct from p_etag or f.content_changed_at is null
+                                then now() else f.content_changed_at end
+  where f.token_sha256 = p_token_sha256 and f.revoked_at is null
+  returning f.content_changed_at
+$$;
+
+--
 -- Name: login_record(text); Type: FUNCTION; Schema: app_auth; Owner: -
 --
 
@@ -2716,6 +2746,22 @@ ALTER TABLE public.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 );
 
 --
+-- Name: calendar_feeds; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.calendar_feeds (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    token_sha256 text NOT NULL,
+    with_names boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    revoked_at timestamp with time zone,
+    content_etag text,
+    content_changed_at timestamp with time zone,
+    CONSTRAINT calendar_feeds_token_sha256_check CHECK ((token_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+--
 -- Name: case_comments; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3619,6 +3665,20 @@ ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
 
 --
+-- Name: calendar_feeds calendar_feeds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_pkey PRIMARY KEY (id);
+
+--
+-- Name: calendar_feeds calendar_feeds_token_sha256_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_token_sha256_key UNIQUE (token_sha256);
+
+--
 -- Name: case_comments case_comments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4202,6 +4262,18 @@ CREATE INDEX audit_log_school_idx ON public.audit_log USING btree (school_id, at
 --
 
 CREATE INDEX audit_log_user_row_idx ON public.audit_log USING btree (row_id, at DESC) WHERE (table_name = 'app_users'::text);
+
+--
+-- Name: calendar_feeds_live_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX calendar_feeds_live_idx ON public.calendar_feeds USING btree (user_id) WHERE (revoked_at IS NULL);
+
+--
+-- Name: calendar_feeds_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX calendar_feeds_user_idx ON public.calendar_feeds USING btree (user_id, created_at);
 
 --
 -- Name: case_comments_case_idx; Type: INDEX; Schema: public; Owner: -
@@ -4872,6 +4944,13 @@ ALTER TABLE ONLY public.apprentices
 
 ALTER TABLE ONLY public.apprentices
     ADD CONSTRAINT apprentices_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id);
+
+--
+-- Name: calendar_feeds calendar_feeds_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
 
 --
 -- Name: case_comments case_comments_author_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5731,6 +5810,30 @@ ALTER TABLE public.audit_log ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY audit_log_select ON public.audit_log FOR SELECT TO authenticated USING (((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)) OR ((table_name = 'app_users'::text) AND (row_id IN ( SELECT (u.id)::text AS id
    FROM app_private.managed_user_ids() u(id))))));
+
+--
+-- Name: calendar_feeds; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.calendar_feeds ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_feeds calendar_feeds_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY calendar_feeds_insert ON public.calendar_feeds FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (revoked_at IS NULL)));
+
+--
+-- Name: calendar_feeds calendar_feeds_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY calendar_feeds_select ON public.calendar_feeds FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+--
+-- Name: calendar_feeds calendar_feeds_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY calendar_feeds_update ON public.calendar_feeds FOR UPDATE TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) AND (revoked_at IS NULL))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
 
 --
 -- Name: case_comments; Type: ROW SECURITY; Schema: public; Owner: -
@@ -7009,6 +7112,20 @@ GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO leokop_service;
 
 --
+-- Name: FUNCTION calendar_feed_owner(p_token_sha256 text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.calendar_feed_owner(p_token_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.calendar_feed_owner(p_token_sha256 text) TO leokop_app;
+
+--
+-- Name: FUNCTION calendar_feed_served(p_token_sha256 text, p_etag text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.calendar_feed_served(p_token_sha256 text, p_etag text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.calendar_feed_served(p_token_sha256 text, p_etag text) TO leokop_app;
+
+--
 -- Name: FUNCTION login_record(p_username text); Type: ACL; Schema: app_auth; Owner: -
 --
 
@@ -7885,6 +8002,42 @@ GRANT INSERT(pupil_id),UPDATE(pupil_id) ON TABLE public.apprentices TO authentic
 --
 
 GRANT SELECT ON TABLE public.audit_log TO authenticated;
+
+--
+-- Name: COLUMN calendar_feeds.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.calendar_feeds TO authenticated;
+
+--
+-- Name: COLUMN calendar_feeds.user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(user_id) ON TABLE public.calendar_feeds TO authenticated;
+
+--
+-- Name: COLUMN calendar_feeds.token_sha256; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT INSERT(token_sha256) ON TABLE public.calendar_feeds TO authenticated;
+
+--
+-- Name: COLUMN calendar_feeds.with_names; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(with_names),INSERT(with_names),UPDATE(with_names) ON TABLE public.calendar_feeds TO authenticated;
+
+--
+-- Name: COLUMN calendar_feeds.created_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE public.calendar_feeds TO authenticated;
+
+--
+-- Name: COLUMN calendar_feeds.revoked_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(revoked_at),UPDATE(revoked_at) ON TABLE public.calendar_feeds TO authenticated;
 
 --
 -- Name: TABLE case_comments; Type: ACL; Schema: public; Owner: -

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from leokop import auth, clock
+from leokop.services import calendar
 from leokop.services import dashboard as dashboard_service
 from leokop.ui import dashboard_view as view
 from leokop.ui import texts, widgets
@@ -70,3 +71,7 @@ if plan_tab.open:
             st.plotly_chart(view.timeline_figure(schedule, *window, today), key="timeline")
         st.subheader(texts.SECTION_NEXT_WEEKS)
         view.upcoming_table(schedule, today)
+        # built only when pressed (a callable): no extra read on every run of the dashboard
+        st.download_button(texts.CAL_DOWNLOAD, data=lambda: calendar.pair_ics(db, user.user_id, coop_id, today),
+                           file_name="leokop-plan.ics", mime="text/calendar", help=texts.CAL_DOWNLOAD_HELP,
+                           on_click="ignore", key="plan-ics", icon=":material/event:")

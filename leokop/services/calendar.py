@@ -96,3 +96,13 @@ def to_ics(events: Iterable[dict], name: str, stamp: datetime | None = None) -> 
         event.add("categories", [texts.KIND_LABELS.get(row["kind"], row["kind"])])
         cal.add_component(event)
     return cal.to_ical()
+
+
+def pair_ics(db, user_id, cooperation_id, today: date) -> bytes:
+    """One pair's plan as a one-off .ics download (the dashboard): the feed's read limited to the pair, without
+    apprentices' names, with the same UIDs as the feed (importing it next to a subscription adds no duplicates)."""
+    from leokop.repo import calendar_feeds
+
+    start, end = window(today)
+    events = calendar_feeds.events(db, user_id, start, end, with_names=False, cooperation_id=cooperation_id)
+    return to_ics(events, texts.CAL_PAIR_NAME)

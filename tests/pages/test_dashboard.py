@@ -12,7 +12,7 @@ from leokop import clock
 from leokop.demo.seed import demo_id
 from leokop.ui import dashboard_view as view
 from leokop.ui import texts, widgets
-from tests.helpers import SHARED_CLASS, company_id, cooperation_id
+from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
 from tests.pages.conftest import confirmations, errors
 from tests.pages.conftest import submit as _submit
 
@@ -291,3 +291,26 @@ def test_foreign_apprentice_page_is_refused(login):
     at.session_state[widgets.APPRENTICE_KEY] = A_RMD
     at.switch_page("pages/azubi_page.py").run()
     assert errors(at) == [texts.NOT_VISIBLE]
+
+
+@pytest.mark.parametrize("username", ["lehrkraft", "ausbilder"])
+def test_the_plan_tab_offers_the_pairs_plan_as_ics(login, db, username):
+    """The download button is on the plan tab; its file is the feed's read limited to the pair: the pair's events
+    with the feed's UIDs, no apprentice names."""
+    from icalendar import Calendar
+
+    from leokop.repo import calendar_feeds
+    from leokop.services import calendar
+
+    at = _open_tab(_dashboard(login, username), texts.SECTION_TIMELINE)
+    buttons = [b for b in at.get("download_button") if b.proto.label == texts.CAL_DOWNLOAD]
+    assert len(buttons) == 1
+    pair = cooperation_id("mainufer", "rmd")
+    body = calendar.pair_ics(db, user_id(username), pair, TODAY)
+    uids = {str(e["UID"]) for e in Calendar.from_ical(body).walk("VEVENT")}
+    start, end = calendar.window(TODAY)
+    everything = calendar_feeds.events(db, user_id(username), start, end, with_names=True)
+    feed_uids = {calendar.uid(e["source"], e["id"]) for e in everything}
+    assert uids and uids <= feed_uids
+    names = {e["person"] for e in everything if e["person"]}
+    assert names and not any(name in body.decode("utf-8") for name in names)
