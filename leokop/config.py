@@ -72,3 +72,9 @@ def _smtp() -> SmtpSettings | None:
         user=os.environ.get("LEOKOP_SMTP_USER") or None,
         password=os.environ.get("LEOKOP_SMTP_PASSWORD") or None,
     )
+
+
+def public_url() -> str | None:
+    """LEOKOP_PUBLIC_URL: the app's public base address (calendar-feed addresses), when it runs behind a proxy."""
+    value = os.environ.get("LEOKOP_PUBLIC_URL", "").strip().rstrip("/")
+    return value or None

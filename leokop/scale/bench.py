@@ -159,6 +159,17 @@ def owner_my_cooperations(db: OwnerDatabase, user_id: UUID) -> pd.DataFrame:
         return fetch_df(conn, bench_sql.OWNER_MY_COOPERATIONS, {"user": user_id})
 
 
+def calendar_feed(db: Database, user_id: UUID, today: date) -> int:
+    """The calendar feed of a user with names (leokop.web.feed without HTTP and the token lookup): its bytes."""
+    from leokop.repo import calendar_feeds
+    from leokop.services import calendar
+
+    start, end = calendar.window(today)
+    events = calendar_feeds.events(db, user_id, start, end, with_names=True)
+    calendar.etag(events, "leokop")
+    return len(calendar.to_ics(events, "leokop"))
+
+
 def apprentice_page(db: Database, user_id: UUID, apprentice_id: UUID) -> None:
     """The reads of pages/azubi_page.py (with its case and form sections) for a teacher."""
     person = cooperations.apprentice(db, user_id, apprentice_id)
@@ -234,6 +245,9 @@ class Bench:
                 leader = UUID(self.meta["leadership"]["user_id"])
                 self.figure("leadership_overview_largest_school",
                             timed(lambda: leadership_page(db, leader), self.runs))
+            for name, user in (("calendar_feed_trainer", self.trainer), ("calendar_feed_teacher", self.teacher)):
+                if want(name):  # the route's work after the token lookup: read as the user, tag, render
+                    self.figure(name, timed(lambda u=user: calendar_feed(db, u, self.today), self.runs))
             if want("statewide_totals"):
                 self._statewide(owner)
             self._imports(db, want)

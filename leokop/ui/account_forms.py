@@ -3,12 +3,12 @@ calendar feed."""
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
 import streamlit as st
 
 from leokop import auth
+from leokop.config import public_url
 from leokop.db.session import Database
 from leokop.repo import calendar_feeds, credentials
 from leokop.repo.users import Profile
@@ -57,15 +57,14 @@ def password_form(db: Database, user: Profile, form: str = "change-password", *,
 # --- the personal calendar feed (issue 16, sql/035) -------------------------------------------------------------
 
 FEED_ADDRESS = "leokop_calendar_address"  # session state: the address just made, shown in this session only
-PUBLIC_URL = "LEOKOP_PUBLIC_URL"
 
 
 def base_url() -> str:
     """The app's address as the calendar service must reach it: LEOKOP_PUBLIC_URL, else the address the browser
     opened the app under (scheme and host)."""
-    configured = os.environ.get(PUBLIC_URL, "").strip()
+    configured = public_url()
     if configured:
-        return configured.rstrip("/")
+        return configured
     parts = urlsplit(st.context.url or "http://127.0.0.1:8501")
     return f"{parts.scheme}://{parts.netloc}"
 

@@ -136,5 +136,5 @@ def test_a_changed_plan_gives_a_new_etag_and_a_trainer_sees_no_other_company(ser
 
 
 def test_the_app_itself_is_served_on_the_same_port(served):
-    status, headers, body = _get(served + "/")
+    status, _headers, body = _get(served + "/")
     assert status == 200 and b"<html" in body.lower()
