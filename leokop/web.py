@@ -19,6 +19,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from leokop import clock
+from leokop.db.errors import error_summary
 from leokop.db.locate import runtime_url
 from leokop.db.session import Database
 from leokop.repo import calendar_feeds
@@ -83,7 +84,7 @@ def feed(request: Request) -> Response:
         tag = calendar.etag(events, texts.CAL_NAME)
         changed = owner.changed_at if owner.etag == tag else calendar_feeds.served(db, token, tag)
     except Exception as exc:  # the database is down or refused: no text of the error (it may hold data)
-        _LOG.error("calendar feed not served: %s", type(exc).__name__)
+        _LOG.error("calendar feed not served: %s", error_summary(exc))
         return PlainTextResponse(texts.DB_UNAVAILABLE, status_code=503, headers={"Retry-After": "60"})
     if changed is None:  # revoked between the two statements
         return _not_found()
