@@ -112,14 +112,15 @@ def served(db: Database, token: str, etag: str) -> datetime | None:
 
 
 def school_holidays(conn: psycopg.Connection, school_ids: list[UUID], start: date, end: date) -> list[dict]:
-    """The school holidays of these schools between start and end (source table school_holidays, id, name,
-    starts_on, ends_on). The one place the feed reads holidays: when the school calendar view lands, this becomes
-    `from public.school_calendar c where c.school_id = any(...)`."""
+    """The school holidays and own days off of these schools between start and end, from the one school calendar
+    (sql/034): id, kind (ferien, schulfrei), name, starts_on, ends_on. Public holidays stay out: every calendar
+    program has them already."""
     return conn.execute(
         """
-        select distinct h.id, h.name, h.starts_on, h.ends_on
-        from public.school_holidays h join public.schools s on s.state = h.state
-        where s.id = any(%(schools)s) and h.ends_on >= %(start)s and h.starts_on <= %(end)s
+        select distinct c.id, c.kind, c.name, c.starts_on, c.ends_on
+        from public.school_calendar c
+        where c.school_id = any(%(schools)s) and c.kind in ('ferien', 'schulfrei')
+          and c.ends_on >= %(start)s and c.starts_on <= %(end)s
         """,
         {"schools": school_ids, "start": start, "end": end},
     ).fetchall()
@@ -191,6 +192,7 @@ def events(db: Database, user_id: UUID, start: date, end: date, *, with_names: b
         if (row["source"], row["id"]) not in seen:  # a class's block reached through two pairs is one event
             seen.add((row["source"], row["id"]))
             found.append(dict(row))
-    found += [{"source": "school_holidays", "id": h["id"], "kind": "ferien", "title": h["name"], "detail": None,
+    found += [{"source": "school_holidays" if h["kind"] == "ferien" else "school_days_off", "id": h["id"],
+               "kind": h["kind"], "title": h["name"], "detail": None,
                "starts_on": h["starts_on"], "ends_on": h["ends_on"], "person": None} for h in holidays]
     return found

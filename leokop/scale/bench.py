@@ -170,6 +170,15 @@ def calendar_feed(db: Database, user_id: UUID, today: date) -> int:
     return len(calendar.to_ics(events, "leokop"))
 
 
+def largest_trainer(owner: OwnerDatabase) -> UUID:
+    """The trainer whose companies train the most active apprentices (the longest feed of the generated data)."""
+    with owner.user_tx(None) as conn:
+        return conn.execute(
+            "select m.user_id from public.memberships m join public.apprentices a on a.company_id = m.company_id"
+            " and a.school_id = m.school_id and a.status = 'aktiv' where m.role = 'ausbilder' and m.active"
+            " group by m.user_id order by count(*) desc, m.user_id limit 1").fetchone()["user_id"]
+
+
 def apprentice_page(db: Database, user_id: UUID, apprentice_id: UUID) -> None:
     """The reads of pages/azubi_page.py (with its case and form sections) for a teacher."""
     person = cooperations.apprentice(db, user_id, apprentice_id)
@@ -245,7 +254,8 @@ class Bench:
                 leader = UUID(self.meta["leadership"]["user_id"])
                 self.figure("leadership_overview_largest_school",
                             timed(lambda: leadership_page(db, leader), self.runs))
-            for name, user in (("calendar_feed_trainer", self.trainer), ("calendar_feed_teacher", self.teacher)):
+            feed_users = (("calendar_feed_trainer", largest_trainer(owner)), ("calendar_feed_teacher", self.teacher))
+            for name, user in feed_users:
                 if want(name):  # the route's work after the token lookup: read as the user, tag, render
                     self.figure(name, timed(lambda u=user: calendar_feed(db, u, self.today), self.runs))
             if want("statewide_totals"):

@@ -49,6 +49,8 @@ def summary(event: dict) -> str:
         return texts.ICS_MILESTONE.format(title=title)
     if kind == "ferien":
         return texts.ICS_HOLIDAY.format(name=title)
+    if kind == "schulfrei":
+        return texts.ICS_DAY_OFF.format(name=title)
     return title
 
 

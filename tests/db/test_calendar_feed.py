@@ -18,7 +18,8 @@ from tests.helpers import DENIED, SHARED_CLASS, attempt, company_id, school_id, 
 FEED_TABLES = ("calendar_feeds",)
 ROLES = ("lehrkraft", "ausbilder", "ausbilder2", "schulleitung", "admin")
 # what a feed may hold: plan rows only, never grades, absences, notes, flags or cases
-PLAN_SOURCES = {"school_blocks", "exams", "company_phases", "joint_dates", "project_milestones", "school_holidays"}
+PLAN_SOURCES = {"school_blocks", "exams", "company_phases", "joint_dates", "project_milestones", "school_holidays",
+                "school_days_off"}
 
 
 def _events(db, username: str, *, with_names: bool = False, coop: UUID | None = None) -> list[dict]:
@@ -230,7 +231,7 @@ def test_a_deactivated_membership_empties_the_feed(db, owner_url):
     assert _events(db, "ausbilder2")
     with _changed(owner_url, "update memberships set active = false where user_id = %s",
                   "update memberships set active = true where user_id = %s", user_id("ausbilder2")):
-        assert [e for e in _events(db, "ausbilder2") if e["source"] != "school_holidays"] == []
+        assert [e for e in _events(db, "ausbilder2") if e["source"] not in ("school_holidays", "school_days_off")] == []
         assert _events(db, "ausbilder2") == []
     assert _events(db, "ausbilder2")
 
