@@ -11,7 +11,6 @@ import streamlit as st
 
 from leokop.db.session import Database
 from leokop.frames import records
-from leokop.repo import imports
 from leokop.repo import school_calendar as repo
 from leokop.services import entries
 from leokop.services.school_calendar import DayOff, IcsRefused, day_off_problems, read_ics, runs_short
@@ -25,13 +24,11 @@ _ICS_LIMIT_MB = 3  # above read_ics's own limit, so that the German message says
 
 def calendar_tab(db: Database, user_id: UUID, today: date) -> None:
     st.caption(texts.CALENDAR_INTRO)
-    schools = imports.admin_schools(db, user_id)
-    if schools.empty:
+    chosen = widgets.admin_school(db, user_id, "calendar-school")
+    if chosen is None:
         return
-    names = dict(zip(schools["id"], schools["name"], strict=True))
-    school = (widgets.record_select(texts.IMPORT_SCHOOL, names, "calendar-school") if len(names) > 1
-              else next(iter(names)))
-    _reach(db, user_id, school, names[school], today)
+    school, name = chosen
+    _reach(db, user_id, school, name, today)
     _coming(db, user_id, school, today)
     allowed = entries.plan_days(today)
     st.subheader(texts.CALENDAR_DAYS_OFF)

@@ -18,7 +18,7 @@ from leokop.services.imports import flow
 from leokop.services.imports.fields import FIELDS, IGNORE, from_profile, mapping_problems, recognise, to_profile
 from leokop.services.imports.planning import KINDS, Plan
 from leokop.services.imports.reading import FileRefused, Table, read_table
-from leokop.ui import saving, texts
+from leokop.ui import saving, texts, widgets
 from leokop.ui.formats import german_datetime, plain
 from leokop.ui.resources import worker_database
 from leokop.ui.saving import Edit
@@ -31,12 +31,10 @@ _UPLOAD_LIMIT_MB = 25  # above the import's own 20 MB, so that the German messag
 
 def import_tab(db: Database, user_id: UUID, today: date) -> None:
     st.caption(texts.IMPORT_INTRO)
-    schools = repo.admin_schools(db, user_id)
-    if schools.empty:
+    chosen = widgets.admin_school(db, user_id, "import-school")
+    if chosen is None:
         return
-    names = dict(zip(schools["id"], schools["name"], strict=True))
-    school = st.selectbox(texts.IMPORT_SCHOOL, list(names), format_func=names.get, key="import-school",
-                          placeholder=texts.PLACEHOLDER_CHOOSE) if len(names) > 1 else next(iter(names))
+    school = chosen[0]
     upload = st.file_uploader(texts.IMPORT_FILE, type=["csv", "txt", "xlsx"], key="import-file",
                               max_upload_size=_UPLOAD_LIMIT_MB)
     if upload is not None and school is not None:

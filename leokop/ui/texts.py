@@ -918,7 +918,7 @@ IMPORT_INTRO = (
     "werden; „Übernehmen“ speichert alles auf einmal oder nichts. Zugeordnet wird nach Schüler-ID, sonst nach "
     "Nachname, Vorname und Geburtsdatum; Betriebe nach Kürzel, sonst nach Name und PLZ. Niemand wird gelöscht."
 )
-IMPORT_SCHOOL = "Schule"
+ADMIN_SCHOOL = "Schule"
 IMPORT_FILE = "Exportdatei (CSV, TXT oder XLSX)"
 IMPORT_FILE_INFO = "{format}, {rows} Datenzeilen"
 IMPORT_PROFILE = "Importprofil"

@@ -11,6 +11,7 @@ import streamlit as st
 
 from leokop.db.session import Database
 from leokop.frames import records
+from leokop.repo.imports import admin_schools
 from leokop.services.accounts import Scope
 from leokop.ui import texts, user_cache
 from leokop.ui.formats import german_date
@@ -141,6 +142,17 @@ def apprentice_opener(apprentices: pd.DataFrame, names: dict) -> None:
     if right.button(texts.OPEN_APPRENTICE, icon=":material/person_search:"):
         st.session_state[APPRENTICE_KEY] = choice
         st.switch_page("pages/azubi_page.py")
+
+
+def admin_school(db: Database, user_id: UUID, key: str) -> tuple[UUID, str] | None:
+    """The school an admin tab works on, with its name: chosen when the user administers several, else the one;
+    None without any."""
+    schools = admin_schools(db, user_id)
+    if schools.empty:
+        return None
+    names = dict(zip(schools["id"], schools["name"], strict=True))
+    school = record_select(texts.ADMIN_SCHOOL, names, key) if len(names) > 1 else next(iter(names))
+    return school, names[school]
 
 
 def optional_bool(value) -> bool | None:

@@ -110,28 +110,30 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def app_url(chromium: Path, owner_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run app.py` on a free port against the migrated, seeded test database."""
+@contextmanager
+def streamlit_server(script: str, owner_url: str, log_dir: Path) -> Iterator[str]:
+    """`streamlit run <script>` on a free loopback port against the test database; its base URL once
+    /_stcore/health answers. The process is stopped by its PID afterwards."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-    ]
-    env = {**os.environ, "DATABASE_URL": owner_url}
+    log = log_dir / "server.log"
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
     with log.open("wb") as out:
-        proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, "DATABASE_URL": owner_url},
+                                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
     try:
         base_url = f"http://127.0.0.1:{port}"
         _wait_until_healthy(proc, base_url, log)
         yield base_url
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def app_url(chromium: Path, owner_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run app.py` on a free port against the migrated, seeded test database."""
+    with streamlit_server("app.py", owner_url, tmp_path_factory.mktemp("streamlit")) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,6 @@ database, the feed fetched like a calendar client does and parsed with icalendar
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -17,26 +14,15 @@ from icalendar import Calendar
 from leokop.db.locate import app_url as app_role_url
 from leokop.db.session import Database
 from leokop.repo import calendar_feeds
-from tests.browser.conftest import PROJECT_ROOT, _free_port, _stop, _wait_until_healthy
+from tests.browser.conftest import streamlit_server
 from tests.helpers import SHARED_CLASS, company_id, user_id
 
 
 @pytest.fixture(scope="module")
 def served(owner_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """serve.py under `streamlit run` on a free loopback port; its base URL once /_stcore/health answers."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "server.log"
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, "DATABASE_URL": owner_url},
-                                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        _wait_until_healthy(proc, base, log)
+    """serve.py under `streamlit run` (the pages and the feed's route on one port); its base URL once healthy."""
+    with streamlit_server("serve.py", owner_url, tmp_path_factory.mktemp("serve")) as base:
         yield base
-    finally:
-        _stop(proc)
 
 
 @pytest.fixture(scope="module")
