@@ -5,9 +5,9 @@ import logging
 import psycopg
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, texts
 from leokop.db.errors import error_summary
-from leokop.ui import account_forms, feedback, navigation, privacy_forms, texts, user_cache
+from leokop.ui import account_forms, feedback, navigation, privacy_forms, user_cache
 from leokop.ui.resources import DATABASE_DOWN, database, show_database_down
 
 st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="wide")

@@ -48,7 +48,7 @@ def _sync_calendar(url: str) -> int:
     """The holidays of every state from the `holidays` package into the database (decision 86)."""
     import psycopg
 
-    from leokop.repo.school_calendar import sync_all
+    from leokop.services.school_calendar import sync_all
 
     with psycopg.connect(url) as conn, conn.transaction():
         return sync_all(conn, clock.today())

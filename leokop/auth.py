@@ -14,13 +14,14 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities.exceptions import LoginError
 
+from leokop import texts
 from leokop.clock import BERLIN
 from leokop.db.session import Database
+from leokop.formats import plain
 from leokop.repo import credentials, users
 from leokop.repo.users import Profile
 from leokop.services.passwords import hash_password, verify_password
-from leokop.ui import navigation, texts
-from leokop.ui.formats import plain
+from leokop.ui import navigation
 
 _USER_KEY = "leokop_user"
 _AUTHENTICATOR_KEY = "leokop_authenticator"

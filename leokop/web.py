@@ -18,24 +18,18 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.db.errors import error_summary
 from leokop.db.locate import runtime_url
 from leokop.db.session import Database
 from leokop.repo import calendar_feeds
 from leokop.services import calendar
-from leokop.ui import texts
+from leokop.services.calendar import FEED_PATH
 
-FEED_PATH = "/kalender/{token}.ics"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 _LOG = logging.getLogger("leokop.web")
 _POOL: Database | None = None
 _POOL_LOCK = threading.Lock()
-
-
-def feed_url(base: str, token: str) -> str:
-    """The subscription address of a token under the app's base URL."""
-    return base.rstrip("/") + FEED_PATH.replace("{token}", token)
 
 
 def _database() -> Database:

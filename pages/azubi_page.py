@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from leokop import auth, clock
+from leokop import auth, clock, formats, texts
+from leokop.formats import german_datetime
 from leokop.frames import records
 from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
 from leokop.services import history
 from leokop.ui import apprentice_forms as forms
-from leokop.ui import case_forms, charts, formats, privacy_forms, texts, widgets
+from leokop.ui import case_forms, charts, privacy_forms, widgets
 from leokop.ui.dashboard_view import history_table
-from leokop.ui.formats import german_datetime
 from leokop.ui.resources import database
 
 user = auth.require_page("azubi")

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from leokop import auth, clock
+from leokop import auth, clock, texts
 from leokop.services import calendar
 from leokop.services import dashboard as dashboard_service
 from leokop.ui import dashboard_view as view
-from leokop.ui import texts, widgets
+from leokop.ui import widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("dashboard")

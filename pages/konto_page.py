@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from leokop import auth
-from leokop.ui import account_forms, texts
-from leokop.ui.formats import plain
+from leokop import auth, texts
+from leokop.formats import plain
+from leokop.ui import account_forms
 from leokop.ui.resources import database
 
 user = auth.require_page("konto")

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, texts
+from leokop.formats import plain
 from leokop.repo import cooperations
-from leokop.ui import texts, user_cache, widgets
-from leokop.ui.formats import plain
+from leokop.ui import user_cache, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("kooperationen")

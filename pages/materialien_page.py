@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, texts
 from leokop.repo import materials
-from leokop.ui import material_views, texts, widgets
+from leokop.ui import material_views, widgets
 from leokop.ui.resources import database, storage
 
 user = auth.require_page("materialien")

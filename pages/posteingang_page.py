@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, texts
+from leokop.formats import german_datetime
 from leokop.repo import inbox
-from leokop.ui import saving, texts, user_cache
-from leokop.ui.formats import german_datetime
+from leokop.ui import saving, user_cache
 from leokop.ui.resources import database
 
 user = auth.require_page("posteingang")

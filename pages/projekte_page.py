@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, texts
 from leokop.repo import materials
-from leokop.ui import project_views, texts, widgets
+from leokop.ui import project_views, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("projekte")

@@ -9,11 +9,11 @@ from uuid import UUID
 
 import streamlit as st
 
-from leokop import auth, clock
+from leokop import auth, clock, texts
 from leokop.repo import leadership
 from leokop.services import exports
 from leokop.services import leadership as lead
-from leokop.ui import charts, texts, widgets
+from leokop.ui import charts, widgets
 from leokop.ui.resources import database
 
 user = auth.require_page("schulueberblick")

@@ -3,13 +3,13 @@
 
 import streamlit as st
 
-from leokop import auth, clock
+from leokop import auth, clock, formats, texts
 from leokop.frames import records
 from leokop.repo import release, risks, users
 from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
 from leokop.services.risk_rules import Thresholds
-from leokop.ui import formats, privacy_forms, saving, texts, widgets
+from leokop.ui import privacy_forms, saving, widgets
 from leokop.ui.calendar_views import calendar_tab
 from leokop.ui.import_views import import_tab
 from leokop.ui.resources import database, worker_database

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from leokop import clock
-from leokop.ui import texts
+from leokop import clock, texts
 
 ROOT = Path(__file__).parents[1]
 

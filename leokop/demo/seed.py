@@ -142,7 +142,7 @@ def _insert_days_off(conn: psycopg.Connection, today: date) -> None:
 
 
 def _load(conn: psycopg.Connection) -> None:
-    from leokop.repo.school_calendar import sync_all
+    from leokop.services.school_calendar import sync_all
 
     rng = random.Random(2026)
     sync_all(conn, clock.today())  # the one calendar the demo's plans, conflicts and absence rates use

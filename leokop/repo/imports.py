@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 import pandas as pd
@@ -17,15 +18,9 @@ from psycopg.rows import tuple_row
 
 from leokop.db.session import Database
 from leokop.repo._query import StaleWrite, fetch_df
-from leokop.services.imports.planning import (
-    KnownApprentice,
-    KnownClass,
-    KnownCompany,
-    KnownContact,
-    Plan,
-    SchoolState,
-)
-from leokop.services.imports.values import Occupation
+
+if TYPE_CHECKING:  # the plan is built by the service; the repo only writes what it holds
+    from leokop.services.imports.planning import Plan
 
 
 class NotAdmin(PermissionError):
@@ -56,41 +51,42 @@ def lock(conn: psycopg.Connection, school_id: UUID) -> None:
     conn.execute("select pg_advisory_xact_lock(hashtextextended('leokop-import:' || %s::text, 0))", (school_id,))
 
 
-def read_state(conn: psycopg.Connection, school_id: UUID, today: date,
-               company_keys: list[tuple[str, str]]) -> SchoolState:
-    """Everything the plan compares the file with: the school's classes, pairs with their companies, apprentices
-    and trainer contacts, the occupations, and the companies of other schools the file names."""
+def read_state(conn: psycopg.Connection, school_id: UUID, company_keys: list[tuple[str, str]]) -> dict[str, list]:
+    """Everything the plan compares the file with, as rows (services.imports.planning.school_state makes the
+    state of them): the school's classes, pairs with their companies, apprentices and trainer contacts, the
+    occupations, and under "elsewhere" the companies of other schools the file names."""
     def rows(sql: str, params=None) -> list[tuple]:
         with conn.cursor(row_factory=tuple_row) as cur:
             return cur.execute(sql, params).fetchall()
 
-    occupations = [Occupation(*r) for r in rows("select id, code, name from public.occupations order by code")]
-    classes = [KnownClass(*r) for r in rows(
+    occupations = rows("select id, code, name from public.occupations order by code")
+    classes = rows(
         "select id, name, start_year, occupation_id, schedule::text from public.classes where school_id = %s",
-        (school_id,))]
-    companies = [KnownCompany(*r) for r in rows(
+        (school_id,))
+    companies = rows(
         """
         select co.id, co.name, co.city, co.postcode, co.street, co.email, co.sector, co.chamber, c.company_code,
                c.id, c.active
         from public.cooperations c join public.companies co on co.id = c.company_id
         where c.school_id = %s
-        """, (school_id,))]
-    apprentices = [KnownApprentice(*r) for r in rows(
+        """, (school_id,))
+    apprentices = rows(
         """
         select id, pupil_id, last_name, first_name, birth_date, class_id, company_id, occupation_id, track,
                contract_start, contract_end, probation_end, status::text, dissolved_on
         from public.apprentices where school_id = %s and anonymised_at is null
-        """, (school_id,))]
-    contacts = [KnownContact(*r) for r in rows(
+        """, (school_id,))
+    contacts = rows(
         "select id, company_id, first_name, last_name, email from public.trainer_contacts where school_id = %s",
-        (school_id,))]
+        (school_id,))
     elsewhere = {}
     if company_keys:
         names, postcodes = zip(*company_keys, strict=True)
         elsewhere = {(name, postcode): company for name, postcode, company in rows(
             "select name_key, postcode, company_id from public.import_find_companies(%s, %s, %s)",
             (school_id, list(names), list(postcodes)))}
-    return SchoolState(school_id, today, occupations, classes, companies, apprentices, contacts, elsewhere)
+    return {"occupations": occupations, "classes": classes, "companies": companies, "apprentices": apprentices,
+            "contacts": contacts, "elsewhere": elsewhere}
 
 
 # Column types of what a plan writes, for jsonb_to_recordset.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 import pandas as pd
@@ -16,7 +17,9 @@ import psycopg
 
 from leokop.db.session import Database
 from leokop.repo._query import expect_one, fetch_df
-from leokop.services.materials import FileInfo
+
+if TYPE_CHECKING:  # what the service checked about a file; the repo only stores it
+    from leokop.services.materials import FileInfo
 from leokop.storage import Storage
 
 LIBRARY_LIMIT = 200  # a page shows the newest 200 hits; the search narrows further

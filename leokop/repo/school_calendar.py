@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 import pandas as pd
@@ -12,7 +13,9 @@ import psycopg
 
 from leokop.db.session import Database
 from leokop.repo._query import expect_one, fetch_df
-from leokop.services.school_calendar import FERIEN, STATE_CODES, DayOff, Period, state_periods
+
+if TYPE_CHECKING:  # the service's periods and days off; the repo only writes what they hold
+    from leokop.services.school_calendar import DayOff, Period
 
 
 class DayOffExists(Exception):
@@ -23,7 +26,7 @@ def sync_state(conn: psycopg.Connection, state: str, periods: list[Period]) -> i
     """Replace the package's rows of one state by `periods`, in the caller's (owner's) transaction. The migration's
     list rows give way where the package knows the school holidays, and stay where it does not (later years).
     Returns the number of rows written."""
-    ferien = [p for p in periods if p.kind == FERIEN]
+    ferien = [p for p in periods if p.kind == "ferien"]
     if ferien:
         conn.execute("delete from public.school_holidays where state = %s and source = 'liste' and kind = 'ferien'"
                      " and ends_on >= %s and starts_on <= %s",
@@ -37,11 +40,6 @@ def sync_state(conn: psycopg.Connection, state: str, periods: list[Period]) -> i
             " source = 'holidays'",
             [(state, p.kind, p.name, p.starts_on, p.ends_on) for p in periods])
     return len(periods)
-
-
-def sync_all(conn: psycopg.Connection, today: date) -> int:
-    """Every state's holidays from the package, in the caller's (owner's) transaction; the number of rows."""
-    return sum(sync_state(conn, state, state_periods(state, today)) for state in STATE_CODES)
 
 
 def last_holiday(db: Database, user_id: UUID, school_id: UUID) -> date | None:

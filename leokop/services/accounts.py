@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from uuid import UUID
 
+from leokop import texts
 from leokop.services.passwords import password_problems
-from leokop.ui import texts
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9._-]{3,40}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

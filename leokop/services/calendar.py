@@ -14,14 +14,21 @@ from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from leokop import clock
-from leokop.ui import texts
+from leokop import clock, texts
 
 TIMEZONE = "Europe/Berlin"
 UID_DOMAIN = "leokop"
 DAYS_BACK = 180  # the feed's window: half a year back (a client removes what leaves it)
 DAYS_AHEAD = 550  # and a year and a half ahead (the rest of a three-year apprenticeship is rarely planned)
 FORMAT = 1  # raise when the rendering changes, so that every client fetches anew
+
+# The route of a subscription address (leokop.web serves it beside the app).
+FEED_PATH = "/kalender/{token}.ics"
+
+
+def feed_url(base: str, token: str) -> str:
+    """The subscription address of a token under the app's base URL."""
+    return base.rstrip("/") + FEED_PATH.replace("{token}", token)
 
 
 def window(today: date) -> tuple[date, date]:

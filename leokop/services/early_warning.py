@@ -17,14 +17,13 @@ from uuid import UUID
 import psycopg
 from psycopg_pool import PoolTimeout
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.config import SmtpSettings, load_settings
 from leokop.db.errors import SetupError, error_summary
 from leokop.db.session import Database
 from leokop.repo import risks
 from leokop.services import notify
 from leokop.services.risk_rules import SEVERITIES, Concern, Flag, Signals, Thresholds, evaluate
-from leokop.ui import texts
 
 log = logging.getLogger(__name__)
 BATCH = 2_000  # apprentices per transaction of the recompute: bounded memory, short transactions

@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from leokop.ui import texts
-from leokop.ui.formats import german_date
+from leokop import texts
+from leokop.formats import german_date
 
 # The limits of the database's check constraints, so that the form says it before the database refuses.
 MAX_NOTE = 4000

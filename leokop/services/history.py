@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from leokop import texts
+from leokop.formats import local_day
 from leokop.frames import records
 from leokop.services import planning
-from leokop.ui import texts
-from leokop.ui.formats import local_day
 
 COLUMNS = ["day", "kind", "what", "who"]
 

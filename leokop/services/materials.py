@@ -9,8 +9,8 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 
+from leokop import texts
 from leokop.services.entries import text_problems, title_problems
-from leokop.ui import texts
 
 MAX_UPLOAD_MB = 20  # also server.maxUploadSize in .streamlit/config.toml and each uploader's max_upload_size
 MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024

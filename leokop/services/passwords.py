@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import bcrypt
 from zxcvbn import zxcvbn
 
-from leokop.ui import texts
+from leokop import texts
 
 # 12 rounds take about 0.2 s here: slow for an attacker's guesses, still quick for one login.
 BCRYPT_ROUNDS = 12

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from leokop import texts
 from leokop.frames import records
-from leokop.ui import texts
 
 # Kinds of schedule rows (see repo.dashboard.pair_schedule).
 BLOCK, EXAM, PHASE, PROBATION, JOINT, HOLIDAY = "schulblock", "pruefung", "phase", "probezeit", "termin", "ferien"

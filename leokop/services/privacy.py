@@ -11,9 +11,9 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
+from leokop import texts
 from leokop.clock import BERLIN
 from leokop.services.exports import german_date
-from leokop.ui import texts
 
 CATEGORIES = ("grades", "absences", "teacher_notes")
 LEGAL_BASES = ("einwilligung", "rechtsvorschrift")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from leokop import texts
 from leokop.services.entries import Allowed, period_problems, text_problems, title_problems
-from leokop.ui import texts
 
 
 def parse_milestones(text: str) -> tuple[list[tuple[date, str]], list[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from leokop.ui import texts
+from leokop import texts
 
 SEVERITIES = ("hinweis", "warnung", "kritisch")
 CONCERN_KINDS = ("konflikt", "motivation", "gesundheit", "sonstiges")

@@ -1,7 +1,8 @@
 """The school calendar's rules: the holidays of a state from the `holidays` package, a school's days off from an .ics
 file, and when the calendar runs short (issue 16, decision 86).
 
-Pure functions: the repo writes and reads the rows (leokop.repo.school_calendar).
+Rules without SQL: the repo writes and reads the rows (leokop.repo.school_calendar); `sync_all` hands it the
+periods.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from datetime import date, datetime, timedelta
 
 import holidays
 import icalendar
+import psycopg
 
+from leokop import texts
+from leokop.repo.school_calendar import sync_state
 from leokop.services.entries import Allowed, text_problems
-from leokop.ui import texts
 
 # The states by the names schools carry (schools.state), with the package's subdivision codes.
 STATE_CODES = {
@@ -53,6 +56,12 @@ def state_periods(state: str, today: date) -> list[Period]:
     public = holidays.country_holidays("DE", subdiv=code, years=years, language="de")
     return _ranges(FERIEN, sorted(school.items())) + [Period(FEIERTAG, name, day, day)
                                                       for day, name in sorted(public.items())]
+
+
+def sync_all(conn: psycopg.Connection, today: date) -> int:
+    """Every state's holidays from the package into the database, in the caller's (owner's) transaction; the
+    number of rows written."""
+    return sum(sync_state(conn, state, state_periods(state, today)) for state in STATE_CODES)
 
 
 def _ranges(kind: str, days: Iterable[tuple[date, str]]) -> list[Period]:

@@ -7,15 +7,15 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, texts
 from leokop.config import public_url
 from leokop.db.session import Database
+from leokop.formats import german_datetime
 from leokop.repo import calendar_feeds, credentials
 from leokop.repo.users import Profile
+from leokop.services.calendar import feed_url
 from leokop.services.passwords import password_problems
-from leokop.ui import feedback, saving, texts
-from leokop.ui.formats import german_datetime
-from leokop.web import feed_url
+from leokop.ui import feedback, saving
 
 
 def password_form(db: Database, user: Profile, form: str = "change-password", *, start: bool = False) -> None:

@@ -9,13 +9,14 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from leokop import texts
 from leokop.db.session import Database
+from leokop.formats import german_date, plain
 from leokop.frames import records
 from leokop.repo import absences, grades, notes, planning, ratings, record_book
 from leokop.repo.users import Profile
 from leokop.services import early_warning, entries
-from leokop.ui import saving, texts
-from leokop.ui.formats import german_date, plain
+from leokop.ui import saving
 from leokop.ui.resources import worker_database
 from leokop.ui.saving import Edit
 

@@ -9,13 +9,14 @@ from uuid import UUID
 import pandas as pd
 import streamlit as st
 
+from leokop import texts
 from leokop.db.session import Database
+from leokop.formats import german_date, plain
 from leokop.frames import records
 from leokop.repo import school_calendar as repo
 from leokop.services import entries
 from leokop.services.school_calendar import DayOff, IcsRefused, day_off_problems, read_ics, runs_short
-from leokop.ui import saving, texts, widgets
-from leokop.ui.formats import german_date, plain
+from leokop.ui import saving, widgets
 from leokop.ui.saving import Edit
 
 COMING = timedelta(days=365)  # the table of holidays and days off ahead

@@ -7,14 +7,15 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from leokop import texts
 from leokop.db.session import Database
+from leokop.formats import german_date, german_datetime, plain, plain_or
 from leokop.frames import records
 from leokop.repo import cases, risks
 from leokop.repo.users import Profile
 from leokop.services import entries
-from leokop.ui import saving, texts
+from leokop.ui import saving
 from leokop.ui.apprentice_forms import _changed_at, _changed_by, _shown_rows, date_field, reevaluate
-from leokop.ui.formats import german_date, german_datetime, plain, plain_or
 from leokop.ui.saving import Edit
 
 

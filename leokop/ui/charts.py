@@ -8,8 +8,8 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from leokop.ui import texts
-from leokop.ui.formats import chart_text
+from leokop import texts
+from leokop.formats import chart_text
 
 CALM_BLUE = "#3b6e8f"
 

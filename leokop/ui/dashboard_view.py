@@ -7,10 +7,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from leokop import texts
+from leokop.formats import plain, plain_or
 from leokop.frames import records
 from leokop.services import planning
-from leokop.ui import charts, texts
-from leokop.ui.formats import plain, plain_or
+from leokop.ui import charts
 from leokop.ui.widgets import german_date
 
 SECTION_KEY = "dashboard-section"  # the open tab of the pair dashboard (its label)

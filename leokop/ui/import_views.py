@@ -10,7 +10,9 @@ from uuid import UUID
 import pandas as pd
 import streamlit as st
 
+from leokop import texts
 from leokop.db.session import Database
+from leokop.formats import german_datetime, plain
 from leokop.frames import records
 from leokop.repo import imports as repo
 from leokop.services import early_warning, entries
@@ -18,8 +20,7 @@ from leokop.services.imports import flow
 from leokop.services.imports.fields import FIELDS, IGNORE, from_profile, mapping_problems, recognise, to_profile
 from leokop.services.imports.planning import KINDS, Plan
 from leokop.services.imports.reading import FileRefused, Table, read_table
-from leokop.ui import saving, texts, widgets
-from leokop.ui.formats import german_datetime, plain
+from leokop.ui import saving, widgets
 from leokop.ui.resources import worker_database
 from leokop.ui.saving import Edit
 

@@ -8,15 +8,16 @@ from uuid import UUID
 import pandas as pd
 import streamlit as st
 
+from leokop import texts
 from leokop.db.session import Database
+from leokop.formats import german_datetime, plain, plain_or, text_or
 from leokop.frames import records
 from leokop.repo import materials
 from leokop.repo.users import Profile
 from leokop.services import materials as checks
 from leokop.services.entries import text_problems
 from leokop.storage import Storage
-from leokop.ui import saving, texts
-from leokop.ui.formats import german_datetime, plain, plain_or, text_or
+from leokop.ui import saving
 from leokop.ui.saving import Edit
 from leokop.ui.widgets import german_date, record_select
 

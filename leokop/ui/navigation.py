@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from leokop import texts
 from leokop.db.session import Database
 from leokop.repo.users import Profile
-from leokop.ui import texts, user_cache
+from leokop.ui import user_cache
 
 ALL_ROLES = frozenset({"lehrkraft", "ausbilder", "schulleitung", "admin"})
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import streamlit as st
 
+from leokop import formats, texts
 from leokop.clock import BERLIN
 from leokop.db.session import Database
 from leokop.frames import records
@@ -14,7 +15,7 @@ from leokop.repo import privacy
 from leokop.repo.users import Profile
 from leokop.services import entries, exports
 from leokop.services import privacy as rules
-from leokop.ui import formats, saving, texts, user_cache, widgets
+from leokop.ui import saving, user_cache, widgets
 from leokop.ui.saving import Edit
 
 

@@ -7,16 +7,16 @@ from uuid import UUID
 import pandas as pd
 import streamlit as st
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.db.session import Database
+from leokop.formats import plain
 from leokop.frames import records
 from leokop.repo import materials, projects
 from leokop.repo.users import Profile
 from leokop.services import entries
 from leokop.services import projects as checks
-from leokop.ui import saving, texts
+from leokop.ui import saving
 from leokop.ui.apprentice_forms import date_field
-from leokop.ui.formats import plain
 from leokop.ui.material_views import labels_by_id
 from leokop.ui.saving import Edit
 from leokop.ui.widgets import german_date

@@ -6,12 +6,12 @@ import psycopg
 import streamlit as st
 from psycopg_pool import PoolTimeout
 
+from leokop import texts
 from leokop.config import load_settings
 from leokop.db.errors import SetupError
 from leokop.db.locate import runtime_url, runtime_worker_url
 from leokop.db.session import Database
 from leokop.storage import Storage, storage_from_settings
-from leokop.ui import texts
 
 # What a lost or refused database connection raises; pages show one German message for all of them.
 DATABASE_DOWN = (psycopg.OperationalError, PoolTimeout, SetupError)

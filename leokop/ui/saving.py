@@ -24,12 +24,12 @@ from uuid import UUID, uuid4
 import psycopg
 import streamlit as st
 
-from leokop import auth
+from leokop import auth, texts
 from leokop.db.errors import AlreadySaved, error_summary
 from leokop.db.session import one_save
+from leokop.formats import german_datetime, plain
 from leokop.repo._query import StaleWrite
-from leokop.ui import feedback, texts
-from leokop.ui.formats import german_datetime, plain
+from leokop.ui import feedback
 from leokop.ui.resources import database
 
 Refusal = str | Callable[[BaseException], str]  # a German message, or one made from the exception

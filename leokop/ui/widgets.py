@@ -9,12 +9,13 @@ from uuid import UUID
 import pandas as pd
 import streamlit as st
 
+from leokop import texts
 from leokop.db.session import Database
+from leokop.formats import german_date
 from leokop.frames import records
 from leokop.repo.imports import admin_schools
 from leokop.services.accounts import Scope
-from leokop.ui import texts, user_cache
-from leokop.ui.formats import german_date
+from leokop.ui import user_cache
 
 
 def apprentice_table(apprentices: pd.DataFrame) -> None:

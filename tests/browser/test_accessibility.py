@@ -8,7 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from leokop.ui import navigation, texts
+from leokop import texts
+from leokop.ui import navigation
 from tests.browser.conftest import session_page, wait_until_settled
 from tests.browser.test_login_flow import PASSWORD, sign_in
 

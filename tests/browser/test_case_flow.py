@@ -11,8 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from leokop import clock
-from leokop.ui import texts
+from leokop import clock, texts
 from leokop.ui.widgets import german_date
 from tests.browser.conftest import session_page, wait_until_settled
 from tests.browser.test_grade_flow import FI25A, RMD, RMD_PAIR

@@ -15,7 +15,7 @@ import psycopg
 import pytest
 from playwright.sync_api import Page, expect
 
-from leokop.ui import texts
+from leokop import texts
 from tests.browser.conftest import wait_until_settled
 from tests.browser.test_grade_flow import (
     RMD_PAIR,

@@ -10,7 +10,7 @@ import psycopg
 import pytest
 from playwright.sync_api import Page, expect
 
-from leokop.ui import texts
+from leokop import texts
 from tests.browser.conftest import wait_until_settled
 from tests.browser.test_grade_flow import _open_apprentice, _sign_in_on_dashboard, _target
 

@@ -9,9 +9,8 @@ import psycopg
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.demo.seed import demo_class_id, demo_id
-from leokop.ui import texts
 from tests.browser.conftest import session_page, wait_until_settled
 from tests.browser.test_login_flow import PASSWORD, sign_in
 

@@ -7,7 +7,7 @@ import psycopg
 import pytest
 from playwright.sync_api import Browser, expect
 
-from leokop.ui import texts
+from leokop import texts
 from tests.browser.conftest import session_page, wait_until_settled
 from tests.browser.test_grade_flow import _grid_row, choose
 from tests.browser.test_login_flow import PASSWORD, sign_in

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from leokop.ui import texts
+from leokop import texts
 from tests.browser.conftest import wait_until_settled
 from tests.browser.test_login_flow import PASSWORD, sign_in
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from leokop.ui import texts
+from leokop import texts
 from tests.browser.conftest import wait_until_settled
 
 pytestmark = pytest.mark.browser

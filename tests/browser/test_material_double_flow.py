@@ -16,13 +16,13 @@ import psycopg
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from leokop import texts
 from leokop.config import load_settings
 from leokop.demo.materials import demo_pdf
 from leokop.demo.seed import demo_id
 from leokop.repo import materials
 from leokop.services.materials import file_problems
 from leokop.storage import storage_from_settings
-from leokop.ui import texts
 from tests.browser.conftest import wait_until_settled
 from tests.browser.test_choices_flow import _open_menu_page
 from tests.browser.test_grade_flow import RMD_PAIR, _combobox, _sign_in_on_dashboard, choose

@@ -10,8 +10,8 @@ import psycopg
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from leokop import texts
 from leokop.demo.materials import demo_pdf
-from leokop.ui import texts
 from tests.browser.conftest import session_page, wait_until_settled
 from tests.browser.test_grade_flow import RMD_PAIR, choose
 from tests.browser.test_login_flow import PASSWORD, sign_in

@@ -11,10 +11,10 @@ import psycopg
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from leokop import texts
 from leokop.demo.seed import demo_id
+from leokop.formats import german_date
 from leokop.services.early_warning import refresh
-from leokop.ui import texts
-from leokop.ui.formats import german_date
 from tests.browser.conftest import session_page, wait_until_settled
 from tests.browser.test_grade_flow import _open_apprentice, _sign_in_on_dashboard
 

@@ -7,9 +7,9 @@ import re
 
 import psycopg
 
+from leokop import texts
 from leokop.repo import privacy
 from leokop.services import privacy as rules
-from leokop.ui import texts
 from tests.helpers import school_id, user_id
 
 UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

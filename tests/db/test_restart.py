@@ -12,6 +12,7 @@ import time
 import psycopg
 import pytest
 
+from leokop import texts
 from leokop.config import load_settings
 from leokop.db import embedded
 from leokop.db.locate import app_url
@@ -22,7 +23,6 @@ from leokop.demo.seed import demo_id, seed_demo
 from leokop.repo import materials
 from leokop.services.materials import file_problems
 from leokop.storage.postgres_backend import PostgresStorage
-from leokop.ui import texts
 from tests.db.test_backup import close_app_pool, private_server
 from tests.helpers import cooperation_id, user_id
 from tests.pages.conftest import errors, registered_pages, start_app, submit_login

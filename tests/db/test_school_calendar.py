@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.repo import risks
 from leokop.repo import school_calendar as repo
 from leokop.repo._query import StaleWrite
@@ -23,8 +23,8 @@ from leokop.services.school_calendar import (
     read_ics,
     runs_short,
     state_periods,
+    sync_all,
 )
-from leokop.ui import texts
 from tests.db.test_rls import ROLES
 from tests.helpers import DENIED, act_as, attempt, school_id, user_id
 
@@ -76,7 +76,7 @@ def test_sync_replaces_the_list_where_the_package_knows_and_keeps_it_after(owner
     assert ("Sommerferien", date(2030, 7, 22), date(2030, 8, 30), "liste") in rows  # 2030: only the list knows it
     # a second sync changes nothing
     before = owner.execute("select count(*) from school_holidays").fetchone()[0]
-    repo.sync_all(owner, clock.today())  # the day the demo load synced on
+    sync_all(owner, clock.today())  # the day the demo load synced on
     assert owner.execute("select count(*) from school_holidays").fetchone()[0] == before
 
 

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from leokop.ui import texts
+from leokop import texts
 from tests.pages.conftest import confirmations, create_user, delete_user, errors, start_app, submit_login
 
 STRONG = "Kaffeetasse-Laterne-7"

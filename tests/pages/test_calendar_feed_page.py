@@ -9,9 +9,9 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop import texts
 from leokop.repo import calendar_feeds
 from leokop.repo.users import load_profile
-from leokop.ui import texts
 from tests.helpers import user_id
 from tests.pages.conftest import form_button, widget
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from leokop.ui import texts
+from leokop import texts
 from tests.pages.conftest import errors
 
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 import psycopg
 from streamlit.testing.v1 import AppTest
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.services import entries
-from leokop.ui import texts, widgets
+from leokop.ui import widgets
 from tests.helpers import SHARED_CLASS, cooperation_id, user_id
 from tests.pages.conftest import confirmations, errors
 

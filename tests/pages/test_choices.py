@@ -14,9 +14,10 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop import texts
 from leokop.repo import cooperations, materials
 from leokop.services import dashboard as dashboard_service
-from leokop.ui import texts, widgets
+from leokop.ui import widgets
 from tests.helpers import act_as, cooperation_id, user_id
 
 TEACHER = "lehrkraft"

@@ -8,10 +8,10 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.demo.seed import demo_id
 from leokop.ui import dashboard_view as view
-from leokop.ui import texts, widgets
+from leokop.ui import widgets
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
 from tests.pages.conftest import confirmations, errors
 from tests.pages.conftest import submit as _submit

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from leokop import clock
-from leokop.ui import texts, widgets
+from leokop import clock, texts
+from leokop.ui import widgets
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id
 from tests.pages.conftest import errors, submit
 

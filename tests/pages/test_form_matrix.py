@@ -14,7 +14,7 @@ state, against the test database):
 - generated: text from Hypothesis (Markdown, HTML, `:material/…:` shortcodes, control characters with NUL,
   right-to-left text, emoji, 4,000 and 100,000 characters, SQL meta characters, formula prefixes).
 
-Every case ends in one of two ways, checked against the database: a German message (one of leokop.ui.texts) with the
+Every case ends in one of two ways, checked against the database: a German message (one of leokop.texts) with the
 typed input still in the field and no row and no audit entry changed; or exactly one row (or one change of the
 record) equal to what was typed, with its confirmation. Never an exception, a duplicate, a partial write or an
 altered value. The test prints the matrix (forms × cases) and how many generated inputs each form received.
@@ -39,9 +39,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as strat
 from streamlit.testing.v1 import AppTest
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.repo.users import load_profile
-from leokop.ui import texts, widgets
+from leokop.ui import widgets
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id, school_id, user_id
 from tests.pages.conftest import form_button, widget
 
@@ -151,7 +151,7 @@ NOT_WRITING_SUBMITS = {"texts.STALE_HIDE"}
 
 
 def _templates() -> list[re.Pattern]:
-    """Every German text of leokop.ui.texts as a pattern ({fields} match anything)."""
+    """Every German text of leokop.texts as a pattern ({fields} match anything)."""
     strings: list[str] = []
     for value in vars(texts).values():
         if isinstance(value, str):

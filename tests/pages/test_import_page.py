@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import psycopg
 
-from leokop.ui import texts
+from leokop import texts
 from tests.db.test_imports import MAINUFER, mainufer_file
 from tests.pages.conftest import errors
 

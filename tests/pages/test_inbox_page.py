@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import psycopg
 
-from leokop.ui import texts, widgets
+from leokop import texts
+from leokop.ui import widgets
 from tests.helpers import SHARED_CLASS, company_id, user_id
 from tests.pages.conftest import PASSWORD, confirmations, start_app, submit_login
 

@@ -10,10 +10,9 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.demo.seed import school_year_start
 from leokop.repo.users import Profile
-from leokop.ui import texts
 from tests.helpers import user_id
 from tests.pages.conftest import errors
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from leokop.ui import texts
+from leokop import texts
 from tests.pages.conftest import create_user, delete_user, errors, registered_pages, start_app, submit_login
 
 EXPECTED_PAGES = {

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from leokop.ui import dashboard_view, texts, widgets
+from leokop import texts
+from leokop.ui import dashboard_view, widgets
 from tests.helpers import cooperation_id
 from tests.pages.conftest import confirmations, errors
 

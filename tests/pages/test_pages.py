@@ -8,9 +8,9 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop import texts
 from leokop.demo.seed import demo_id
 from leokop.repo.users import Profile
-from leokop.ui import texts
 from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
 from tests.pages.conftest import (
     confirmations,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.services.passwords import hash_password
-from leokop.ui import texts, widgets
+from leokop.ui import widgets
 from tests.db.test_rls_progress import A_RMD
 from tests.helpers import company_id, school_id, user_id
 from tests.pages.conftest import PASSWORD, confirmations, errors, registered_pages, start_app, submit_login

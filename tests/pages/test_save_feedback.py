@@ -11,11 +11,11 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from leokop import clock
+from leokop import clock, texts
 from leokop.demo.seed import demo_id
 from leokop.repo import cases
 from leokop.services import entries
-from leokop.ui import texts, widgets
+from leokop.ui import widgets
 from tests.helpers import SHARED_CLASS, cooperation_id, user_id
 from tests.pages.conftest import confirmations, errors, submit, widget
 

@@ -11,9 +11,10 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from leokop import formats, texts
 from leokop.demo.seed import demo_id
 from leokop.services import risk_rules
-from leokop.ui import formats, navigation, texts, widgets
+from leokop.ui import navigation, widgets
 from tests.helpers import SHARED_CLASS, cooperation_id, user_id
 
 A_RMD = demo_id("apprentice", f"{SHARED_CLASS}/0")  # FI25a, company rmd: lehrkraft and ausbilder work with them

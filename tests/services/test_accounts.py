@@ -4,8 +4,8 @@ from uuid import uuid4
 
 import pytest
 
+from leokop import texts
 from leokop.services.accounts import NewUser, Scope, new_user_problems, normalise_username, scope_problems
-from leokop.ui import texts
 
 SCHOOL, CLASS = uuid4(), uuid4()
 CLASS_SCOPE = Scope("class", SCHOOL, CLASS)

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from leokop import texts
 from leokop.services import entries
-from leokop.ui import texts
 
 TODAY = date(2026, 11, 25)
 START = date(2025, 8, 1)

@@ -10,6 +10,7 @@ from uuid import uuid4
 import pytest
 from openpyxl import Workbook
 
+from leokop import texts
 from leokop.services.imports import fields as f
 from leokop.services.imports import values as v
 from leokop.services.imports.planning import (
@@ -22,7 +23,6 @@ from leokop.services.imports.planning import (
     make_plan,
 )
 from leokop.services.imports.reading import MAX_BYTES, MAX_ROWS, FileRefused, read_table
-from leokop.ui import texts
 
 TODAY = date(2026, 9, 15)
 

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
+from leokop import texts
 from leokop.demo.materials import NETWORK_V1
 from leokop.services import entries, materials, projects
-from leokop.ui import texts
 
 PDF = NETWORK_V1.data
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + bytes(200)

@@ -2,8 +2,8 @@
 
 import pytest
 
+from leokop import texts
 from leokop.services.passwords import MAX_BYTES, MIN_LENGTH, hash_password, password_problems, verify_password
-from leokop.ui import texts
 
 
 def test_hash_verifies_only_the_right_password():

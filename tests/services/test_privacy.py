@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from leokop import texts
 from leokop.services import privacy as rules
-from leokop.ui import texts
 
 TODAY = date(2026, 12, 2)
 ADULT, MINOR = date(2000, 5, 1), date(2010, 5, 1)

@@ -7,7 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from leokop.ui import charts, texts
+from leokop import texts
+from leokop.ui import charts
 
 NAMES = {"a1": "Adler, Anna", "a2": "Berg, Ben"}
 

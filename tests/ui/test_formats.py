@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
-from leokop.ui.formats import german_date, german_datetime, local_day
+from leokop.formats import german_date, german_datetime, local_day
 
 
 @pytest.mark.parametrize(("stored", "shown"), [
@@ -33,7 +33,7 @@ def test_the_day_of_a_late_entry_is_the_berlin_day():
 
 
 def test_plain_shows_user_text_literally_in_markdown():
-    from leokop.ui.formats import plain
+    from leokop.formats import plain
 
     assert plain("[hier](http://x.example) *fett* :material/warning: $x$ #1 <b>") == (
         r"\[hier\](http://x.example) \*fett\* \:material/warning: \$x\$ \#1 \<b\>")
@@ -43,7 +43,7 @@ def test_plain_shows_user_text_literally_in_markdown():
 
 
 def test_names_and_missing_values_never_show_nan_or_none():
-    from leokop.ui.formats import plain_or, text_or
+    from leokop.formats import plain_or, text_or
 
     assert plain_or(float("nan")) == "–" and plain_or(None, "niemand") == "niemand" and plain_or("  ") == "–"
     assert plain_or("Müller_Lüdenscheidt *x*") == r"Müller\_Lüdenscheidt \*x\*"
@@ -51,7 +51,7 @@ def test_names_and_missing_values_never_show_nan_or_none():
 
 
 def test_chart_text_keeps_plotly_from_reading_html():
-    from leokop.ui.formats import chart_text
+    from leokop.formats import chart_text
 
     assert chart_text('<a href="x">Anna</a> & <b>B</b>') == (
         '&lt;a href="x"&gt;Anna&lt;/a&gt; &amp; &lt;b&gt;B&lt;/b&gt;')

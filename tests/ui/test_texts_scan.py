@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from leokop.ui import texts
+from leokop import texts
 
 ROOT = Path(__file__).parents[2]
 UI_FILES = sorted([*ROOT.glob("leokop/ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"])

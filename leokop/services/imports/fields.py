@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from leokop.ui import texts
+from leokop import texts
 
 # The fields in the order the mapping table shows them; labels in texts.IMPORT_FIELD_LABELS.
 APPRENTICE_FIELDS = ("pupil_id", "last_name", "first_name", "birth_date", "class_name", "occupation", "track",

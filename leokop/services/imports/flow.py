@@ -16,7 +16,7 @@ import psycopg
 
 from leokop.repo import imports as repo
 from leokop.services.imports.fields import mapping_problems
-from leokop.services.imports.planning import Plan, company_keys, interpret, make_plan
+from leokop.services.imports.planning import Plan, company_keys, interpret, make_plan, school_state
 from leokop.services.imports.reading import Table
 
 Transaction = Callable[[], AbstractContextManager[psycopg.Connection]]
@@ -49,7 +49,7 @@ def preview(transaction: Transaction, school_id: UUID, table: Table, fields: lis
     entries = interpret(table, fields)
     with transaction() as conn:
         repo.require_admin(conn, school_id)
-        state = repo.read_state(conn, school_id, today, company_keys(entries))
+        state = school_state(school_id, today, repo.read_state(conn, school_id, company_keys(entries)))
     return make_plan(entries, state, fields)
 
 
@@ -60,7 +60,7 @@ def apply(transaction: Transaction, school_id: UUID, table: Table, fields: list[
     with transaction() as conn:
         repo.require_admin(conn, school_id)
         repo.lock(conn, school_id)
-        state = repo.read_state(conn, school_id, today, company_keys(entries))
+        state = school_state(school_id, today, repo.read_state(conn, school_id, company_keys(entries)))
         plan = make_plan(entries, state, fields)
         run_id = repo.write_plan(conn, plan, table.file_name, today)
     return Result(plan, run_id)

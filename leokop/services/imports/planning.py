@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from uuid import UUID, uuid4
 
+from leokop import texts
 from leokop.services.imports import values as v
 from leokop.services.imports.reading import Problem, Table
-from leokop.ui import texts
 
 KINDS = ("apprentices", "classes", "companies", "cooperations", "contacts")
 
@@ -85,6 +85,14 @@ class SchoolState:
     apprentices: list[KnownApprentice]
     contacts: list[KnownContact]
     elsewhere: dict[tuple[str, str], UUID] = field(default_factory=dict)  # (name key, postcode) -> another school's
+
+
+def school_state(school_id: UUID, today: date, rows: dict[str, list]) -> SchoolState:
+    """The state of the school from the repo's rows (repo.imports.read_state)."""
+    return SchoolState(school_id, today, [v.Occupation(*r) for r in rows["occupations"]],
+                       [KnownClass(*r) for r in rows["classes"]], [KnownCompany(*r) for r in rows["companies"]],
+                       [KnownApprentice(*r) for r in rows["apprentices"]], [KnownContact(*r) for r in rows["contacts"]],
+                       rows["elsewhere"])
 
 
 # --- rows with parsed values --------------------------------------------------------------------------------------

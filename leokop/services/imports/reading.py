@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from leokop.ui import texts
+from leokop import texts
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000

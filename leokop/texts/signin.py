@@ -1,0 +1,88 @@
+"""German texts: Sign-in, roles, page titles, the own account and passwords."""
+
+APP_TITLE = "leokop – Lernortkooperation"
+APP_TAGLINE = "Berufsschule und Ausbildungsbetrieb, gemeinsam für jede/n Auszubildende/n."
+
+# Login
+LOGIN_FIELDS = {
+    "Form name": "Anmeldung",
+    "Username": "Benutzername",
+    "Password": "Passwort",
+    "Login": "Anmelden",
+    "Captcha": "Captcha",
+}
+LOGIN_FAILED = "Benutzername oder Passwort ist falsch."
+LOGIN_EMPTY = "Bitte Benutzername und Passwort eingeben."
+LOGIN_LOCKED = (
+    "Dieses Konto ist nach 5 fehlgeschlagenen Anmeldeversuchen bis {until} Uhr gesperrt. "
+    "Bitte versuchen Sie es danach erneut oder wenden Sie sich an die Schulverwaltung."
+)
+LOGIN_NO_ROLE = "Ihr Konto hat keine aktive Rolle. Bitte wenden Sie sich an die Schulverwaltung."
+LOGIN_REQUIRED = "Bitte melden Sie sich an."
+PAGE_NOT_ALLOWED = "Diese Seite ist für Ihre Rolle nicht freigegeben."
+LOGOUT = "Abmelden"
+SIGNED_IN_AS = "Angemeldet als **{name}**"
+
+# Database trouble shown in the browser
+DB_UNAVAILABLE = (
+    "Die Datenbank ist nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut; "
+    "besteht das Problem weiter, informieren Sie die Schulverwaltung."
+)
+DB_ERROR = "Die Aktion konnte nicht gespeichert werden. Es wurde nichts geändert."
+
+# Roles
+ROLE_LABELS = {
+    "lehrkraft": "Lehrkraft",
+    "ausbilder": "Ausbilder/in",
+    "schulleitung": "Schulleitung",
+    "admin": "Schulverwaltung (Admin)",
+}
+
+# Page titles
+PAGE_COOPERATIONS = "Meine Kooperationen"
+PAGE_OVERVIEW = "Schulüberblick"
+PAGE_ADMIN = "Verwaltung"
+PAGE_ACCOUNT = "Mein Konto"
+
+# Account page
+CHANGE_PASSWORD = "Passwort ändern"
+FIELD_CURRENT_PASSWORD = "Aktuelles Passwort"
+FIELD_NEW_PASSWORD = "Neues Passwort"
+FIELD_NEW_PASSWORD_REPEAT = "Neues Passwort wiederholen"
+BUTTON_SAVE = "Speichern"
+PASSWORD_CHANGED = "Ihr Passwort wurde geändert."
+PASSWORD_WRONG_CURRENT = "Das aktuelle Passwort ist falsch."
+PASSWORD_TOO_SHORT = "Das Passwort muss mindestens {n} Zeichen lang sein."
+PASSWORD_TOO_LONG = "Das Passwort darf höchstens {n} Byte lang sein."
+PASSWORD_SPACES = "Das Passwort darf nicht mit Leerzeichen beginnen oder enden."
+PASSWORD_MISMATCH = "Die beiden Passwörter stimmen nicht überein."
+PASSWORD_SAME = "Das neue Passwort muss sich vom aktuellen unterscheiden."
+YOUR_ROLES = "Ihre Rollen"
+
+# New passwords (leokop/services/passwords.py): zxcvbn's own feedback is English, these hints are leokop's.
+PASSWORD_WEAK = "Dieses Passwort ist zu leicht zu erraten."
+PASSWORD_TIP = ("Tipp: Reihen Sie vier oder mehr Wörter aneinander, die nichts miteinander zu tun haben, und "
+                "ergänzen Sie eine Zahl oder ein Zeichen.")
+PASSWORD_HINT_CONTEXT = ("Es enthält Ihren Namen, Ihren Benutzernamen, Ihre E-Mail-Adresse, den Namen der Schule "
+                         "oder „leokop“.")
+PASSWORD_HINT_COMMON = "Es ist ein häufig verwendetes Passwort oder ähnelt einem."
+PASSWORD_HINT_WORDS = "Einzelne bekannte Wörter und Namen sind leicht zu erraten."
+PASSWORD_HINT_L33T = "Ersetzungen wie „@“ statt „a“ oder „0“ statt „o“ machen es kaum sicherer."
+PASSWORD_HINT_KEYBOARD = "Tastaturmuster wie „qwertz“ oder „asdf“ sind leicht zu erraten."
+PASSWORD_HINT_REPEAT = "Wiederholungen wie „aaa“ oder „abcabc“ sind leicht zu erraten."
+PASSWORD_HINT_SEQUENCE = "Folgen wie „abc“ oder „1234“ sind leicht zu erraten."
+PASSWORD_HINT_DATES = "Jahreszahlen und Daten sind leicht zu erraten."
+PASSWORD_RULES = ("Mindestens 12 Zeichen; nicht leicht zu erraten (kein häufiges Passwort, nicht Ihr Name, Ihre "
+                  "Schule oder „leokop“). Gut merkbar: mehrere Wörter, die nichts miteinander zu tun haben.")
+PASSWORD_CURRENT_MISSING = "Bitte das aktuelle Passwort eingeben."
+# The first login with a start password the admin set (sql/033): the user's own password first.
+START_PASSWORD_TITLE = "Eigenes Passwort festlegen"
+START_PASSWORD_INTRO = ("Sie haben sich mit einem Startpasswort der Schulverwaltung angemeldet. Bitte legen Sie jetzt "
+                        "Ihr eigenes Passwort fest; danach öffnet sich leokop.")
+FIELD_START_PASSWORD = "Startpasswort"
+START_PASSWORD_HELP = ("Ein Startpasswort: Die Person muss es bei der ersten Anmeldung durch ein eigenes ersetzen. "
+                       "Mindestens 12 Zeichen, nicht leicht zu erraten.")
+MAT_UPLOAD_HELP = ("PDF, Word, Excel, PowerPoint, OpenDocument, Bilder (PNG, JPEG, GIF, WebP) und Text (TXT, CSV, "
+                   "Markdown), höchstens 20 MB; leokop prüft den Inhalt der Datei, nicht nur ihren Namen.")
+CONSENT_REVOKE_CONFIRM = "Ja, widerrufen: Der Betrieb sieht {categories} ab sofort nicht mehr."
+CONSENT_REVOKE_UNCONFIRMED = "Bitte bestätigen Sie den Widerruf mit dem Häkchen; es wurde nichts geändert."
