@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from numbers import Integral
 
 import pandas as pd
 
@@ -22,21 +23,21 @@ def _in_berlin(moment: datetime) -> datetime:
     return moment.astimezone(BERLIN)
 
 
-def _missing(value) -> bool:
+def is_missing(value) -> bool:
     """None, or pandas' NaT/NaN for an empty cell."""
     return value is None or bool(pd.isna(value))
 
 
 def german_date(value: date | None) -> str:
     """A calendar day as "02.12.2026"; a timestamp is first converted to its Berlin day."""
-    if _missing(value):
+    if is_missing(value):
         return "–"
     return local_day(value).strftime("%d.%m.%Y") if isinstance(value, datetime) else value.strftime("%d.%m.%Y")
 
 
 def german_datetime(moment: datetime | None) -> str:
     """A stored timestamp as Berlin time, "02.12.2026, 14:05"."""
-    return "–" if _missing(moment) else _in_berlin(moment).strftime("%d.%m.%Y, %H:%M")
+    return "–" if is_missing(moment) else _in_berlin(moment).strftime("%d.%m.%Y, %H:%M")
 
 
 def local_day(moment: datetime) -> date:
@@ -59,7 +60,7 @@ def _unlisted(match: re.Match) -> str:
 
 def plain(text: str | None) -> str:
     """User text for st.markdown (and labels that render Markdown): shown literally, line breaks kept."""
-    if text is None or _missing(text):
+    if text is None or is_missing(text):
         return ""
     escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))
     escaped = _LIST_START.sub(_unlisted, escaped)
@@ -69,14 +70,14 @@ def plain(text: str | None) -> str:
 def plain_or(value, missing: str = "–") -> str:
     """A name or other user text for Markdown, shown literally; `missing` for None, NaN or an empty text (pandas
     gives NaN for an empty cell, which must never be shown as "nan")."""
-    if value is None or _missing(value) or not str(value).strip():
+    if value is None or is_missing(value) or not str(value).strip():
         return missing
     return plain(value)
 
 
 def text_or(value, missing: str = "–") -> str:
     """The same for places that show text literally anyway (tables, selectbox options): no "nan", "None" or ""."""
-    if value is None or _missing(value) or not str(value).strip():
+    if value is None or is_missing(value) or not str(value).strip():
         return missing
     return str(value)
 
@@ -84,6 +85,23 @@ def text_or(value, missing: str = "–") -> str:
 def chart_text(value) -> str:
     """User text inside a plotly chart (axis labels, hover, cell text): plotly reads a subset of HTML there (<b>,
     <a href>, <br>), so "<" and "&" become entities and the text is shown as typed."""
-    if value is None or _missing(value):
+    if value is None or is_missing(value):
         return ""
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def german_number(value, decimals: int | None = None, *, thousands: bool = False) -> str:
+    """1234.5 -> "1234,5" (or "1.234,5" with thousands); integers without decimals."""
+    if isinstance(value, Integral) and not isinstance(value, bool):
+        text = f"{int(value):,}" if thousands else str(int(value))
+        return text.replace(",", ".")
+    number = float(value)
+    if decimals is None:
+        text = repr(number) if not number.is_integer() else f"{number:.1f}"
+    else:
+        text = f"{number:.{decimals}f}"
+    head, _, tail = text.partition(".")
+    if thousands:
+        sign, digits = ("-", head[1:]) if head.startswith("-") else ("", head)
+        head = sign + f"{int(digits):,}".replace(",", ".")
+    return head + ("," + tail if tail else "")

@@ -10,6 +10,7 @@ from uuid import UUID
 import streamlit as st
 
 from leokop import auth, clock, texts
+from leokop.formats import german_number
 from leokop.repo import leadership
 from leokop.services import exports
 from leokop.services import leadership as lead
@@ -94,7 +95,7 @@ def table(key: str) -> None:
 for column, (label, value) in zip(st.columns(5), lead.metric_values(keys), strict=True):
     column.metric(label, value)
 if keys.hidden:
-    st.caption(texts.LEAD_HIDDEN_CLASSES.format(n=exports.german_number(keys.hidden, thousands=True)))
+    st.caption(texts.LEAD_HIDDEN_CLASSES.format(n=german_number(keys.hidden, thousands=True)))
 
 report = lead.report(figures, school_name=str(school["school_name"]), school_year=year, today=today,
                      selection=lead.selection_label(occupations.get(occupation_id), class_names.get(class_id)))

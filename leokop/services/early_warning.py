@@ -27,7 +27,6 @@ from leokop.services.risk_rules import SEVERITIES, Concern, Flag, Signals, Thres
 
 log = logging.getLogger(__name__)
 BATCH = 2_000  # apprentices per transaction of the recompute: bounded memory, short transactions
-EXAM_NAMES = {"zwischenpruefung": "Zwischenprüfung", "abschluss_teil1": "Abschlussprüfung Teil 1"}
 
 
 def to_signals(row: dict, today: date) -> Signals:
@@ -44,7 +43,7 @@ def to_signals(row: dict, today: date) -> Signals:
         current_half_average=row["current_half"],
         unsigned_record_weeks=row["unsigned_weeks"],
         probation_end=row["probation_end"],
-        exam_name=EXAM_NAMES.get(row["exam_kind"]),
+        exam_name=texts.EXAM_LABELS.get(row["exam_kind"]),
         exam_date=row["exam_date"],
         concerns=tuple(Concern(c["kind"], c["text"], c["place"]) for c in concerns),
     )

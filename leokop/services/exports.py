@@ -17,6 +17,8 @@ from numbers import Integral, Real
 
 import pandas as pd
 
+from leokop.formats import german_date, german_number, is_missing
+
 # Cells starting with one of these are formulas (or DDE) to spreadsheet programs (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_MIME = "text/csv"
@@ -29,35 +31,8 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def _missing(value) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def german_number(value, decimals: int | None = None, *, thousands: bool = False) -> str:
-    """1234.5 -> "1234,5" (or "1.234,5" with thousands); integers without decimals."""
-    if isinstance(value, Integral) and not isinstance(value, bool):
-        text = f"{int(value):,}" if thousands else str(int(value))
-        return text.replace(",", ".")
-    number = float(value)
-    if decimals is None:
-        text = repr(number) if not number.is_integer() else f"{number:.1f}"
-    else:
-        text = f"{number:.{decimals}f}"
-    head, _, tail = text.partition(".")
-    if thousands:
-        sign, digits = ("-", head[1:]) if head.startswith("-") else ("", head)
-        head = sign + f"{int(digits):,}".replace(",", ".")
-    return head + ("," + tail if tail else "")
-
-
-def german_date(value: date) -> str:
-    return value.strftime("%d.%m.%Y")
-
-
 def _csv_cell(value) -> str:
-    if _missing(value):
+    if is_missing(value):
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nein"
@@ -122,7 +97,7 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
         for r, row in enumerate(frame.itertuples(index=False, name=None), start=2):
             for col, value in enumerate(row, start=1):
                 cell = sheet.cell(row=r, column=col)
-                if _missing(value):
+                if is_missing(value):
                     continue
                 if isinstance(value, bool):
                     _text_cell(cell, "ja" if value else "nein")

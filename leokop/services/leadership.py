@@ -13,8 +13,9 @@ from datetime import date
 import pandas as pd
 
 from leokop import texts
+from leokop.formats import german_number
 from leokop.repo.leadership import Figures
-from leokop.services.exports import PdfBars, PdfReport, PdfTable, german_number
+from leokop.services.exports import PdfBars, PdfReport, PdfTable
 
 # Share of training contracts dissolved early, Germany 2023 (BIBB Datenreport; 157,974 contracts): MISSION.md.
 NATIONAL_DISSOLUTION_RATE = 29.7

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 from leokop import texts
 from leokop.clock import BERLIN
-from leokop.services.exports import german_date
+from leokop.formats import german_date
 
 CATEGORIES = ("grades", "absences", "teacher_notes")
 LEGAL_BASES = ("einwilligung", "rechtsvorschrift")

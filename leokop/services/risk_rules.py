@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from leokop import texts
+from leokop.formats import german_date, german_number
 
 SEVERITIES = ("hinweis", "warnung", "kritisch")
 CONCERN_KINDS = ("konflikt", "motivation", "gesundheit", "sonstiges")
@@ -66,8 +67,8 @@ class Flag:
     evidence: dict = field(default_factory=dict)
 
 
-def _de_number(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+def _de_number(value) -> str:
+    return german_number(float(value), 1)
 
 
 def unexcused_absences(s: Signals, t: Thresholds) -> Flag | None:
@@ -76,7 +77,7 @@ def unexcused_absences(s: Signals, t: Thresholds) -> Flag | None:
         return None
     severity = "kritisch" if n >= 2 * t.unexcused_days_4_weeks else "warnung"
     return Flag("unentschuldigte_fehltage", severity,
-                f"{n} unentschuldigte Fehltage in den letzten 4 Wochen (Schwelle: {t.unexcused_days_4_weeks})",
+                texts.RULE_UNEXCUSED.format(n=n, threshold=t.unexcused_days_4_weeks),
                 "absences", {"tage": n})
 
 
@@ -87,8 +88,9 @@ def absence_rate(s: Signals, t: Thresholds) -> Flag | None:
     if rate < t.absence_rate_90_days:
         return None
     return Flag("fehlquote", "warnung",
-                f"Fehlquote {round(rate * 100)} % in den letzten 90 Tagen ({s.absence_days_90} von "
-                f"{s.school_days_90} Schultagen; Schwelle: {round(t.absence_rate_90_days * 100)} %)",
+                texts.RULE_ABSENCE_RATE.format(rate=round(rate * 100), days=s.absence_days_90,
+                                               school_days=s.school_days_90,
+                                               threshold=round(t.absence_rate_90_days * 100)),
                 "absences", {"fehltage": s.absence_days_90, "schultage": s.school_days_90})
 
 
@@ -101,9 +103,9 @@ def failing_grades(s: Signals, t: Thresholds) -> Flag | None:
         return None
     reasons = []
     if too_many:
-        reasons.append(f"{failing} Lernfeldnoten 5 oder 6 (Schwelle: {t.failing_grades})")
+        reasons.append(texts.RULE_FAILING.format(n=failing, threshold=t.failing_grades))
     if too_weak:
-        reasons.append(f"Notendurchschnitt {_de_number(average)} (schlechter als {_de_number(t.grade_average)})")
+        reasons.append(texts.RULE_AVERAGE.format(average=_de_number(average), threshold=_de_number(t.grade_average)))
     return Flag("noten", "kritisch" if too_many and too_weak else "warnung", "; ".join(reasons), "grades",
                 {"noten_5_6": failing, "durchschnitt": average})
 
@@ -113,8 +115,8 @@ def grade_drop(s: Signals, t: Thresholds) -> Flag | None:
     if before is None or now is None or now - before < t.grade_drop:
         return None
     return Flag("notenabfall", "warnung",
-                f"Notenschnitt von {_de_number(before)} auf {_de_number(now)} gefallen (gegenüber dem Halbjahr "
-                f"zuvor; Schwelle: {_de_number(t.grade_drop)})", "grades", {"vorher": before, "jetzt": now})
+                texts.RULE_DROP.format(before=_de_number(before), now=_de_number(now),
+                                       threshold=_de_number(t.grade_drop)), "grades", {"vorher": before, "jetzt": now})
 
 
 def unsigned_record_book(s: Signals, t: Thresholds) -> Flag | None:
@@ -122,7 +124,7 @@ def unsigned_record_book(s: Signals, t: Thresholds) -> Flag | None:
     if n < t.unsigned_record_weeks:
         return None
     return Flag("berichtsheft", "warnung",
-                f"{n} Berichtsheft-Wochen nicht unterschrieben (Schwelle: {t.unsigned_record_weeks})", "record_book",
+                texts.RULE_UNSIGNED.format(n=n, threshold=t.unsigned_record_weeks), "record_book",
                 {"wochen": n})
 
 
@@ -132,7 +134,8 @@ def exam_at_risk(s: Signals, t: Thresholds) -> Flag | None:
     if not s.today <= s.exam_date <= s.today + timedelta(weeks=t.exam_weeks):
         return None
     return Flag("pruefung", "kritisch",
-                f"{s.exam_name} am {s.exam_date:%d.%m.%Y}, und {', '.join(s.failing_fields)} mit 5 oder 6 bewertet",
+                texts.RULE_EXAM.format(exam=s.exam_name, day=german_date(s.exam_date),
+                                       fields=", ".join(s.failing_fields)),
                 "grades", {"pruefung": s.exam_date.isoformat(), "lernfelder": list(s.failing_fields)})
 
 
@@ -140,11 +143,12 @@ def concerns(s: Signals, _t: Thresholds) -> list[Flag]:
     """One flag per learning place that raised concerns. The school's concerns are released to the company like
     teacher notes; the company's are always visible to the school."""
     flags = []
-    for place, who, category in (("schule", "der Schule", "teacher_notes"), ("betrieb", "des Betriebs", "concern")):
+    for place, category in (("schule", "teacher_notes"), ("betrieb", "concern")):
         raised = [c for c in s.concerns if c.place == place]
         if raised:
             severity = "kritisch" if any(c.kind == "konflikt" for c in raised) else "warnung"
-            reason = "; ".join(f"Anliegen {who} ({texts.CONCERN_LABELS.get(c.kind, c.kind)}): {c.text}"
+            reason = "; ".join(texts.RULE_CONCERN.format(who=texts.RULE_CONCERN_WHO[place],
+                                                         kind=texts.CONCERN_LABELS.get(c.kind, c.kind), text=c.text)
                                for c in raised)
             flags.append(Flag(f"anliegen_{place}", severity, reason, category, {"arten": [c.kind for c in raised]}))
     return flags
@@ -172,5 +176,5 @@ def probation_decision(s: Signals, t: Thresholds, other_rules_fired: bool) -> Fl
     if not s.today <= s.probation_end <= s.today + timedelta(weeks=t.probation_weeks):
         return None
     return Flag("probezeit", "kritisch",
-                f"Probezeit endet am {s.probation_end:%d.%m.%Y} und weitere Warnzeichen liegen vor", "probation",
+                texts.RULE_PROBATION.format(day=german_date(s.probation_end)), "probation",
                 {"probezeit_ende": s.probation_end.isoformat()})

@@ -7,11 +7,8 @@ GRADE_DATE_MISSING = "Bitte das Datum der Note angeben."
 GRADE_NOT_STARTED = "Ein nicht begonnenes Lernfeld kann keine Note haben."
 DATE_IN_FUTURE = "Das Datum liegt in der Zukunft."
 DATE_MISSING = "Bitte ein Datum angeben."
-ABSENCE_IN_FUTURE = "Eine Fehlzeit kann nicht in der Zukunft liegen."
-BEFORE_CONTRACT = "Das Datum liegt vor Beginn der Ausbildung."
 LESSONS_RANGE = "Bitte 1 bis 12 Unterrichtsstunden angeben."
 END_BEFORE_START = "Das Ende liegt vor dem Beginn."
-TOO_FAR_AHEAD = "Das Ende liegt mehr als drei Jahre in der Zukunft."
 PERIOD_TOO_LONG = "Ein Schulblock dauert höchstens {weeks} Wochen."
 NOT_RELEASED_FOR = "Für {n} Auszubildende dieser Kooperation hat die Schule {what} nicht freigegeben."
 RELEASE_WHAT = {"grades": "Noten", "absences": "Fehlzeiten"}
@@ -82,3 +79,14 @@ WRITTEN_BY = "{author} ({place}), {at}"
 WEEK_STATUS_LABELS = {"eingereicht": "eingereicht", "unterschrieben": "unterschrieben",
                       "zurueckgegeben": "zurückgegeben"}
 HISTORY_COLUMNS = {"day": "Datum", "kind": "Art", "what": "Was", "who": "Von"}
+
+# The apprentice's history (services/history.py): what happened, per kind.
+HISTORY_GRADE = "Note"
+HISTORY_GRADE_WHAT = "{code}: Note {grade}"
+HISTORY_ABSENCE = "Fehlzeit"
+HISTORY_ABSENCE_WHAT = "{lessons} Std. {excused}"
+HISTORY_EXCUSED = {True: "entschuldigt", False: "unentschuldigt"}
+HISTORY_PROPOSAL = " · Vorschlag Betrieb: {comment}"
+HISTORY_WEEK = "Berichtsheft"
+HISTORY_WEEK_WHAT = "Woche ab {day}: {status}"
+HISTORY_NOTE = "Notiz {place}"

@@ -24,7 +24,6 @@ CASE_MEASURE_DUE = "Fällig am"
 CASE_MEASURE_NOTE = "Beschreibung (optional)"
 CASE_MEASURE_ADDED = "Maßnahme gespeichert."
 MEASURE_KIND_MISSING = "Bitte eine Maßnahme wählen."
-DUE_IN_PAST = "Das Fälligkeitsdatum liegt in der Vergangenheit."
 MEASURE_LABELS = {
     "gespraech_azubi": "Gespräch mit Azubi",
     "foerderunterricht": "Förderunterricht",
@@ -86,3 +85,16 @@ MEASURE_MARKED_DONE = "Maßnahme als erledigt markiert."
 CONCERN_RESOLVE = "Anliegen als erledigt markieren"
 CONCERN_RESOLVED = "Anliegen erledigt; das Warnzeichen wird neu bewertet."
 OPEN_CONCERNS = "Offene Anliegen"
+
+# The reasons of the rules (services/risk_rules.py), stored with each flag: the person reads why.
+RULE_UNEXCUSED = "{n} unentschuldigte Fehltage in den letzten 4 Wochen (Schwelle: {threshold})"
+RULE_ABSENCE_RATE = ("Fehlquote {rate} % in den letzten 90 Tagen ({days} von {school_days} Schultagen; "
+                     "Schwelle: {threshold} %)")
+RULE_FAILING = "{n} Lernfeldnoten 5 oder 6 (Schwelle: {threshold})"
+RULE_AVERAGE = "Notendurchschnitt {average} (schlechter als {threshold})"
+RULE_DROP = "Notenschnitt von {before} auf {now} gefallen (gegenüber dem Halbjahr zuvor; Schwelle: {threshold})"
+RULE_UNSIGNED = "{n} Berichtsheft-Wochen nicht unterschrieben (Schwelle: {threshold})"
+RULE_EXAM = "{exam} am {day}, und {fields} mit 5 oder 6 bewertet"
+RULE_CONCERN = "Anliegen {who} ({kind}): {text}"
+RULE_CONCERN_WHO = {"schule": "der Schule", "betrieb": "des Betriebs"}
+RULE_PROBATION = "Probezeit endet am {day} und weitere Warnzeichen liegen vor"

@@ -174,7 +174,6 @@ LEAD_PDF_COLUMNS = {
     "closed": "abgeschl.", "open": "offen", "median": "Median Tage", "measure": "Maßnahme", "measures": "Anzahl",
     "done": "erledigt",
 }
-LEAD_CASES_CHART = "Fälle je Monat"
 LEAD_OCCUPATION_PLURAL = "Ausbildungsberufe"
 LEAD_CLASS_PLURAL = "Klassen"
 LEAD_DOWNLOAD_ALL_XLSX = "Alle Tabellen (Excel)"

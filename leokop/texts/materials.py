@@ -11,7 +11,6 @@ MAT_FILTER_KIND = "Typ"
 MAT_ALL = "alle"
 MAT_NONE = "Keine Materialien gefunden."
 MAT_COUNT = "{n} Materialien, neueste zuerst"
-MAT_OPEN = "Material öffnen"
 MAT_CHOOSE = "Material"
 MAT_KIND_LABELS = {
     "link": "Link", "pdf": "PDF", "dokument": "Textdokument", "tabelle": "Tabelle", "praesentation": "Präsentation",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import pandas as pd
 import streamlit as st
 
 from leokop import formats, texts
@@ -17,11 +16,6 @@ from leokop.services import entries, exports
 from leokop.services import privacy as rules
 from leokop.ui import saving, user_cache, widgets
 from leokop.ui.saving import Edit
-
-
-def _missing(value) -> bool:
-    return value is None or bool(pd.isna(value))
-
 
 # Streamlit reruns the page on every click in it: reruns within this time after a recorded view are the same visit.
 VIEW_VISIT = timedelta(minutes=15)
@@ -134,7 +128,7 @@ def consents_tab(db: Database, admin_id, today: date) -> None:
         st.dataframe(_consent_rows(current), hide_index=True, width="stretch")
         for row in records(current):
             form = f"revoke-{row['id']}"
-            is_open = _missing(row["revoked_at"])
+            is_open = formats.is_missing(row["revoked_at"])
             if not is_open and not saving.on_screen(saving.key(form, form)):
                 continue
             edit = Edit(f"consent:{row['id']}", int(row["version"]), {texts.CONSENT_STATE: texts.YES_NO[not is_open]},

@@ -122,8 +122,9 @@ def _open_case_script(flag_id, apprentice_id, severity, username):
     """A save that loses the race: the page was drawn before the other user's case existed."""
     import streamlit as st
 
+    from leokop import texts
     from leokop.repo import cases
-    from leokop.ui import feedback, saving, texts
+    from leokop.ui import feedback, saving
     from leokop.ui.resources import database
     from tests.helpers import user_id
 

@@ -136,7 +136,7 @@ def test_leadership_exports_hold_the_database_numbers(db, owner):
 
 
 def test_sheet_names_are_readable_unique_and_within_excels_limit():
-    from leokop.ui import texts
+    from leokop import texts
 
     frame = pd.DataFrame({"x": [1]})
     book = load_workbook(io.BytesIO(exports.xlsx_bytes({name: frame for name in texts.LEAD_SHEETS.values()})))
