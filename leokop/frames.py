@@ -11,3 +11,11 @@ def records(frame: pd.DataFrame) -> list[dict]:
     keys = list(frame.columns)
     columns = [frame[key].tolist() for key in keys]
     return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+CAPPED = "leokop_capped_at"  # set by repo._query.fetch_df on a result cut at its row limit
+
+
+def capped(frame: pd.DataFrame) -> int | None:
+    """The row limit a repository result was cut at, or None when it is whole."""
+    return frame.attrs.get(CAPPED)

@@ -145,6 +145,7 @@ with tab_release:
 
     st.subheader(texts.RELEASE_OVERRIDE)
     exceptions = release.overrides(db, user.user_id)
+    widgets.say_if_capped(exceptions)
     chosen = st.selectbox(texts.CHOOSE_APPRENTICE, exceptions["apprentice_id"].tolist(),
                           format_func=widgets.label_from(exceptions, "apprentice_id", ["label"]), key="release-who",
                           placeholder=texts.PLACEHOLDER_CHOOSE)

@@ -115,3 +115,6 @@ CONCERN_STATE_LABELS = {True: "offen", False: "erledigt"}
 # An empty selectbox or multiselect (Streamlit's own would be "No options to select").
 PLACEHOLDER_NOTHING = "Keine Einträge zur Auswahl"
 PLACEHOLDER_CHOOSE_MANY = "Bitte wählen (mehrere möglich) …"
+
+# A list cut at the repositories' row limit (repo._query.MAX_ROWS): never silently.
+ROWS_CAPPED = "Es werden nur die ersten {n} Einträge gezeigt; bitte die Auswahl eingrenzen (Suche oder Filter)."

@@ -19,7 +19,7 @@ from leokop.services.entries import text_problems
 from leokop.storage import Storage
 from leokop.ui import saving
 from leokop.ui.saving import Edit
-from leokop.ui.widgets import german_date, record_select
+from leokop.ui.widgets import german_date, record_select, say_if_capped
 
 CHOSEN_KEY = "leokop_material"
 # The storage's own failures and a material gone from view: nothing was stored either way.
@@ -114,6 +114,7 @@ def library(db: Database, user: Profile, coop_id: UUID, learning_fields: pd.Data
     kind = right.selectbox(texts.MAT_FILTER_KIND, list(kinds), format_func=kinds.get, key="mat-kind",
                            placeholder=texts.PLACEHOLDER_CHOOSE)
     found = materials.library(db, user.user_id, coop_id, query=query, learning_field_id=lf, kind=kind)
+    say_if_capped(found)
     if found.empty:
         st.info(texts.MAT_NONE)
         return None

@@ -93,6 +93,7 @@ def terms_tab(db: Database, admin_id) -> None:
 
 def _apprentice_picker(db: Database, admin_id, key: str):
     people = privacy.admin_apprentices(db, admin_id)
+    widgets.say_if_capped(people)
     chosen = st.selectbox(texts.CHOOSE_APPRENTICE, people["apprentice_id"].tolist(), key=key,
                           format_func=widgets.label_from(people, "apprentice_id", ["label"]),
                           placeholder=texts.PLACEHOLDER_CHOOSE)

@@ -12,7 +12,7 @@ import streamlit as st
 from leokop import texts
 from leokop.db.session import Database
 from leokop.formats import german_date
-from leokop.frames import records
+from leokop.frames import capped, records
 from leokop.repo.imports import admin_schools
 from leokop.services.accounts import Scope
 from leokop.ui import user_cache
@@ -29,7 +29,15 @@ def apprentice_table(apprentices: pd.DataFrame) -> None:
     st.dataframe(table.rename(columns=texts.COOP_COLUMNS), hide_index=True, width="stretch")
 
 
+def say_if_capped(frame: pd.DataFrame) -> None:
+    """The German note that a list shows only its first rows (a repository result cut at its limit)."""
+    limit = capped(frame)
+    if limit is not None:
+        st.warning(texts.ROWS_CAPPED.format(n=f"{limit:,}".replace(",", ".")), icon=":material/filter_list:")
+
+
 def admin_table(frame: pd.DataFrame, columns: list[str]) -> None:
+    say_if_capped(frame)
     table = frame[columns].copy()
     if "role" in table:
         table["role"] = table["role"].map(texts.ROLE_LABELS)
