@@ -23,7 +23,16 @@ def state(conn: psycopg.Connection) -> dict:
     return conn.execute(_STATE).fetchone()
 
 
+def _two_idle_connections(db) -> None:
+    """The pool holds two open connections: read_side_by_side waits only 50 ms for a second one and otherwise falls
+    back to one transaction (by design), and opening a connection on a loaded machine can take longer."""
+    held = [db.pool.getconn(timeout=30), db.pool.getconn(timeout=30)]
+    for conn in held:
+        db.pool.putconn(conn)
+
+
 def test_calls_run_on_two_connections_in_one_snapshot_as_the_user(db):
+    _two_idle_connections(db)
     barrier = threading.Barrier(2, timeout=10)
 
     def together(conn):  # both connections must be busy at once: the calls really run side by side
