@@ -5,8 +5,7 @@ import streamlit as st
 from leokop import auth, clock, formats, texts
 from leokop.formats import german_datetime
 from leokop.frames import records
-from leokop.repo import absences, cases, cooperations, grades, notes, planning, ratings, record_book, risks
-from leokop.services import history
+from leokop.services.apprentice import load_apprentice
 from leokop.ui import apprentice_forms as forms
 from leokop.ui import case_forms, charts, privacy_forms, widgets
 from leokop.ui.dashboard_view import history_table
@@ -20,11 +19,12 @@ apprentice_id = st.session_state.get(widgets.APPRENTICE_KEY)
 if apprentice_id is None:
     st.info(texts.CHOOSE_FROM_DASHBOARD)
     st.stop()
-person = cooperations.apprentice(db, user.user_id, apprentice_id)
-if person is None:
+data = load_apprentice(db, user.user_id, apprentice_id)  # one read-only transaction
+if data is None:
     st.error(texts.NOT_VISIBLE)
     st.stop()
 privacy_forms.record_view(db, user, apprentice_id)  # the audit trail: who opened whose page, when
+person, place = data.person, data.place
 
 st.title(formats.plain(f"{person['first_name']} {person['last_name']}"))
 st.caption(
@@ -35,44 +35,33 @@ st.caption(
     f"{widgets.german_date(person['contract_end'])} · Probezeit bis {widgets.german_date(person['probation_end'])}"
 )
 
-lf = grades.lf_results_of(db, user.user_id, apprentice_id)
-grade_history = grades.grade_history_of(db, user.user_id, apprentice_id)
-absence_rows = absences.absences_of(db, user.user_id, apprentice_id)
-weeks = record_book.weeks_of(db, user.user_id, apprentice_id)
-note_rows = notes.notes_of(db, user.user_id, apprentice_id)
-schedule = planning.apprentice_schedule(db, user.user_id, apprentice_id)
-events = history.apprentice_history(grade_history, absence_rows, weeks, note_rows, schedule)
-
-place = cooperations.side_of(db, user.user_id, apprentice_id)
 overview, cases_tab, forms_tab, notes_tab = st.tabs(
     [texts.SECTION_HISTORY, texts.SECTION_CASES, texts.SECTION_ENTER, texts.SECTION_NOTES])
 with overview:
-    if not events.empty:
-        st.plotly_chart(charts.history(events), key="history")
-    history_table(events, today)
+    if not data.events.empty:
+        st.plotly_chart(charts.history(data.events), key="history")
+    history_table(data.events, today)
 with cases_tab:
-    people = cases.pair_people(db, user.user_id, apprentice_id)
-    all_cases = cases.cases_of(db, user.user_id, apprentice_id)
-    case_forms.flags_section(db, user, person, risks.open_flags(db, user.user_id, [apprentice_id]), people, all_cases)
+    case_forms.flags_section(db, user, person, data.flags, data.people, data.cases)
     if place:
         case_forms.concern_form(db, user, person, place)
-        case_forms.cases_section(db, user, place, all_cases, people, today, person["contract_end"])
+        case_forms.cases_section(db, user, place, data.cases, data.people, today, person["contract_end"])
 with forms_tab:
     if place == "schule":
-        forms.grade_form(db, user, person, lf, today)
+        forms.grade_form(db, user, person, data.lf, today)
         forms.absence_form(db, user, person, today)
-        forms.decide_excuses_form(db, user, absence_rows)
-        if planning.may_plan_blocks(db, user.user_id, person["class_id"]):
+        forms.decide_excuses_form(db, user, data.absences)
+        if data.may_plan_blocks:
             forms.school_block_form(db, user, person, today)
     elif place == "betrieb":
-        forms.rating_form(db, user, person, ratings.positions_of(db, user.user_id, apprentice_id))
-        forms.week_form(db, user, weeks)
-        forms.propose_excuse_form(db, user, absence_rows, today)
+        forms.rating_form(db, user, person, data.positions)
+        forms.week_form(db, user, data.weeks)
+        forms.propose_excuse_form(db, user, data.absences, today)
         forms.phase_form(db, user, person, today)
 with notes_tab:
     if place:
         forms.note_form(db, user, person, place)
-    for note in records(note_rows):
+    for note in records(data.notes):
         with st.container(border=True):
             st.caption(texts.WRITTEN_BY.format(author=formats.plain_or(note["author"]),
                                                place=texts.PLACE_LABELS[note["place"]],

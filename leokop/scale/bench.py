@@ -27,16 +27,11 @@ from leokop.db.errors import SetupError
 from leokop.db.locate import check_connection
 from leokop.db.session import Database
 from leokop.repo import (
-    absences,
     cases,
     cooperations,
     dashboard,
-    grades,
     leadership,
     materials,
-    notes,
-    planning,
-    record_book,
     risks,
 )
 from leokop.repo._query import fetch_df
@@ -180,23 +175,14 @@ def largest_trainer(owner: OwnerDatabase) -> UUID:
 
 
 def apprentice_page(db: Database, user_id: UUID, apprentice_id: UUID) -> None:
-    """The reads of pages/azubi_page.py (with its case and form sections) for a teacher."""
-    person = cooperations.apprentice(db, user_id, apprentice_id)
-    grades.lf_results_of(db, user_id, apprentice_id)
-    grades.grade_history_of(db, user_id, apprentice_id)
-    absences.absences_of(db, user_id, apprentice_id)
-    record_book.weeks_of(db, user_id, apprentice_id)
-    notes.notes_of(db, user_id, apprentice_id)
-    planning.apprentice_schedule(db, user_id, apprentice_id)
-    cooperations.side_of(db, user_id, apprentice_id)
-    cases.pair_people(db, user_id, apprentice_id)
-    risks.open_flags(db, user_id, [apprentice_id])
-    risks.open_concerns(db, user_id, apprentice_id)
-    found = cases.cases_of(db, user_id, apprentice_id)
-    ids = found["id"].tolist() if "id" in found else []
+    """The reads of pages/azubi_page.py for a teacher: services.apprentice.load_apprentice (one read-only
+    transaction), then what its case section reads per case."""
+    from leokop.services.apprentice import load_apprentice
+
+    data = load_apprentice(db, user_id, apprentice_id)
+    ids = data.cases["id"].tolist() if "id" in data.cases else []
     cases.comments_of(db, user_id, ids)
     cases.measures_of(db, user_id, ids)
-    planning.may_plan_blocks(db, user_id, person["class_id"])
 
 
 def naive_dashboard(owner_url: str, coop: UUID, today: date) -> int:
