@@ -5,6 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 import pandas as pd
+import psycopg
+from psycopg import sql
 
 from leokop.db.session import Database
 from leokop.repo._query import StaleWrite, expect_one, fetch_df
@@ -34,25 +36,8 @@ def save_school_settings(db: Database, admin_id: UUID, school_id: UUID, values: 
                          version: int | None = None) -> None:
     """Store the school's settings against the version the admin saw (None: there was no row yet); StaleWrite
     when another admin saved them meanwhile."""
-    params = {"school": school_id, "by": admin_id, "version": version, **values}
     with db.user_tx(admin_id) as conn:
-        if version is None:
-            cur = conn.execute(
-                """
-                insert into public.release_settings (school_id, share_grades, share_absences, share_teacher_notes,
-                                                     updated_by)
-                values (%(school)s, %(share_grades)s, %(share_absences)s, %(share_teacher_notes)s, %(by)s)
-                on conflict (school_id) do nothing returning school_id
-                """, params)
-        else:
-            cur = conn.execute(
-                """
-                update public.release_settings set share_grades = %(share_grades)s,
-                  share_absences = %(share_absences)s, share_teacher_notes = %(share_teacher_notes)s,
-                  updated_by = %(by)s, updated_at = now()
-                where school_id = %(school)s and version = %(version)s returning school_id
-                """, params)
-        expect_one(cur)
+        _write_release(conn, "release_settings", "school_id", school_id, admin_id, values, version)
 
 
 def overrides(db: Database, admin_id: UUID) -> pd.DataFrame:
@@ -87,20 +72,23 @@ def save_override(db: Database, admin_id: UUID, apprentice_id: UUID, values: dic
                               params).fetchone():
                 raise StaleWrite
             return
-        if version is None:
-            cur = conn.execute(
-                """
-                insert into public.release_overrides (apprentice_id, share_grades, share_absences,
-                                                      share_teacher_notes, updated_by)
-                values (%(a)s, %(share_grades)s, %(share_absences)s, %(share_teacher_notes)s, %(by)s)
-                on conflict (apprentice_id) do nothing returning apprentice_id
-                """, params)
-        else:
-            cur = conn.execute(
-                """
-                update public.release_overrides set share_grades = %(share_grades)s,
-                  share_absences = %(share_absences)s, share_teacher_notes = %(share_teacher_notes)s,
-                  updated_by = %(by)s, updated_at = now()
-                where apprentice_id = %(a)s and version = %(version)s returning apprentice_id
-                """, params)
-        expect_one(cur)
+        _write_release(conn, "release_overrides", "apprentice_id", apprentice_id, admin_id, values, version)
+
+
+def _write_release(conn: psycopg.Connection, table: str, key: str, key_value: UUID, admin_id: UUID,
+                   values: dict[str, bool | None], version: int | None) -> None:
+    """Insert the row (version None: there was none) or update it against the version the admin saw; StaleWrite
+    when another admin wrote first. The school's settings and an apprentice's exceptions share the three columns."""
+    params = {"key": key_value, "by": admin_id, "version": version, **values}
+    names = {"table": sql.Identifier("public", table), "key": sql.Identifier(key)}
+    if version is None:
+        statement = sql.SQL("""
+            insert into {table} ({key}, share_grades, share_absences, share_teacher_notes, updated_by)
+            values (%(key)s, %(share_grades)s, %(share_absences)s, %(share_teacher_notes)s, %(by)s)
+            on conflict ({key}) do nothing returning {key}""")
+    else:
+        statement = sql.SQL("""
+            update {table} set share_grades = %(share_grades)s, share_absences = %(share_absences)s,
+              share_teacher_notes = %(share_teacher_notes)s, updated_by = %(by)s, updated_at = now()
+            where {key} = %(key)s and version = %(version)s returning {key}""")
+    expect_one(conn.execute(statement.format(**names), params))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from uuid import UUID, uuid4
 
 import pandas as pd
+from psycopg import sql
 
 from leokop.db.session import Database
 from leokop.repo._query import fetch_df
@@ -180,17 +181,18 @@ def username_taken(db: Database, admin_id: UUID, username: str) -> bool:
 
 def set_user_active(db: Database, admin_id: UUID, user_id: UUID, active: bool) -> bool:
     """Activate or deactivate; NotManaged (rolled back) when the user is not one the admin manages."""
-    with db.user_tx(admin_id) as conn:
-        cur = conn.execute("update public.app_users set active = %s where id = %s", (active, user_id))
-        if cur.rowcount != 1:
-            raise NotManaged
-        return True
+    return _set_active(db, admin_id, "app_users", user_id, active)
 
 
 def set_membership_active(db: Database, admin_id: UUID, membership_id: UUID, active: bool) -> bool:
     """Activate or deactivate a membership; NotManaged (rolled back) when the admin does not manage it."""
+    return _set_active(db, admin_id, "memberships", membership_id, active)
+
+
+def _set_active(db: Database, admin_id: UUID, table: str, row_id: UUID, active: bool) -> bool:
     with db.user_tx(admin_id) as conn:
-        cur = conn.execute("update public.memberships set active = %s where id = %s", (active, membership_id))
+        cur = conn.execute(sql.SQL("update {} set active = %s where id = %s").format(sql.Identifier("public", table)),
+                           (active, row_id))
         if cur.rowcount != 1:
             raise NotManaged
         return True

@@ -1190,6 +1190,13 @@ def _password_back(ctx: Ctx) -> None:
             " where user_id = %s", ctx.ids["account_hash"], ctx.ids["account"])
 
 
+def _inbox_unread(ctx: Ctx) -> None:
+    """lehrkraft's last "gelesen" long ago: every flag and comment of the pairs is new, whatever day the suite runs
+    on (with LEOKOP_TODAY ahead, the matrix's own flags are older than the school's day)."""
+    ctx.run("insert into inbox_seen (user_id, seen_at) values (%s, '2000-01-01') on conflict (user_id) do update"
+            " set seen_at = excluded.seen_at", user_id("lehrkraft"))
+
+
 def _seen_back(ctx: Ctx) -> None:
     """The inbox unread again: its last "gelesen" as before the matrix."""
     ctx.run("delete from inbox_seen where user_id = %s", user_id("lehrkraft"))
@@ -1326,7 +1333,7 @@ DRIVERS += [
            texts.INBOX_MARK_SEEN,
            rows=lambda c: c.rows("select user_id, seen_at from inbox_seen where user_id = %s",
                                  user_id("lehrkraft")),
-           is_button=True, empty="saved", reset=_seen_back,
+           state=lambda c: _inbox_unread(c) or {}, is_button=True, empty="saved", reset=_inbox_unread,
            na={"stale": "marks the user's own inbox: no one else changes it"}),
     Driver(f"{CV}::calendar-day-off", "calendar-day-off", "verwaltung_page.py", "admin2", texts.CALENDAR_ADD,
            rows=lambda c: c.rows("select id, name from school_days_off where school_id = %s", LAHNTAL),
