@@ -82,10 +82,11 @@ def _db_setup(_args) -> None:
     url = owner_url(settings, start=True)
     check_connection(url)
     migrate(url, settings.sql_dir)
-    _sync_calendar(url)
-    seeded = settings.demo_data and seed_demo(url, only_if_empty=True)
+    seeded = settings.demo_data and seed_demo(url, only_if_empty=True)  # the demo load syncs the calendar first
     if seeded:
         _recompute_risks(url)
+    else:
+        _sync_calendar(url)
     print("database ready" + (" (demo data loaded)" if seeded else ""))
 
 

@@ -23,21 +23,27 @@ class DayOffExists(Exception):
 
 
 def sync_state(conn: psycopg.Connection, state: str, periods: list[Period]) -> int:
-    """Replace the package's rows of one state by `periods`, in the caller's (owner's) transaction. The migration's
-    list rows give way where the package knows the school holidays, and stay where it does not (later years).
-    Returns the number of rows written."""
+    """Bring the package's rows of one state to `periods`, in the caller's (owner's) transaction: new ones are
+    added, changed ones updated, gone ones deleted, unchanged ones left alone (their ids stay). The migration's list
+    rows give way where the package knows the school holidays, and stay where it does not. Returns the number of
+    periods."""
     ferien = [p for p in periods if p.kind == "ferien"]
     if ferien:
         conn.execute("delete from public.school_holidays where state = %s and source = 'liste' and kind = 'ferien'"
                      " and ends_on >= %s and starts_on <= %s",
                      (state, min(p.starts_on for p in ferien), max(p.ends_on for p in ferien)))
-    conn.execute("delete from public.school_holidays where state = %s and source = 'holidays'", (state,))
+    # rows the package no longer has go; the others stay as they are (their ids are the feed's event UIDs)
+    conn.execute("delete from public.school_holidays h where h.state = %s and h.source = 'holidays' and not exists"
+                 " (select 1 from unnest(%s::text[], %s::date[]) n(kind, starts_on)"
+                 "  where n.kind = h.kind and n.starts_on = h.starts_on)",
+                 (state, [p.kind for p in periods], [p.starts_on for p in periods]))
     with conn.cursor() as cur:
         cur.executemany(
             "insert into public.school_holidays (state, kind, name, starts_on, ends_on, source)"
             " values (%s, %s, %s, %s, %s, 'holidays')"
             " on conflict (state, kind, starts_on) do update set name = excluded.name, ends_on = excluded.ends_on,"
-            " source = 'holidays'",
+            " source = 'holidays' where (school_holidays.name, school_holidays.ends_on, school_holidays.source)"
+            " is distinct from (excluded.name, excluded.ends_on, 'holidays')",
             [(state, p.kind, p.name, p.starts_on, p.ends_on) for p in periods])
     return len(periods)
 

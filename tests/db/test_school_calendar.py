@@ -76,8 +76,11 @@ def test_sync_replaces_the_list_where_the_package_knows_and_keeps_it_after(owner
     assert ("Sommerferien", date(2030, 7, 22), date(2030, 8, 30), "liste") in rows  # 2030: only the list knows it
     # a second sync changes nothing
     before = owner.execute("select count(*) from school_holidays").fetchone()[0]
+    ids = owner.execute("select array_agg(id order by id) from school_holidays").fetchone()[0]
     sync_all(owner, clock.today())  # the day the demo load synced on
     assert owner.execute("select count(*) from school_holidays").fetchone()[0] == before
+    # nor does it replace a row: the ids are the feed's event UIDs, and calendar clients keep their events
+    assert owner.execute("select array_agg(id order by id) from school_holidays").fetchone()[0] == ids
 
 
 # --- days off: every role, both ways ---------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import psycopg
 import pytest
 from icalendar import Calendar
 
-from leokop.db.locate import app_url as app_role_url
 from leokop.db.session import Database
 from leokop.repo import calendar_feeds
 from tests.browser.conftest import streamlit_server
@@ -23,13 +22,6 @@ def served(owner_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     """serve.py under `streamlit run` (the pages and the feed's route on one port); its base URL once healthy."""
     with streamlit_server("serve.py", owner_url, tmp_path_factory.mktemp("serve")) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def app_db(owner_url: str) -> Iterator[Database]:
-    database = Database(app_role_url(owner_url), max_size=2)
-    yield database
-    database.close()
 
 
 @pytest.fixture()
@@ -58,8 +50,8 @@ def _make(db: Database, username: str, with_names: bool = False) -> str:
     return calendar_feeds.create(db, user_id(username), with_names=with_names, replacing=live.id if live else None)
 
 
-def test_a_teachers_feed_over_http(served, app_db, owner_url, cleanup):
-    token = _make(app_db, "lehrkraft")
+def test_a_teachers_feed_over_http(served, db, owner_url, cleanup):
+    token = _make(db, "lehrkraft")
     status, headers, body = _get(_feed(served, token))
     assert status == 200, body[:300]
     assert headers["content-type"] == "text/calendar; charset=utf-8"
@@ -87,21 +79,21 @@ def test_a_teachers_feed_over_http(served, app_db, owner_url, cleanup):
     assert _get(_feed(served, token), {"If-Modified-Since": headers["last-modified"]})[0] == 304
 
 
-def test_revoked_renewed_and_unknown_tokens(served, app_db, cleanup):
-    token = _make(app_db, "ausbilder2")
+def test_revoked_renewed_and_unknown_tokens(served, db, cleanup):
+    token = _make(db, "ausbilder2")
     assert _get(_feed(served, token))[0] == 200
-    renewed = _make(app_db, "ausbilder2")  # the old address stops working at once
+    renewed = _make(db, "ausbilder2")  # the old address stops working at once
     status, _, body = _get(_feed(served, token))
     assert status == 404 and body.decode("utf-8") == "Dieses Kalender-Abo gibt es nicht (mehr)."
     assert _get(_feed(served, renewed))[0] == 200
-    calendar_feeds.revoke(app_db, user_id("ausbilder2"), calendar_feeds.live_feed(app_db, user_id("ausbilder2")).id)
+    calendar_feeds.revoke(db, user_id("ausbilder2"), calendar_feeds.live_feed(db, user_id("ausbilder2")).id)
     assert _get(_feed(served, renewed))[0] == 404
     assert _get(_feed(served, "x" * 43))[0] == 404
     assert _get(f"{served}/kalender/kurz.ics")[0] == 404
 
 
-def test_a_changed_plan_gives_a_new_etag_and_a_trainer_sees_no_other_company(served, app_db, owner_url, cleanup):
-    token = _make(app_db, "ausbilder2", with_names=True)
+def test_a_changed_plan_gives_a_new_etag_and_a_trainer_sees_no_other_company(served, db, owner_url, cleanup):
+    token = _make(db, "ausbilder2", with_names=True)
     _, first, body = _get(_feed(served, token))
     uids = {str(e["UID"]) for e in Calendar.from_ical(body).walk("VEVENT")}
     with psycopg.connect(owner_url) as conn:
