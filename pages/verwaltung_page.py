@@ -20,7 +20,6 @@ db = database()
 
 st.title(texts.PAGE_ADMIN)
 options = users.scope_options(db, user.user_id)
-role_options = list(texts.ROLE_LABELS)
 
 
 def _reevaluate_school(school_id):
@@ -40,6 +39,12 @@ def _settings_edit(record: str, row: dict, labels: dict, shown, marker: str) -> 
     return Edit(record, None if version is None else int(version),
                 {label: shown(row[key]) for key, label in labels.items()},
                 _present(row.get("changed_by")), _present(row.get("updated_at")), marker)
+
+
+def _role_select(key: str) -> str:
+    """The role of a new user or membership, chosen above its form: the form's scope fields follow the role."""
+    return st.selectbox(texts.FIELD_ROLE, list(texts.ROLE_LABELS), format_func=texts.ROLE_LABELS.get, key=key,
+                        placeholder=texts.PLACEHOLDER_CHOOSE)
 
 
 def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message) -> None:
@@ -68,8 +73,7 @@ with tab_users:
     widgets.admin_table(managed, ["username", "display_name", "email", "roles", "active"])
 
     st.subheader(texts.ADMIN_NEW_USER)
-    role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="new-user-role",
-                        placeholder=texts.PLACEHOLDER_CHOOSE)
+    role = _role_select("new-user-role")
     with st.form(saving.key("new-user"), enter_to_submit=False):
         username = st.text_input(texts.FIELD_USERNAME, key=saving.key("new-user", "new-user-username"))
         display_name = st.text_input(texts.FIELD_DISPLAY_NAME, key=saving.key("new-user", "new-user-display-name"))
@@ -105,8 +109,7 @@ with tab_memberships:
     widgets.admin_table(memberships, ["display_name", "username", "role", "scope", "active"])
 
     st.subheader(texts.ADMIN_NEW_MEMBERSHIP)
-    role = st.selectbox(texts.FIELD_ROLE, role_options, format_func=texts.ROLE_LABELS.get, key="assign-role",
-                        placeholder=texts.PLACEHOLDER_CHOOSE)
+    role = _role_select("assign-role")
     with st.form(saving.key("assign-membership")):
         target = st.selectbox(texts.FIELD_USER, managed["id"].tolist(),
                               format_func=widgets.label_from(managed, "id", ["display_name", "username"]),

@@ -25,6 +25,7 @@ import psycopg
 from leokop import clock
 from leokop.clock import BERLIN
 from leokop.demo.seed import _id, _months_later, demo_class_id, school_year_start
+from leokop.services.imports.planning import KnownApprentice
 
 SEED = "leokop-demo-activity-2026"
 DAY, WEEK = timedelta(days=1), timedelta(weeks=1)
@@ -174,19 +175,9 @@ CONCERN_NOTES = {  # concern -> (note of the school, note of the company)
 
 
 @dataclass(frozen=True)
-class Apprentice:
-    id: UUID
-    first_name: str
+class Apprentice(KnownApprentice):
+    """An apprentice row as the import planner reads it, plus the school whose calendar and staff it follows."""
     school_id: UUID
-    class_id: UUID
-    company_id: UUID
-    occupation_id: UUID
-    track: str | None
-    contract_start: date
-    contract_end: date
-    probation_end: date
-    status: str
-    dissolved_on: date | None
 
 
 @dataclass(frozen=True)
@@ -318,8 +309,9 @@ def _read_demo(conn: psycopg.Connection, today: date) -> Demo:
             " from public.classes k join public.occupations o on o.id = k.occupation_id order by k.name, k.id")
     }
     apprentices = [Apprentice(*r) for r in conn.execute(
-        "select id, first_name, school_id, class_id, company_id, occupation_id, track, contract_start, contract_end,"
-        " probation_end, status::text, dissolved_on from public.apprentices order by id")]
+        "select id, pupil_id, last_name, first_name, birth_date, class_id, company_id, occupation_id, track,"
+        " contract_start, contract_end, probation_end, status::text, dissolved_on, school_id"
+        " from public.apprentices order by id")]
     seed_order = {_id("apprentice", f"{k}/{i}"): i for k in classes for i in range(100)}
     apprentices.sort(key=lambda a: (seed_order.get(a.id, 100), str(a.id)))
     demo = Demo(today=today, now=clock.now(), apprentices=apprentices, fresh=_fresh_apprentices(conn),

@@ -9,26 +9,27 @@ import pandas as pd
 from leokop.db.session import Database
 from leokop.repo._query import fetch_df
 
+# The active pairs among those {pairs} selects, with their apprentices (the active ones counted). The benchmark runs
+# it with the owner's explicit filter instead of the set RLS allows (scale/bench_sql.py).
+COOPERATIONS_AMONG = """
+    select c.id, s.name as school, s.city as school_city, co.name as company, co.city as company_city,
+           c.since, count(a.id) filter (where a.status = 'aktiv') as apprentices
+    from public.cooperations c
+    join public.schools s on s.id = c.school_id
+    join public.companies co on co.id = c.company_id
+    left join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
+    where c.active and c.id in ({pairs})
+    group by c.id, s.name, s.city, co.name, co.city
+    having count(a.id) > 0
+    order by s.name, co.name
+"""
+
 
 def my_cooperations(db: Database, user_id: UUID) -> pd.DataFrame:
     """The pairs the user works in, with the number of active apprentices the user can see in each."""
     with db.user_tx(user_id) as conn:
-        return fetch_df(
-            conn,
-            """
-            select c.id, s.name as school, s.city as school_city, co.name as company, co.city as company_city,
-                   c.since, count(a.id) filter (where a.status = 'aktiv') as apprentices
-            from public.cooperations c
-            join public.schools s on s.id = c.school_id
-            join public.companies co on co.id = c.company_id
-            left join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
-            -- the set RLS allows, repeated as a condition that starts the plan (the policy alone only filters)
-            where c.active and c.id in (select app_private.visible_cooperation_ids())
-            group by c.id, s.name, s.city, co.name, co.city
-            having count(a.id) > 0
-            order by s.name, co.name
-            """,
-        )
+        # the set RLS allows, repeated as a condition that starts the plan (the policy alone only filters)
+        return fetch_df(conn, COOPERATIONS_AMONG.format(pairs="select app_private.visible_cooperation_ids()"))
 
 
 def cooperation_apprentices(db: Database, user_id: UUID, cooperation_id: UUID) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from uuid import UUID, uuid4
 
 import pandas as pd
 import psycopg
+from psycopg import sql
 
 from leokop.db.session import Database
 from leokop.repo._query import expect_one, fetch_df
@@ -217,6 +218,20 @@ def may_withdraw(db: Database, user_id: UUID, material_id: UUID) -> bool:
             {"m": material_id, "u": user_id}).fetchone()["ok"]
 
 
+def topic_labels(conn: psycopg.Connection, owner: str, owner_id: UUID) -> pd.DataFrame:
+    """The Lernfelder, then the Berufsbildpositionen, that a "material" or a "project" is about, as labels
+    (from the tables <owner>_learning_fields and <owner>_positions)."""
+    names = {"fields": sql.Identifier("public", f"{owner}_learning_fields"),
+             "positions": sql.Identifier("public", f"{owner}_positions"), "key": sql.Identifier(f"{owner}_id")}
+    return fetch_df(conn, sql.SQL("""
+        select lf.code || ' ' || lf.title as label from {fields} x
+        join public.learning_fields lf on lf.id = x.learning_field_id where x.{key} = %(id)s
+        union all
+        select tp.number || ' ' || tp.title from {positions} x
+        join public.training_positions tp on tp.id = x.training_position_id where x.{key} = %(id)s""").format(**names),
+        {"id": owner_id})
+
+
 def material_details(db: Database, user_id: UUID, material_id: UUID) -> dict[str, pd.DataFrame]:
     """Versions, comments, the audit trail and the Lernfelder/Berufsbildpositionen of a material."""
     with db.user_tx(user_id) as conn:
@@ -235,13 +250,7 @@ def material_details(db: Database, user_id: UUID, material_id: UUID) -> dict[str
                 select e.at, public.user_display_name(e.actor_id) as actor, e.action, e.detail
                 from public.material_events e
                 where e.material_id = %(m)s order by e.at desc, e.id desc""", p),
-            "topics": fetch_df(conn, """
-                select lf.code || ' ' || lf.title as label from public.material_learning_fields x
-                join public.learning_fields lf on lf.id = x.learning_field_id where x.material_id = %(m)s
-                union all
-                select tp.number || ' ' || tp.title from public.material_positions x
-                join public.training_positions tp on tp.id = x.training_position_id where x.material_id = %(m)s""",
-                p),
+            "topics": topic_labels(conn, "material", material_id),
         }
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from leokop.db.session import Database
 from leokop.repo._query import expect_one, fetch_df
+from leokop.repo.materials import topic_labels
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,7 @@ def project_details(db: Database, user_id: UUID, project_id: UUID) -> dict[str, 
                 join public.cooperations c on c.id = pc.cooperation_id
                 join public.schools s on s.id = c.school_id join public.companies co on co.id = c.company_id
                 where pc.project_id = %(p)s order by 1""", p),
-            "topics": fetch_df(conn, """
-                select lf.code || ' ' || lf.title as label from public.project_learning_fields x
-                join public.learning_fields lf on lf.id = x.learning_field_id where x.project_id = %(p)s
-                union all
-                select tp.number || ' ' || tp.title from public.project_positions x
-                join public.training_positions tp on tp.id = x.training_position_id where x.project_id = %(p)s""",
-                p),
+            "topics": topic_labels(conn, "project", project_id),
             "apprentices": fetch_df(conn, """
                 select a.id, a.first_name || ' ' || a.last_name as name, co.name as company
                 from public.project_apprentices x join public.apprentices a on a.id = x.apprentice_id

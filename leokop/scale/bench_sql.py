@@ -2,7 +2,10 @@
 reads and the state-wide totals. The app's own SQL stays in leokop/repo/; the benchmark calls the repo functions
 for everything the pages run."""
 
-# The pairs a user works in, filtered explicitly from the memberships: what a database without RLS would need.
+from leokop.repo.cooperations import COOPERATIONS_AMONG
+
+# The pairs a user works in, filtered explicitly from the memberships (what a database without RLS would need), then
+# read as the app reads them.
 OWNER_MY_COOPERATIONS = """
     with mine as (select * from public.memberships m where m.user_id = %(user)s and m.active),
     pairs as (
@@ -12,17 +15,7 @@ OWNER_MY_COOPERATIONS = """
       union select c.id from public.apprentices a join mine m on m.class_id = a.class_id
         join public.cooperations c on c.school_id = a.school_id and c.company_id = a.company_id
     )
-    select c.id, s.name as school, s.city as school_city, co.name as company, co.city as company_city,
-           c.since, count(a.id) filter (where a.status = 'aktiv') as apprentices
-    from public.cooperations c
-    join public.schools s on s.id = c.school_id
-    join public.companies co on co.id = c.company_id
-    left join public.apprentices a on a.school_id = c.school_id and a.company_id = c.company_id
-    where c.active and c.id in (select id from pairs)
-    group by c.id, s.name, s.city, co.name, co.city
-    having count(a.id) > 0
-    order by s.name, co.name
-"""
+""" + COOPERATIONS_AMONG.format(pairs="select id from pairs")
 
 NAIVE_TABLES = ("cooperations", "apprentices", "lf_results", "record_weeks", "absences")
 

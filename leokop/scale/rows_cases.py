@@ -90,32 +90,35 @@ def case_rows(m: Model, found: list[Case], days: Days) -> Iterator[str]:
                f"{esc(CLOSING) if closed else NULL}\n")
 
 
-def comment_rows(m: Model, found: list[Case], days: Days) -> Iterator[str]:
-    rng = rng_for(m.seed, "case-comments")
-    today = m.today.toordinal()
-    counts = rng.integers(0, 5, len(found)).tolist()
+def _case_children(m: Model, found: list[Case], stream: str, fewest: int,
+                   most: int) -> Iterator[tuple[str, Case, str, int, list[float]]]:
+    """The rows under each case, fewest to most of them: the row's id, its case, the apprentice's first name, its
+    number within the case and two random numbers of its own."""
+    rng = rng_for(m.seed, stream)
+    counts = rng.integers(fewest, most + 1, len(found)).tolist()
     ids = iter(uuids(rng, sum(counts)))
-    for case, count, r in zip(found, counts, rng.random((len(found), 4, 2)).tolist(), strict=True):
+    for case, count, r in zip(found, counts, rng.random((len(found), most, 2)).tolist(), strict=True):
         name = FIRST_NAMES[m.a_first[case.apprentice]]
         for n in range(count):
-            place = "schule" if r[n][0] < 0.5 else "betrieb"
-            author = _people(m, case.apprentice)[place == "betrieb"]
-            day = min(today - 1, case.opened + 2 + 5 * n)
-            text = esc(COMMENTS[int(r[n][1] * len(COMMENTS))].format(name=name))
-            yield f"{next(ids)}\t{case.id}\t{author}\t{place}\t{text}\t{days.at(day, 11)}\n"
+            yield next(ids), case, name, n, r[n]
+
+
+def comment_rows(m: Model, found: list[Case], days: Days) -> Iterator[str]:
+    today = m.today.toordinal()
+    for comment_id, case, name, n, r in _case_children(m, found, "case-comments", 0, 4):
+        place = "schule" if r[0] < 0.5 else "betrieb"
+        author = _people(m, case.apprentice)[place == "betrieb"]
+        day = min(today - 1, case.opened + 2 + 5 * n)
+        text = esc(COMMENTS[int(r[1] * len(COMMENTS))].format(name=name))
+        yield f"{comment_id}\t{case.id}\t{author}\t{place}\t{text}\t{days.at(day, 11)}\n"
 
 
 def measure_rows(m: Model, found: list[Case], days: Days) -> Iterator[str]:
-    rng = rng_for(m.seed, "case-measures")
     today = m.today.toordinal()
-    counts = rng.integers(1, 3, len(found)).tolist()
-    ids = iter(uuids(rng, sum(counts)))
-    for case, count, r in zip(found, counts, rng.random((len(found), 2, 2)).tolist(), strict=True):
-        name = FIRST_NAMES[m.a_first[case.apprentice]]
+    for measure_id, case, name, n, r in _case_children(m, found, "case-measures", 1, 2):
         teacher, _trainer = _people(m, case.apprentice)
-        for n in range(count):
-            kind, text = MEASURES[int(r[n][0] * len(MEASURES))]
-            due = case.opened + 14 + 14 * n
-            done = case.status == "erledigt" or (due < today and r[n][1] < 0.6)
-            yield (f"{next(ids)}\t{case.id}\t{kind}\t{esc(text.format(name=name))}\t{days(due)}\t"
-                   f"{days.at(min(due, today - 1), 15) if done else NULL}\t{teacher}\t{days.at(case.opened, 10)}\n")
+        kind, text = MEASURES[int(r[0] * len(MEASURES))]
+        due = case.opened + 14 + 14 * n
+        done = case.status == "erledigt" or (due < today and r[1] < 0.6)
+        yield (f"{measure_id}\t{case.id}\t{kind}\t{esc(text.format(name=name))}\t{days(due)}\t"
+               f"{days.at(min(due, today - 1), 15) if done else NULL}\t{teacher}\t{days.at(case.opened, 10)}\n")

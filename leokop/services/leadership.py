@@ -7,6 +7,7 @@ values (NULL from the database) are shown as "< 5" and never turned into numbers
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -167,18 +168,25 @@ def _class_month_order(frame: pd.DataFrame) -> pd.DataFrame:
     ).sort_values(["_o", "_c", "_m"]).drop(columns=["_o", "_c", "_m"])
 
 
-def absence_table(figures: Figures) -> pd.DataFrame:
-    frame = _class_month_order(figures.absences)
+def _class_month_table(rows: pd.DataFrame, columns: dict[str, tuple[str, Callable[[object], object]]]) -> pd.DataFrame:
+    """A class x month table: class and month, then each header's column through its formatter."""
+    frame = _class_month_order(rows)
     classes, months = _class_month_keys(frame)
     return pd.DataFrame({
         texts.LEAD_COL_CLASS: classes,
         texts.LEAD_COL_MONTH: months,
-        texts.LEAD_COL_APPRENTICE_MONTHS: frame["apprentice_months"].map(_count).tolist(),
-        texts.LEAD_COL_ABSENCE_DAYS: frame["absence_days"].map(_count).tolist(),
-        texts.LEAD_COL_UNEXCUSED_DAYS: frame["unexcused_days"].map(_count).tolist(),
-        texts.LEAD_COL_DAYS_PER: frame["days_per_apprentice"].map(_number).tolist(),
-        texts.LEAD_COL_UNEXCUSED_PER: frame["unexcused_per_apprentice"].map(_number).tolist(),
+        **{header: frame[column].map(shown).tolist() for header, (column, shown) in columns.items()},
     }, dtype=object)
+
+
+def absence_table(figures: Figures) -> pd.DataFrame:
+    return _class_month_table(figures.absences, {
+        texts.LEAD_COL_APPRENTICE_MONTHS: ("apprentice_months", _count),
+        texts.LEAD_COL_ABSENCE_DAYS: ("absence_days", _count),
+        texts.LEAD_COL_UNEXCUSED_DAYS: ("unexcused_days", _count),
+        texts.LEAD_COL_DAYS_PER: ("days_per_apprentice", _number),
+        texts.LEAD_COL_UNEXCUSED_PER: ("unexcused_per_apprentice", _number),
+    })
 
 
 def grade_table(figures: Figures) -> pd.DataFrame:
@@ -196,16 +204,12 @@ def grade_table(figures: Figures) -> pd.DataFrame:
 
 
 def record_book_table(figures: Figures) -> pd.DataFrame:
-    frame = _class_month_order(figures.record_book)
-    classes, months = _class_month_keys(frame)
-    return pd.DataFrame({
-        texts.LEAD_COL_CLASS: classes,
-        texts.LEAD_COL_MONTH: months,
-        texts.LEAD_COL_APPRENTICES: frame["apprentices"].map(_count).tolist(),
-        texts.LEAD_COL_DUE: frame["due_weeks"].map(_count).tolist(),
-        texts.LEAD_COL_SIGNED: frame["signed_weeks"].map(_count).tolist(),
-        texts.LEAD_COL_COMPLETION: frame["completion_percent"].map(_number).tolist(),
-    }, dtype=object)
+    return _class_month_table(figures.record_book, {
+        texts.LEAD_COL_APPRENTICES: ("apprentices", _count),
+        texts.LEAD_COL_DUE: ("due_weeks", _count),
+        texts.LEAD_COL_SIGNED: ("signed_weeks", _count),
+        texts.LEAD_COL_COMPLETION: ("completion_percent", _number),
+    })
 
 
 def dissolution_table(figures: Figures) -> pd.DataFrame:

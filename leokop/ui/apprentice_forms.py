@@ -4,6 +4,7 @@ changed meanwhile is saved only when the user confirms it over the other change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pandas as pd
@@ -59,14 +60,18 @@ def _changed_by(row) -> str | None:
     return None if _missing(value) else str(value)
 
 
+def _pick_row(label: str, frame: pd.DataFrame, id_column: str, parts: tuple[str, ...], key: str) -> tuple:
+    """A selectbox over a frame's rows shown by their parts: the chosen id and its row, (None, None) before a choice."""
+    labels = {row[id_column]: " ".join(str(row[p]) for p in parts) for row in records(frame)}
+    chosen = st.selectbox(label, list(labels), format_func=labels.get, key=key, placeholder=texts.PLACEHOLDER_CHOOSE)
+    return (None, None) if chosen is None else (chosen, frame.set_index(id_column).loc[chosen])
+
+
 def grade_form(db: Database, user: Profile, person: dict, lf: pd.DataFrame, today: date) -> None:
     st.subheader(texts.FORM_GRADE)
-    labels = {row["learning_field_id"]: f"{row['code']} {row['title']}" for row in records(lf)}
-    lf_id = st.selectbox(texts.FIELD_LF, list(labels), format_func=labels.get, key="grade-lf",
-                         placeholder=texts.PLACEHOLDER_CHOOSE)
+    lf_id, current = _pick_row(texts.FIELD_LF, lf, "learning_field_id", ("code", "title"), "grade-lf")
     if lf_id is None:
         return
-    current = lf.set_index("learning_field_id").loc[lf_id]
     status_now = current["status"] if isinstance(current["status"], str) else None
     grade_now = None if _missing(current["grade"]) else int(current["grade"])
     date_now = None if _missing(current["graded_on"]) else current["graded_on"]
@@ -133,6 +138,15 @@ def _shown_rows(rows: pd.DataFrame, is_open, marker) -> list[dict]:
     return [row for row in records(rows) if is_open(row) or saving.on_screen(marker(row))]
 
 
+def _excuse_forms(rows: pd.DataFrame, prefix: str, is_open, marker, nothing: str) -> Iterator[tuple[dict, str, Edit]]:
+    """Row, form name and edit of each per-row excuse form that is shown (_shown_rows); the caption nothing if none."""
+    shown = _shown_rows(rows, is_open, marker)
+    if not shown:
+        st.caption(nothing)
+    for row in shown:
+        yield row, f"{prefix}-{row['id']}", _excuse_edit(row, marker(row), is_open(row))
+
+
 def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame) -> None:
     """One small form per open proposal, so that a decision can only ever hit the row it was shown for."""
     st.subheader(texts.FORM_DECIDE)
@@ -143,12 +157,7 @@ def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame)
     def is_open(row) -> bool:
         return row["excuse_state"] == "vorgeschlagen"
 
-    shown = _shown_rows(absence_rows, is_open, marker)
-    if not shown:
-        st.caption(texts.NO_OPEN_PROPOSALS)
-    for row in shown:
-        form = f"decide-{row['id']}"
-        edit = _excuse_edit(row, marker(row), is_open(row))
+    for row, form, edit in _excuse_forms(absence_rows, "decide", is_open, marker, texts.NO_OPEN_PROPOSALS):
         if not edit.open:  # decided by someone else while it was on the screen: say who, once (nothing was typed)
             saving.show_conflict(edit)
             continue
@@ -195,12 +204,10 @@ def school_block_form(db: Database, user: Profile, person: dict, today: date) ->
 
 def rating_form(db: Database, user: Profile, person: dict, positions: pd.DataFrame) -> None:
     st.subheader(texts.FORM_RATING)
-    labels = {r["training_position_id"]: f"{r['number']} {r['title']}" for r in records(positions)}
-    position_id = st.selectbox(texts.FIELD_POSITION, list(labels), format_func=labels.get, key="rating-position",
-                               placeholder=texts.PLACEHOLDER_CHOOSE)
+    position_id, current = _pick_row(texts.FIELD_POSITION, positions, "training_position_id", ("number", "title"),
+                                     "rating-position")
     if position_id is None:
         return
-    current = positions.set_index("training_position_id").loc[position_id]
     level_now = 0 if _missing(current["level"]) else int(current["level"])
     comment_now = _text(current["comment"])
     form = "rating-form"
@@ -275,12 +282,7 @@ def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame,
         return (not row["excused"] and row["excuse_state"] in ("keiner", "abgelehnt")
                 and row["absence_date"] >= today - timedelta(days=PROPOSABLE_DAYS))
 
-    shown = _shown_rows(absence_rows, proposable, marker)
-    if not shown:
-        st.caption(texts.NO_UNEXCUSED)
-    for row in shown:
-        form = f"propose-{row['id']}"
-        edit = _excuse_edit(row, marker(row), proposable(row))
+    for row, form, edit in _excuse_forms(absence_rows, "propose", proposable, marker, texts.NO_UNEXCUSED):
         with st.form(saving.key(form), border=True):
             st.markdown(f"**{german_date(row['absence_date'])}**, {row['lessons']} Std.")
             confirmed = saving.show_conflict(edit)

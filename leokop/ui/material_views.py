@@ -40,6 +40,12 @@ def labels_by_id(frame: pd.DataFrame, *parts: str) -> dict:
     return {r["id"]: " ".join(str(r[p]) for p in parts) for r in records(frame)}
 
 
+def pick_many(label: str, frame: pd.DataFrame, parts: tuple[str, ...], key: str) -> list:
+    """A multiselect over a frame's ids, each shown by its parts (labels_by_id); nothing chosen at first."""
+    return st.multiselect(label, list(frame["id"]), format_func=labels_by_id(frame, *parts).get, key=key,
+                          placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
+
+
 def share_form(db: Database, store: Storage, user: Profile, coop_id: UUID, options: dict[str, pd.DataFrame]) -> None:
     """Share a file or a link in this cooperation (or for its class, or the occupation at the school)."""
     classes = options["classes"]
@@ -75,14 +81,9 @@ def share_form(db: Database, store: Storage, user: Profile, coop_id: UUID, optio
         tags = st.text_input(texts.MAT_FIELD_TAGS, key=saving.key(form, "mat-share-tags"))
         lfs = options["learning_fields"][options["learning_fields"]["occupation_id"] == occupation]
         positions = options["positions"][options["positions"]["occupation_id"] == occupation]
-        lf_ids = st.multiselect(texts.MAT_FIELD_LFS, list(lfs["id"]),
-                                format_func=labels_by_id(lfs, "code", "title").get,
-                                key=saving.key(form, "mat-share-lfs"),
-                                placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
-        position_ids = st.multiselect(texts.MAT_FIELD_POSITIONS, list(positions["id"]),
-                                      format_func=labels_by_id(positions, "number", "title").get,
-                                      key=saving.key(form, "mat-share-positions"),
-                                      placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
+        lf_ids = pick_many(texts.MAT_FIELD_LFS, lfs, ("code", "title"), saving.key(form, "mat-share-lfs"))
+        position_ids = pick_many(texts.MAT_FIELD_POSITIONS, positions, ("number", "title"),
+                                 saving.key(form, "mat-share-positions"))
         submitted = st.form_submit_button(texts.MAT_SUBMIT_SHARE, type="primary")
     if not submitted:
         return

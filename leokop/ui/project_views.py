@@ -17,7 +17,7 @@ from leokop.services import entries
 from leokop.services import projects as checks
 from leokop.ui import saving
 from leokop.ui.apprentice_forms import date_field
-from leokop.ui.material_views import labels_by_id
+from leokop.ui.material_views import labels_by_id, pick_many
 from leokop.ui.saving import Edit
 from leokop.ui.widgets import german_date
 
@@ -107,22 +107,13 @@ def new_project_form(db: Database, user: Profile, coop_id: UUID, learning_fields
                                   format_func=labels_by_id(coops, "label").get, key=saving.key(form, "proj-new-coops"),
                                   placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
         people = choices["apprentices"]
-        apprentice_ids = st.multiselect(texts.PROJ_FIELD_APPRENTICES, list(people["id"]),
-                                        format_func=labels_by_id(people, "label").get,
-                                        key=saving.key(form, "proj-new-apprentices"),
-                                        placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
-        lf_ids = st.multiselect(texts.MAT_FIELD_LFS, list(learning_fields["id"]),
-                                format_func=labels_by_id(learning_fields, "code", "title").get,
-                                key=saving.key(form, "proj-new-lfs"),
-                                placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
-        position_ids = st.multiselect(texts.MAT_FIELD_POSITIONS, list(positions["id"]),
-                                      format_func=labels_by_id(positions, "number", "title").get,
-                                      key=saving.key(form, "proj-new-positions"),
-                                      placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
-        material_ids = st.multiselect(texts.PROJ_FIELD_MATERIALS, list(library["id"]),
-                                      format_func=labels_by_id(library, "title").get,
-                                      key=saving.key(form, "proj-new-materials"),
-                                      placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
+        apprentice_ids = pick_many(texts.PROJ_FIELD_APPRENTICES, people, ("label",),
+                                   saving.key(form, "proj-new-apprentices"))
+        lf_ids = pick_many(texts.MAT_FIELD_LFS, learning_fields, ("code", "title"), saving.key(form, "proj-new-lfs"))
+        position_ids = pick_many(texts.MAT_FIELD_POSITIONS, positions, ("number", "title"),
+                                 saving.key(form, "proj-new-positions"))
+        material_ids = pick_many(texts.PROJ_FIELD_MATERIALS, library, ("title",),
+                                 saving.key(form, "proj-new-materials"))
         milestone_text = st.text_area(texts.PROJ_FIELD_MILESTONES, key=saving.key(form, "proj-new-milestones"))
         submitted = st.form_submit_button(texts.PROJ_SUBMIT, type="primary")
     if not submitted:
