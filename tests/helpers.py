@@ -58,6 +58,11 @@ def attempt(conn: psycopg.Connection, username: str | None, sql: str, params=Non
     return result
 
 
+def expected_write(allowed: dict, default, username: str | None):
+    """What a write case should give the user: anon is always denied, a role the case does not name gets default."""
+    return DENIED if username is None else allowed.get(username, default)
+
+
 def visible_ids(conn: psycopg.Connection, table: str, username: str | None) -> set | str:
     """The first column of every row of `table` the user (or anon) can select, or DENIED; always undone."""
     try:
@@ -83,3 +88,11 @@ def seen_and_expected(conn: psycopg.Connection, table: str, username: str, expec
         total = conn.execute(f"select count(*) from {table}").fetchone()[0]
         raise psycopg.Rollback()
     return seen, expected, total
+
+
+def open_flags(owner_url: str, school: UUID, rule: str) -> int:
+    """How many of the school's apprentices carry an uncleared warning flag of the rule (read as the owner)."""
+    with psycopg.connect(owner_url) as conn:
+        return conn.execute("select count(*) from risk_flags f join apprentices a on a.id = f.apprentice_id"
+                            " where f.rule = %s and f.cleared_at is null and a.school_id = %s",
+                            (rule, school)).fetchone()[0]

@@ -6,6 +6,7 @@ import psycopg
 
 from leokop.repo import risks
 from leokop.services.early_warning import refresh
+from tests.helpers import open_flags
 
 
 def _snapshot(worker_db) -> list[tuple]:
@@ -66,11 +67,7 @@ def test_thresholds_per_school_change_the_flags(worker_db, owner_url):
                      " on conflict (school_id) do update set unsigned_record_weeks = 52", (school,))
     try:
         refresh(worker_db, None)
-        with psycopg.connect(owner_url) as conn:
-            left = conn.execute("select count(*) from risk_flags f join apprentices a on a.id = f.apprentice_id"
-                                " where f.rule = 'berichtsheft' and f.cleared_at is null and a.school_id = %s",
-                                (school,)).fetchone()[0]
-        assert left == 0
+        assert open_flags(owner_url, school, "berichtsheft") == 0
     finally:
         with psycopg.connect(owner_url) as conn:
             if before is None:

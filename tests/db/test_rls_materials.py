@@ -8,7 +8,7 @@ import pytest
 from leokop.demo.materials import material_ids
 from leokop.demo.seed import demo_class_id, demo_id
 from tests.db.test_rls import EXPECTED_VISIBLE, ROLES
-from tests.helpers import DENIED, attempt, cooperation_id, seen_and_expected, user_id, visible_ids
+from tests.helpers import DENIED, attempt, cooperation_id, expected_write, seen_and_expected, user_id, visible_ids
 
 MATERIAL_TABLES = ("materials", "material_versions", "material_blobs", "material_learning_fields",
                    "material_positions", "material_comments", "material_events")
@@ -195,5 +195,4 @@ WRITE_CASES = {
 @pytest.mark.parametrize("case", sorted(WRITE_CASES))
 def test_write(owner, case, username):
     sql, allowed, default = WRITE_CASES[case]
-    expected = DENIED if username is None else allowed.get(username, default)
-    assert attempt(owner, username, sql, None, _SETUP) == expected
+    assert attempt(owner, username, sql, None, _SETUP) == expected_write(allowed, default, username)

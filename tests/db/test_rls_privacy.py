@@ -408,28 +408,27 @@ def test_every_table_with_an_apprentices_data_is_audited(owner):
     assert expected <= audited and {"case_comments", "consents", "memberships"} <= audited
 
 
-def test_a_later_table_is_audited_after_attach_audit_triggers(owner):
-    owner.execute("create table public.zz_later (id uuid primary key default gen_random_uuid(),"
-                  " apprentice_id uuid references public.apprentices, what text)")
-    owner.execute("grant select, insert on public.zz_later to authenticated")
+def _later_table_row(owner, table: str, column: str, reference: str, value) -> str:
+    """A table created after the migrations, with `column` referencing `reference`, gets the audit triggers attached;
+    lehrkraft inserts a row linked to value: the row's id."""
+    owner.execute(f"create table public.{table} (id uuid primary key default gen_random_uuid(),"
+                  f" {column} {reference}, what text)")
+    owner.execute(f"grant select, insert on public.{table} to authenticated")
     owner.execute("select app_private.attach_audit_triggers()")
     act_as(owner, "lehrkraft")
-    row = owner.execute("insert into zz_later (apprentice_id, what) values (%s, 'x') returning id", (A_RMD,)
-                        ).fetchone()[0]
+    row = owner.execute(f"insert into {table} ({column}, what) values (%s, 'x') returning id", (value,)).fetchone()[0]
     owner.execute("reset role")
+    return str(row)
+
+
+def test_a_later_table_is_audited_after_attach_audit_triggers(owner):
+    row = _later_table_row(owner, "zz_later", "apprentice_id", "uuid references public.apprentices", A_RMD)
     assert owner.execute("select actor_id, apprentice_id, school_id from audit_log where row_id = %s",
-                         (str(row),)).fetchone() == (user_id("lehrkraft"), A_RMD, MAINUFER)
+                         (row,)).fetchone() == (user_id("lehrkraft"), A_RMD, MAINUFER)
 
 
 def test_a_later_table_reaching_its_apprentice_through_a_bigint_key_is_audited(owner):
     history = owner.execute("select id from lf_grade_history where apprentice_id = %s limit 1", (A_RMD,)).fetchone()[0]
-    owner.execute("create table public.zz_remark (id uuid primary key default gen_random_uuid(),"
-                  " history_id bigint references public.lf_grade_history, what text)")
-    owner.execute("grant select, insert on public.zz_remark to authenticated")
-    owner.execute("select app_private.attach_audit_triggers()")
-    act_as(owner, "lehrkraft")
-    row = owner.execute("insert into zz_remark (history_id, what) values (%s, 'x') returning id", (history,)
-                        ).fetchone()[0]
-    owner.execute("reset role")
-    assert owner.execute("select apprentice_id from audit_log where row_id = %s", (str(row),)).fetchone() == (A_RMD,)
+    row = _later_table_row(owner, "zz_remark", "history_id", "bigint references public.lf_grade_history", history)
+    assert owner.execute("select apprentice_id from audit_log where row_id = %s", (row,)).fetchone() == (A_RMD,)
     assert "zz_remark" in _linked_tables(owner)

@@ -8,7 +8,7 @@ import pytest
 from leokop.demo.seed import demo_id
 from tests.db.test_rls import ROLES
 from tests.db.test_rls_progress import A_RMD, COMPANY_SIDE, SCHOOL_SIDE, _released
-from tests.helpers import DENIED, attempt, seen_and_expected, user_id, visible_ids
+from tests.helpers import DENIED, attempt, expected_write, seen_and_expected, user_id, visible_ids
 
 RISK_TABLES = ("risk_thresholds", "concerns", "risk_flags", "risk_cases", "case_comments", "case_measures",
                "inbox_seen")
@@ -117,8 +117,7 @@ WRITE_CASES = {
 @pytest.mark.parametrize("case", sorted(WRITE_CASES))
 def test_write(owner, case, username):
     sql, allowed, default = WRITE_CASES[case]
-    expected = DENIED if username is None else allowed.get(username, default)
-    assert attempt(owner, username, sql, None, _SETUP) == expected
+    assert attempt(owner, username, sql, None, _SETUP) == expected_write(allowed, default, username)
 
 
 def test_a_user_transaction_cannot_become_the_evaluation_role(db):

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from leokop import texts
 from leokop.demo.seed import demo_id
 from leokop.repo.users import Profile
-from tests.helpers import SHARED_CLASS, company_id, cooperation_id, user_id
+from tests.helpers import SHARED_CLASS, company_id, cooperation_id, open_flags, user_id
 from tests.pages.conftest import (
     confirmations,
     create_user,
@@ -248,11 +248,7 @@ def test_admin_sets_thresholds_and_flags_follow(login, owner_url):
     at = form_button(at, f"thresholds-{school}", texts.BUTTON_SAVE).click().run()
     try:
         assert confirmations(at) == [texts.THRESHOLDS_SAVED]
-        with psycopg.connect(owner_url) as conn:
-            left = conn.execute("select count(*) from risk_flags f join apprentices a on a.id = f.apprentice_id"
-                                " where f.rule = 'berichtsheft' and f.cleared_at is null and a.school_id = %s",
-                                (school,)).fetchone()[0]
-        assert left == 0
+        assert open_flags(owner_url, school, "berichtsheft") == 0
     finally:
         widget(at.number_input, f"{school}-unsigned_record_weeks").set_value(3)
         form_button(at, f"thresholds-{school}", texts.BUTTON_SAVE).click().run()
