@@ -138,13 +138,14 @@ def _shown_rows(rows: pd.DataFrame, is_open, marker) -> list[dict]:
     return [row for row in records(rows) if is_open(row) or saving.on_screen(marker(row))]
 
 
-def _excuse_forms(rows: pd.DataFrame, prefix: str, is_open, marker, nothing: str) -> Iterator[tuple[dict, str, Edit]]:
-    """Row, form name and edit of each per-row excuse form that is shown (_shown_rows); the caption nothing if none."""
+def _excuse_forms(rows: pd.DataFrame, is_open, marker, nothing: str) -> Iterator[tuple[dict, Edit]]:
+    """Row and edit of each per-row excuse form that is shown (_shown_rows); the caption nothing if none. The
+    caller names the form (written out there, so that the form matrix's scan finds it)."""
     shown = _shown_rows(rows, is_open, marker)
     if not shown:
         st.caption(nothing)
     for row in shown:
-        yield row, f"{prefix}-{row['id']}", _excuse_edit(row, marker(row), is_open(row))
+        yield row, _excuse_edit(row, marker(row), is_open(row))
 
 
 def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame) -> None:
@@ -157,7 +158,8 @@ def decide_excuses_form(db: Database, user: Profile, absence_rows: pd.DataFrame)
     def is_open(row) -> bool:
         return row["excuse_state"] == "vorgeschlagen"
 
-    for row, form, edit in _excuse_forms(absence_rows, "decide", is_open, marker, texts.NO_OPEN_PROPOSALS):
+    for row, edit in _excuse_forms(absence_rows, is_open, marker, texts.NO_OPEN_PROPOSALS):
+        form = f"decide-{row['id']}"
         if not edit.open:  # decided by someone else while it was on the screen: say who, once (nothing was typed)
             saving.show_conflict(edit)
             continue
@@ -282,7 +284,8 @@ def propose_excuse_form(db: Database, user: Profile, absence_rows: pd.DataFrame,
         return (not row["excused"] and row["excuse_state"] in ("keiner", "abgelehnt")
                 and row["absence_date"] >= today - timedelta(days=PROPOSABLE_DAYS))
 
-    for row, form, edit in _excuse_forms(absence_rows, "propose", proposable, marker, texts.NO_UNEXCUSED):
+    for row, edit in _excuse_forms(absence_rows, proposable, marker, texts.NO_UNEXCUSED):
+        form = f"propose-{row['id']}"
         with st.form(saving.key(form), border=True):
             st.markdown(f"**{german_date(row['absence_date'])}**, {row['lessons']} Std.")
             confirmed = saving.show_conflict(edit)

@@ -169,9 +169,12 @@ def _fetch(db: Database, store: Storage, user: Profile, version_id: UUID) -> Cal
 
 
 def _downloads(db: Database, store: Storage, user: Profile, versions: pd.DataFrame) -> None:
+    # on_click="ignore": a download changes nothing on the page. With a rerun, every run registers the bytes under
+    # a new file id and drops the old one, so a click that raced the rerun downloaded nothing (seen in CI).
     newest = versions.iloc[0]
     st.download_button(texts.MAT_DOWNLOAD, _fetch(db, store, user, newest["id"]), file_name=newest["filename"],
-                       mime=newest["mime"], icon=":material/download:", type="primary", key=f"dl-{newest['id']}")
+                       mime=newest["mime"], icon=":material/download:", type="primary", key=f"dl-{newest['id']}",
+                       on_click="ignore")
     with st.expander(f"{texts.MAT_SECTION_VERSIONS} ({len(versions)})"):
         table = versions.assign(size=versions["size_bytes"].map(checks.human_size),
                                 created_at=versions["created_at"].map(german_date),
@@ -181,7 +184,7 @@ def _downloads(db: Database, store: Storage, user: Profile, versions: pd.DataFra
         for version in records(versions.iloc[1:]):
             st.download_button(texts.MAT_DOWNLOAD_VERSION.format(n=version["number"]),
                                _fetch(db, store, user, version["id"]), file_name=version["filename"],
-                               mime=version["mime"], key=f"dl-{version['id']}")
+                               mime=version["mime"], key=f"dl-{version['id']}", on_click="ignore")
 
 
 def material_edit(item: dict, marker: str) -> Edit:
