@@ -11,7 +11,8 @@ import os
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-BERLIN = ZoneInfo("Europe/Berlin")
+TIME_ZONE = "Europe/Berlin"  # the school's; also every database session's (leokop.db.session)
+BERLIN = ZoneInfo(TIME_ZONE)
 TODAY_VARIABLE = "LEOKOP_TODAY"
 
 

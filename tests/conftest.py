@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -20,19 +23,39 @@ from leokop.demo.seed import seed_demo
 from leokop.services.early_warning import refresh
 from tests.helpers import SHARED_CLASS, company_id
 
-# Separate names let two suites run side by side on one server (e.g. a developer and CI).
-TEST_DATABASE = os.environ.get("LEOKOP_TEST_DATABASE", "leokop_test")
+# Separate names let two suites run side by side on one server (e.g. a developer and CI), and each pytest-xdist
+# worker (`-n 2` in pyproject.toml) has its own database: gw0, gw1, ...
+TEST_DATABASE = os.environ.get("LEOKOP_TEST_DATABASE", "leokop_test") + (
+    f"_{os.environ['PYTEST_XDIST_WORKER']}" if os.environ.get("PYTEST_XDIST_WORKER") else "")
+_SETUP_LOCK = Path(tempfile.gettempdir()) / "leokop-test-setup.lock"
+
+
+@contextmanager
+def setup_lock() -> Iterator[None]:
+    """One worker at a time starts the embedded server or migrates: roles are shared by all databases of a server,
+    and two first migrations at once would both create them (the migrations' advisory lock is per database)."""
+    with open(_SETUP_LOCK, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def server_url(database: str) -> str:
     """A URL for `database` on the server under test (owner rights)."""
     settings = load_settings()
-    base = settings.database_url or embedded.start(settings.data_dir, settings.db_port)
+    with setup_lock():
+        base = settings.database_url or embedded.start(settings.data_dir, settings.db_port)
     params = conninfo_to_dict(base)
     params["dbname"] = database
+    # The tests' own SQL turns dates into moments as the app's pool does (leokop.db.session: Berlin time), and in a
+    # date sweep counts from the same day (app_private.today())
+    options = [f"-c TimeZone={clock.TIME_ZONE}"]
     fixed = clock.fixed_today()
-    if fixed is not None:  # a date sweep: the tests' own SQL (app_private.today()) counts from the same day
-        params["options"] = f"-c leokop.today={fixed.isoformat()}"
+    if fixed is not None:
+        options.append(f"-c leokop.today={fixed.isoformat()}")
+    params["options"] = " ".join(options)
     return make_conninfo(**params)
 
 
@@ -48,7 +71,8 @@ def seeded_database(suffix: str) -> Iterator[str]:
     """A freshly migrated and seeded database of its own (for tests that must not share data), dropped after."""
     name = f"{TEST_DATABASE}_{suffix}"
     url = recreate_database(name)
-    migrate(url, load_settings().sql_dir)
+    with setup_lock():
+        migrate(url, load_settings().sql_dir)
     seed_demo(url)
     try:
         yield url
@@ -61,7 +85,8 @@ def seeded_database(suffix: str) -> Iterator[str]:
 def owner_url() -> Iterator[str]:
     """The migrated, seeded test database; DATABASE_URL points at it for the app under test."""
     url = recreate_database(TEST_DATABASE)
-    migrate(url, load_settings().sql_dir)
+    with setup_lock():
+        migrate(url, load_settings().sql_dir)
     seed_demo(url)
     evaluation = Database(worker_url(url), max_size=2)
     refresh(evaluation, None)  # the demo's risk flags, as `make run` computes them
@@ -116,3 +141,27 @@ def caseless_flag(owner_url: str) -> Iterator[tuple]:
     yield row
     with psycopg.connect(owner_url) as conn:
         conn.execute("delete from risk_cases where flag_id = %s", (row[0],))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """What a test recorded to be printed (record_property("print", text)), also from pytest-xdist's workers, whose
+    own output the terminal never shows."""
+    for report in terminalreporter.stats.get("passed", []):
+        for name, text in getattr(report, "user_properties", []):
+            if name == "print":
+                terminalreporter.write_line(str(text))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's scheduler (`-n 2` in pyproject.toml), by scope: each test file is one unit (its module fixtures
+    start once), and all browser tests are one, so that one Chromium with its app server runs at a time while the
+    other worker runs the database and page tests. (`--dist loadgroup` would do this with marks, but xdist 3.8
+    renames the node ids through an attribute pytest 9 no longer reads.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class _Scheduler(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::")[0]
+            return "browser" if path.startswith("tests/browser/") else path
+
+    return _Scheduler(config, log)

@@ -74,7 +74,11 @@ class Database:
             conninfo,
             min_size=min_size,
             max_size=max_size,
-            kwargs={"row_factory": dict_row, "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"},
+            # TimeZone: a date compared with a moment (`at >= %(day)s::date`, current_date) means the day in Berlin,
+            # not on the server's clock (UTC on most hosts, Supabase's too: from 23:00 or 22:00 UTC that was
+            # yesterday, e.g. the audit trail's filter for today missed what had just been recorded)
+            kwargs={"row_factory": dict_row,
+                    "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c TimeZone={clock.TIME_ZONE}"},
             # a connection is checked (one empty round trip) before it is handed out: after the server restarted,
             # the pool's old connections are dead and would otherwise fail one page run each (tests/db/test_restart.py)
             check=ConnectionPool.check_connection,

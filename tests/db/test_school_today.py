@@ -6,7 +6,8 @@ import psycopg
 import pytest
 
 from leokop import clock
-from tests.helpers import user_id
+from leokop.repo import privacy
+from tests.helpers import SHARED_CLASS, user_id
 
 
 @pytest.mark.parametrize("fixed", [None, "2028-02-29", "2027-08-01"])
@@ -42,3 +43,27 @@ def test_no_function_counts_from_current_date(owner):
                   or pg_get_function_arguments(p.oid) ilike '%current_' || 'date%')"""
     ).fetchall()
     assert found == []
+
+
+def test_a_day_is_the_day_in_berlin_on_any_server_clock(db, owner):
+    """The app's sessions run in Berlin time: a filter by day (`at >= day::date`) starts at midnight in Berlin, so the
+    audit trail's "today" holds a view recorded at 00:30 Berlin time, which is still yesterday in UTC."""
+    with db.user_tx(user_id("admin")) as conn:
+        assert conn.execute("select current_setting('TimeZone') as tz").fetchone()["tz"] == clock.TIME_ZONE
+    day = clock.today()
+    owner.execute("set local timezone = 'UTC'")  # as the server's own clock may be
+    moment = owner.execute("select (%s::date + time '00:30') at time zone 'Europe/Berlin'", (day,)).fetchone()[0]
+    assert owner.execute("select %s::timestamptz < %s::date", (moment, day)).fetchone()[0]  # yesterday in UTC
+    apprentice, school = owner.execute("select id, school_id from apprentices where class_id = %s order by id limit 1",
+                                       (SHARED_CLASS,)).fetchone()
+    owner.execute("insert into audit_log (at, actor_id, actor_role, action, table_name, apprentice_id, school_id)"
+                  " values (%s, %s, 'ausbilder', 'view', 'apprentices', %s, %s)",
+                  (moment, user_id("ausbilder"), apprentice, school))
+    owner.commit()
+    try:
+        rows = privacy.audit_entries(db, user_id("admin"), day, day, apprentice_id=apprentice, username="ausbilder")
+        assert moment in set(rows["at"])
+    finally:
+        owner.execute("set local session_replication_role = replica")  # past the append-only trigger: the test's row
+        owner.execute("delete from audit_log where at = %s and actor_id = %s", (moment, user_id("ausbilder")))
+        owner.commit()

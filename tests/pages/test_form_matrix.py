@@ -1460,14 +1460,15 @@ def test_form(driver: Driver, ctx: Ctx):
     tally.seconds = time.perf_counter() - started
 
 
-def test_print_the_matrix(capsys):
-    """The matrix's size (forms × cases), its forms, and the generated inputs each received."""
+def test_print_the_matrix(record_property):
+    """The matrix's size (forms × cases), its forms, and the generated inputs each received (printed at the end of
+    the run by tests/conftest.py, also from a pytest-xdist worker)."""
     run = {name: t for name, t in MATRIX.items() if t.outcomes}
+    assert all(len(t.outcomes) == len(CASES) for t in run.values()), "a form of the matrix missed a case"
     applied = sum(1 for t in run.values() for o in t.outcomes.values() if not o.startswith("n/a"))
-    with capsys.disabled():
-        print(f"\nform matrix: {len(DRIVERS)} forms and buttons × {len(CASES)} cases = {len(DRIVERS) * len(CASES)}"
-              f" cells, {applied} run, {len(DRIVERS) * len(CASES) - applied} not applicable")
-        for name, t in sorted(run.items()):
-            print(f"  {name}  ({t.seconds:.1f} s, {t.generated} generated inputs)")
-            for case in CASES:
-                print(f"      {case:9} {t.outcomes.get(case, '-')}")
+    lines = [f"form matrix: {len(DRIVERS)} forms and buttons × {len(CASES)} cases = {len(DRIVERS) * len(CASES)}"
+             f" cells, {applied} run, {len(DRIVERS) * len(CASES) - applied} not applicable"]
+    for name, t in sorted(run.items()):
+        lines.append(f"  {name}  ({t.seconds:.1f} s, {t.generated} generated inputs)")
+        lines += [f"      {case:9} {t.outcomes.get(case, '-')}" for case in CASES]
+    record_property("print", "\n".join(lines))
