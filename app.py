@@ -1,5 +1,6 @@
 """leokop router: login, then the pages this user's roles allow."""
 
+import contextlib
 import logging
 
 import psycopg
@@ -38,6 +39,10 @@ def _terms_accepted(profile) -> bool:
         return True  # the page run below shows the German message; RLS shows nothing without acceptance
 
 
+# one database call: resume from the session cookie, or check that the signed-in session is still valid (when the
+# database is down, the page run below shows the German message)
+with contextlib.suppress(DATABASE_DOWN):
+    auth.keep_session(database())
 user = auth.current_user()
 if user is None:
     page = st.navigation([st.Page(_login_page, title="Anmeldung", icon=":material/login:")], position="hidden")
@@ -70,3 +75,4 @@ except psycopg.Error as exc:
     # one German message, and a log line without the error's text (it may hold an apprentice's data)
     logging.getLogger("leokop.app").error("database error on a page: %s", error_summary(exc))
     st.error(texts.DB_ERROR)
+auth.session_scripts()

@@ -1,14 +1,22 @@
-"""Login, logout, the signed-in user and the page guard.
+"""Login, logout, the signed-in user, the server-side session and the page guard.
 
 streamlit-authenticator renders the login form and checks the bcrypt hash; leokop feeds it exactly one
 credential record per attempt, read from the database, and writes failed attempts and the lockout back.
 It stays behind this module so that a later single sign-on (st.login) can sit beside it.
+
+A sign-in starts a session in the database (sql/036, decision 90); a tiny script hands it to the cookie route
+(leokop/web.py), so a reload, a second tab or an opened link signs in again from the HttpOnly cookie
+(`st.context.cookies`) without the form. Every script run checks the session in the database (one call).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import secrets
+import time
 from datetime import datetime
+from uuid import UUID
 
 import streamlit as st
 import streamlit_authenticator as stauth
@@ -19,14 +27,22 @@ from leokop.clock import BERLIN
 from leokop.db.session import Database
 from leokop.formats import plain
 from leokop.repo import credentials, users
+from leokop.repo import sessions as session_rows
 from leokop.repo.users import Profile
+from leokop.services import sessions
 from leokop.services.passwords import hash_password, verify_password
-from leokop.ui import navigation
+from leokop.ui import navigation, resources
 
 _USER_KEY = "leokop_user"
 _AUTHENTICATOR_KEY = "leokop_authenticator"
 _MUST_CHANGE_KEY = "leokop_must_change"  # signed in with a start password (sql/033): nothing opens before a new one
 _EMPTY_KEY = "leokop_login_empty"  # the login form was submitted without a username or password
+_SESSION_KEY = "leokop_session_id"  # the database session (sql/036) this Streamlit session is signed in with
+_HANDOFF_KEY = "leokop_session_handoff"  # (handoff, monotonic deadline) until the cookie route claimed it
+_COOKIE_TRIED_KEY = "leokop_cookie_tried"  # the cookie's token was tried once in this Streamlit session
+_COOKIE_GONE_KEY = "leokop_cookie_gone"  # "Abmelden": the next run asks the route to delete the cookie
+_EXPIRED_KEY = "leokop_session_expired"  # the session ended under the user: the login form says so once
+_HANDOFF_SECONDS = 110  # the database accepts a handoff for 120 s
 # Compared against for unknown usernames, so that a wrong name takes as long as a wrong password.
 _DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
 
@@ -57,6 +73,8 @@ def login(db: Database) -> None:
     """Render the login form; on success store the profile and rerun into the navigation."""
     authenticator = _authenticator(db)
     st.session_state.pop(_EMPTY_KEY, None)
+    if st.session_state.pop(_EXPIRED_KEY, False):
+        st.info(texts.SESSION_EXPIRED)
     try:
         authenticator.login(location="main", fields=texts.LOGIN_FIELDS, key="leokop-login")
     except AccountLocked as exc:
@@ -80,6 +98,7 @@ def login(db: Database) -> None:
             st.error(texts.LOGIN_NO_ROLE)
             return
         st.session_state[_USER_KEY] = profile
+        _begin_session(db, profile.user_id)
         st.rerun()
 
 
@@ -90,8 +109,96 @@ def logout_button() -> None:
     st.sidebar.markdown(texts.SIGNED_IN_AS.format(name=plain(user.display_name)))
     st.sidebar.caption(", ".join(texts.ROLE_LABELS[r] for r in sorted(user.roles)))
     if st.sidebar.button(texts.LOGOUT, key="leokop-logout", icon=":material/logout:"):
-        _forget_login(st.session_state.get(_AUTHENTICATOR_KEY))
+        sign_out(resources.database())
         st.rerun()
+
+
+def sign_out(db: Database) -> None:
+    """End this session in the database (a copied cookie is refused from now on), forget the login and let the
+    next run delete the cookie."""
+    current, user = st.session_state.get(_SESSION_KEY), current_user()
+    if current is not None and user is not None:
+        # ended already (in another tab, or it ran out): signing out is what the user wants either way
+        with contextlib.suppress(session_rows.SessionGone):
+            session_rows.end_own(db, user.user_id, current, "abgemeldet")
+    signed_out_here()
+
+
+def signed_out_here() -> None:
+    """This Streamlit session's sign-in ended (its database session ended already): forget the login and let the
+    next run delete the cookie."""
+    _forget_login(st.session_state.get(_AUTHENTICATOR_KEY))
+    st.session_state[_COOKIE_GONE_KEY] = True
+
+
+def session_id() -> UUID | None:
+    """The database session this Streamlit session is signed in with (None in tests that sign in by state)."""
+    return st.session_state.get(_SESSION_KEY)
+
+
+def keep_session(db: Database) -> None:
+    """First thing of every run: a signed-in session is checked (and touched) in the database and signed out
+    when it ended; without a user, the cookie's token is tried once."""
+    if current_user() is None:
+        _resume_from_cookie(db)
+        return
+    current = st.session_state.get(_SESSION_KEY)
+    if current is None:
+        return  # signed in by state (AppTest of a page): there is no database session to check
+    check = session_rows.check(db, current)
+    if check is None:
+        _forget_login(st.session_state.get(_AUTHENTICATOR_KEY))
+        st.session_state[_EXPIRED_KEY] = True
+        return
+    if check.claimed:
+        st.session_state.pop(_HANDOFF_KEY, None)
+
+
+def session_scripts() -> None:
+    """The script that hands a new session to the cookie route, or the one that deletes the cookie after
+    "Abmelden". Drawn last in the run, so that it does not move the page; the browser runs it once."""
+    if st.session_state.pop(_COOKIE_GONE_KEY, False):
+        _post_script("/sitzung/ende", {})
+    pending = st.session_state.get(_HANDOFF_KEY)
+    if pending is None or must_change_password():
+        return
+    handoff, deadline = pending
+    if time.monotonic() > deadline:
+        st.session_state.pop(_HANDOFF_KEY, None)
+        return
+    _post_script("/sitzung", {"handoff": handoff})
+
+
+def _post_script(path: str, body: dict) -> None:
+    # the values are our own (a path and a urlsafe secret); json.dumps quotes them for the script
+    st.html(f"<script>fetch({json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', "
+            f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(json.dumps(body))}}})"
+            f".catch(() => undefined);</script>", unsafe_allow_javascript=True)
+
+
+def _begin_session(db: Database, user_id: UUID) -> None:
+    started = sessions.start(db, user_id, st.context.headers.get("User-Agent"))
+    st.session_state[_SESSION_KEY] = started.session_id
+    st.session_state[_HANDOFF_KEY] = (started.handoff, time.monotonic() + _HANDOFF_SECONDS)
+
+
+def _resume_from_cookie(db: Database) -> None:
+    token = st.context.cookies.get(sessions.COOKIE)
+    if not token or st.session_state.get(_COOKIE_TRIED_KEY) == sessions.digest(token):
+        return
+    st.session_state[_COOKIE_TRIED_KEY] = sessions.digest(token)
+    resumed = sessions.resume(db, token)
+    if resumed is None:
+        return
+    found_session, user_id = resumed
+    profile = users.load_profile(db, user_id)
+    if profile is None or not profile.roles:
+        return
+    st.session_state[_USER_KEY] = profile
+    st.session_state[_USER_KEY + "_id"] = user_id
+    st.session_state[_SESSION_KEY] = found_session
+    # streamlit-authenticator's own state, as its login sets it: its form is not drawn while this is True
+    st.session_state.update(authentication_status=True, name=profile.display_name, username=profile.username)
 
 
 def must_change_password() -> bool:
@@ -123,6 +230,9 @@ def change_password(db: Database, user: Profile, current: str, new: str) -> bool
             raise AccountLocked(locked_until)
         return False
     credentials.change_own_password(db, user.user_id, hash_password(new))
+    if st.session_state.get(_SESSION_KEY) is not None:
+        # the new password ended every session of the user (sql/036); this tab goes on in a new one, new cookie
+        _begin_session(db, user.user_id)
     return True
 
 
@@ -131,7 +241,7 @@ def locked_message(exc: AccountLocked) -> str:
 
 
 def _forget_login(authenticator: stauth.Authenticate | None) -> None:
-    for key in (_USER_KEY, _USER_KEY + "_id", _MUST_CHANGE_KEY):
+    for key in (_USER_KEY, _USER_KEY + "_id", _MUST_CHANGE_KEY, _SESSION_KEY, _HANDOFF_KEY):
         st.session_state.pop(key, None)
     if authenticator is not None:
         authenticator.authentication_controller.logout()

@@ -35,6 +35,8 @@ class Settings:
     supabase_url: str | None
     supabase_service_key: str | None
     storage_bucket: str
+    session_idle_minutes: int = 30
+    session_max_hours: int = 10
 
 
 def load_settings() -> Settings:
@@ -56,7 +58,24 @@ def load_settings() -> Settings:
         supabase_url=os.environ.get("SUPABASE_URL") or None,
         supabase_service_key=os.environ.get("SUPABASE_SERVICE_KEY") or None,
         storage_bucket=os.environ.get("LEOKOP_STORAGE_BUCKET", "leokop-materials"),
+        # a signed-in session ends after this long without a click, and this long after the sign-in at most
+        session_idle_minutes=_bounded("LEOKOP_SESSION_IDLE_MINUTES", 30, 1, 1440),
+        session_max_hours=_bounded("LEOKOP_SESSION_MAX_HOURS", 10, 1, 168),
     )
+
+
+def _bounded(name: str, default: int, low: int, high: int) -> int:
+    """An integer setting within its range; a value outside it (or no number) stops the start with the reason."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r}: a whole number from {low} to {high} is expected") from None
+    if not low <= value <= high:
+        raise ValueError(f"{name}={value}: a whole number from {low} to {high} is expected")
+    return value
 
 
 def _smtp() -> SmtpSettings | None:

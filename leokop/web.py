@@ -4,7 +4,16 @@
 so the token is its only authentication: the app's login role maps the token's sha256 to its live, active owner
 (app_auth.calendar_feed_owner), and the events are then read as that user, under row-level security. Unknown,
 revoked and deactivated all answer 404 alike. The ETag depends on the content only: a client that sends it back
-(If-None-Match) gets 304 while nothing changed; Last-Modified is when the content last changed."""
+(If-None-Match) gets 304 while nothing changed; Last-Modified is when the content last changed.
+
+`POST /sitzung` and `POST /sitzung/ende`: the session cookie (sql/036, decision 90). Streamlit cannot set a cookie
+over its websocket, so after the password check the page runs a tiny script that POSTs the session's one-time
+handoff here; the route makes the token, lets the database claim the session with its hash, and answers with the
+token in an HttpOnly, SameSite=Strict cookie (Secure over https) that no page script can read. `/sitzung/ende`
+ends the cookie's session in the database and deletes the cookie. Both refuse a request from another origin (the
+Origin header must name this host), anything but a JSON POST (a cross-site form cannot send one, and a cross-site
+fetch of it needs a preflight that nothing here answers), and a handoff that is unknown, used or older than two
+minutes."""
 
 from __future__ import annotations
 
@@ -13,18 +22,25 @@ import re
 import threading
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
+from urllib.parse import urlsplit
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from leokop import clock, texts
+from leokop.config import load_settings, public_url
 from leokop.db.errors import error_summary
 from leokop.db.locate import runtime_url
 from leokop.db.session import Database
 from leokop.repo import calendar_feeds
-from leokop.services import calendar
+from leokop.repo import sessions as session_rows
+from leokop.services import calendar, sessions
 from leokop.services.calendar import FEED_PATH
+
+SESSION_PATH = "/sitzung"
+SESSION_END_PATH = "/sitzung/ende"
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 _LOG = logging.getLogger("leokop.web")
@@ -91,6 +107,75 @@ def feed(request: Request) -> Response:
     return Response(body, media_type="text/calendar; charset=utf-8", headers=headers)
 
 
+# --- the session cookie ----------------------------------------------------------------------------------------
+
+
+def _same_origin(request: Request) -> bool:
+    """A JSON POST from a page of this very app: the Origin names this host (or LEOKOP_PUBLIC_URL), the browser
+    does not call it cross-site, and the body is JSON."""
+    origin = request.headers.get("origin")
+    if not origin or request.headers.get("sec-fetch-site", "same-origin") != "same-origin":
+        return False
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        return False
+    configured = public_url()
+    if configured:
+        return origin == configured
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc == request.headers.get("host")
+
+
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https" or (public_url() or "").startswith("https://")
+
+
+def _plain(status: int) -> Response:
+    return Response(status_code=status, headers={"Cache-Control": "no-store"})
+
+
+async def session_cookie(request: Request) -> Response:
+    """The handoff in, the cookie out."""
+    if not _same_origin(request):
+        return _plain(403)
+    try:
+        handoff = (await request.json()).get("handoff")
+    except (ValueError, AttributeError):
+        return _plain(400)
+    if not isinstance(handoff, str) or not sessions.SECRET.match(handoff):
+        return _plain(400)
+    token = sessions.new_secret()
+    try:
+        claimed = await run_in_threadpool(session_rows.claim, _database(), sessions.digest(handoff),
+                                          sessions.digest(token))
+    except Exception as exc:  # no text of the error (it may hold data)
+        _LOG.error("session cookie not set: %s", error_summary(exc))
+        return _plain(503)
+    if not claimed:
+        return _plain(403)
+    response = _plain(204)
+    response.set_cookie(sessions.COOKIE, token, max_age=load_settings().session_max_hours * 3600, path="/",
+                        secure=_secure(request), httponly=True, samesite="strict")
+    return response
+
+
+async def session_end(request: Request) -> Response:
+    """"Abmelden": the cookie's session ends in the database, and the cookie goes."""
+    if not _same_origin(request):
+        return _plain(403)
+    token = request.cookies.get(sessions.COOKIE)
+    if token and sessions.SECRET.match(token):
+        try:
+            await run_in_threadpool(session_rows.end_by_token, _database(), sessions.digest(token))
+        except Exception as exc:
+            _LOG.error("session not ended by the route: %s", error_summary(exc))
+            return _plain(503)
+    response = _plain(204)
+    response.delete_cookie(sessions.COOKIE, path="/", secure=_secure(request), httponly=True, samesite="strict")
+    return response
+
+
 def routes() -> list[Route]:
     """The app's own HTTP routes, for st.App."""
-    return [Route(FEED_PATH, feed, methods=["GET", "HEAD"])]
+    return [Route(FEED_PATH, feed, methods=["GET", "HEAD"]),
+            Route(SESSION_PATH, session_cookie, methods=["POST"]),
+            Route(SESSION_END_PATH, session_end, methods=["POST"])]

@@ -1,4 +1,4 @@
-"""Mein Konto: own roles, the change of the own password, the personal calendar feed."""
+"""Mein Konto: own roles, the change of the own password, the open sessions, the personal calendar feed."""
 
 import streamlit as st
 
@@ -15,6 +15,9 @@ st.markdown(f"**{plain(user.display_name)}** ({plain(user.username)})")
 st.markdown(f"{texts.YOUR_ROLES}: " + ", ".join(texts.ROLE_LABELS[r] for r in sorted(user.roles)))
 
 account_forms.password_form(db, user)
+
+st.divider()
+account_forms.sessions_form(db, user)
 
 st.divider()
 account_forms.calendar_feed_form(db, user)

@@ -86,3 +86,23 @@ MAT_UPLOAD_HELP = ("PDF, Word, Excel, PowerPoint, OpenDocument, Bilder (PNG, JPE
                    "Markdown), höchstens 20 MB; leokop prüft den Inhalt der Datei, nicht nur ihren Namen.")
 CONSENT_REVOKE_CONFIRM = "Ja, widerrufen: Der Betrieb sieht {categories} ab sofort nicht mehr."
 CONSENT_REVOKE_UNCONFIRMED = "Bitte bestätigen Sie den Widerruf mit dem Häkchen; es wurde nichts geändert."
+
+# Sessions (sql/036, decision 90): "Mein Konto" lists the own open sessions and ends each of them.
+SESSIONS_TITLE = "Angemeldete Sitzungen"
+SESSIONS_INTRO = ("Hier sehen Sie, wo Sie gerade angemeldet sind. Eine Sitzung endet nach {idle} Minuten ohne "
+                  "Aktivität, spätestens {hours} Stunden nach der Anmeldung, beim Abmelden und wenn Sie Ihr Passwort "
+                  "ändern. Beenden Sie jede Sitzung, die Sie nicht kennen, und ändern Sie dann Ihr Passwort.")
+SESSIONS_NONE = "Keine offene Sitzung."
+SESSION_THIS = "diese Sitzung"
+SESSION_LABEL = "{device} – angemeldet {created}, zuletzt aktiv {seen}"
+SESSION_END = "Sitzung beenden"
+SESSION_END_THIS = "Diese Sitzung beenden (abmelden)"
+SESSION_ENDED = "Die Sitzung wurde beendet."
+SESSION_STATE = "Sitzung"
+SESSION_STATES = {True: "offen", False: "beendet"}
+SESSION_GONE = "Diese Sitzung ist bereits beendet."
+SESSION_EXPIRED = "Ihre Sitzung ist abgelaufen oder wurde beendet. Bitte melden Sie sich erneut an."
+SESSION_COLUMNS = {"device": "Gerät", "created": "Angemeldet", "seen": "Zuletzt aktiv", "this": ""}
+# What the user agent is shortened to: browser and system (unknown parts say so).
+DEVICE_UNKNOWN = "Unbekannter Browser"
+DEVICE_ON = "{browser} unter {system}"

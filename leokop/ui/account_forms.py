@@ -1,5 +1,5 @@
-"""The forms of "Mein Konto": the password (also at the first login with a start password) and the personal
-calendar feed."""
+"""The forms of "Mein Konto": the password (also at the first login with a start password), the open sessions and
+the personal calendar feed."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from leokop import auth, texts
-from leokop.config import public_url
+from leokop.config import load_settings, public_url
 from leokop.db.session import Database
-from leokop.formats import german_datetime
+from leokop.formats import german_datetime, is_missing, plain
+from leokop.frames import records
 from leokop.repo import calendar_feeds, credentials
+from leokop.repo import sessions as session_rows
 from leokop.repo.users import Profile
+from leokop.services import sessions
 from leokop.services.calendar import feed_url
 from leokop.services.passwords import password_problems
 from leokop.ui import feedback, saving
@@ -52,6 +55,48 @@ def password_form(db: Database, user: Profile, form: str = "change-password", *,
         return
     auth.start_password_replaced()
     feedback.saved(texts.PASSWORD_CHANGED, form=form)
+
+
+# --- the open sessions (issue 15, sql/036) -----------------------------------------------------------------------
+
+
+def _session_label(row: dict) -> str:
+    return texts.SESSION_LABEL.format(device=sessions.device(row["user_agent"]),
+                                      created=german_datetime(row["created_at"]),
+                                      seen=german_datetime(row["last_seen_at"]))
+
+
+def sessions_form(db: Database, user: Profile) -> None:
+    """The user's open sessions, each in a small form of its own that ends it (decision 30); ending this very
+    session signs out. A session that ended while its form was on the screen says so, once."""
+    settings = load_settings()
+    st.subheader(texts.SESSIONS_TITLE)
+    st.caption(texts.SESSIONS_INTRO.format(idle=settings.session_idle_minutes, hours=settings.session_max_hours))
+    current = auth.session_id()
+    rows = records(session_rows.my_sessions(db, user.user_id))
+    if not any(is_missing(row["ended_at"]) for row in rows):
+        st.info(texts.SESSIONS_NONE)
+    for row in rows:
+        form = f"session-end-{row['id']}"
+        is_open = is_missing(row["ended_at"])
+        marker = saving.key(form, form)
+        if not is_open and not saving.on_screen(marker):
+            continue
+        edit = saving.Edit(f"session:{row['id']}", "offen",
+                           {texts.SESSION_STATE: texts.SESSION_STATES[is_open]},
+                           None if is_open else user.display_name, None if is_open else row["ended_at"], marker,
+                           open=is_open)
+        if not edit.open:  # ended in another tab (or it ran out) while its button was on the screen: say so, once
+            saving.show_conflict(edit)
+            continue
+        this = row["id"] == current
+        with st.form(saving.key(form), border=True):
+            st.markdown(plain(_session_label(row)) + (f" (**{texts.SESSION_THIS}**)" if this else ""))
+            pressed = st.form_submit_button(texts.SESSION_END_THIS if this else texts.SESSION_END, key=marker)
+        if pressed:
+            saving.save(form, [], lambda version, sid=row["id"]: session_rows.end_own(db, user.user_id, sid),
+                        texts.SESSION_ENDED, edit=edit, refusals={session_rows.SessionGone: texts.SESSION_GONE},
+                        after=auth.signed_out_here if this else None)
 
 
 # --- the personal calendar feed (issue 16, sql/035) -------------------------------------------------------------
