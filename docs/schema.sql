@@ -263,6 +263,70 @@ end
 $$;
 
 --
+-- Name: session_check(uuid); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.session_check(p_session_id uuid) RETURNS TABLE(user_id uuid, claimed boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_user uuid := app_private.session_open(p_session_id);
+begin
+  if v_user is not null then
+    return query select v_user, s.token_sha256 is not null from public.user_sessions s where s.id = p_session_id;
+  end if;
+end
+$$;
+
+--
+-- Name: session_claim(text, text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.session_claim(p_handoff_sha256 text, p_token_sha256 text) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.user_sessions
+  set token_sha256 = p_token_sha256, handoff_sha256 = null, handoff_until = null
+  where handoff_sha256 = p_handoff_sha256 and handoff_until > now() and token_sha256 is null and ended_at is null
+  returning true
+$$;
+
+--
+-- Name: session_end_by_token(text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.session_end_by_token(p_token_sha256 text) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.user_sessions set ended_at = now(), end_reason = 'abgemeldet'
+  where token_sha256 = p_token_sha256 and ended_at is null
+  returning true
+$$;
+
+--
+-- Name: session_resume(text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.session_resume(p_token_sha256 text) RETURNS TABLE(session_id uuid, user_id uuid)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_id uuid;
+  v_user uuid;
+begin
+  select s.id into v_id from public.user_sessions s where s.token_sha256 = p_token_sha256 and s.ended_at is null;
+  v_user := app_private.session_open(v_id);
+  if v_user is not null then
+    return query select v_id, v_user;
+  end if;
+end
+$$;
+
+--
 -- Name: absences(uuid[], integer, uuid, uuid); Type: FUNCTION; Schema: app_leadership; Owner: -
 --
 
@@ -1549,6 +1613,21 @@ CREATE FUNCTION app_private.editable_project_ids() RETURNS SETOF uuid
 $$;
 
 --
+-- Name: end_sessions_on_password_change(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.end_sessions_on_password_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  update public.user_sessions set ended_at = now(), end_reason = 'passwort'
+  where user_id = new.user_id and ended_at is null;
+  return null;
+end
+$$;
+
+--
 -- Name: forget_old_form_saves(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2110,6 +2189,39 @@ CREATE FUNCTION app_private.school_side_class_ids() RETURNS SETOF uuid
 $$;
 
 --
+-- Name: session_open(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.session_open(p_session_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v public.user_sessions;
+  v_reason text;
+begin
+  select * into v from public.user_sessions where id = p_session_id and ended_at is null;
+  if not found then
+    return null;
+  end if;
+  v_reason := case
+    when not exists (select 1 from public.app_users u where u.id = v.user_id and u.active)
+      or not exists (select 1 from public.memberships m where m.user_id = v.user_id and m.active) then 'kein_zugang'
+    when now() >= v.expires_at then 'hoechstdauer'
+    when now() >= v.last_seen_at + make_interval(mins => v.idle_minutes) then 'leerlauf'
+  end;
+  if v_reason is not null then
+    update public.user_sessions set ended_at = now(), end_reason = v_reason where id = v.id and ended_at is null;
+    return null;
+  end if;
+  -- one write a minute at most, however often the user clicks: the idle limit is counted in minutes
+  update public.user_sessions set last_seen_at = now()
+  where id = v.id and last_seen_at < now() - interval '1 minute';
+  return v.user_id;
+end
+$$;
+
+--
 -- Name: stamp_change(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2553,6 +2665,47 @@ CREATE FUNCTION public.retention_preview(p_today date DEFAULT app_private.today(
     AS $$
   select d.apprentice_id, d.school, d.class_name, d.ended_on, d.months from app_private.retention_due(p_today) d
   where d.school_id in (select app_private.school_ids_with_role('admin'))
+$$;
+
+--
+-- Name: session_end(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.session_end(p_session_id uuid, p_reason text) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.user_sessions set ended_at = now(), end_reason = p_reason
+  where id = p_session_id and user_id = (select auth.uid()) and ended_at is null
+    and p_reason in ('abgemeldet', 'beendet')
+  returning true
+$$;
+
+--
+-- Name: session_start(text, text, integer, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.session_start(p_handoff_sha256 text, p_user_agent text, p_idle_minutes integer, p_max_hours integer) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_id uuid;
+begin
+  if (select auth.uid()) is null
+     or not exists (select 1 from public.app_users u where u.id = (select auth.uid()) and u.active) then
+    raise exception 'not allowed' using errcode = '42501';
+  end if;
+  if p_max_hours not between 1 and 168 then
+    raise exception 'session length out of range' using errcode = '22023';
+  end if;
+  delete from public.user_sessions where ended_at < now() - interval '30 days';
+  insert into public.user_sessions (user_id, handoff_sha256, handoff_until, idle_minutes, expires_at, user_agent)
+  values ((select auth.uid()), p_handoff_sha256, now() + interval '2 minutes', p_idle_minutes,
+          now() + make_interval(hours => p_max_hours), left(coalesce(p_user_agent, ''), 300))
+  returning id into v_id;
+  return v_id;
+end
 $$;
 
 --
@@ -3623,6 +3776,31 @@ CREATE TABLE public.user_credentials (
 );
 
 --
+-- Name: user_sessions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.user_sessions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_sha256 text,
+    handoff_sha256 text,
+    handoff_until timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    idle_minutes integer NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    user_agent text DEFAULT ''::text NOT NULL,
+    ended_at timestamp with time zone,
+    end_reason text,
+    CONSTRAINT user_sessions_check CHECK (((ended_at IS NULL) = (end_reason IS NULL))),
+    CONSTRAINT user_sessions_end_reason_check CHECK ((end_reason = ANY (ARRAY['abgemeldet'::text, 'beendet'::text, 'passwort'::text, 'leerlauf'::text, 'hoechstdauer'::text, 'kein_zugang'::text]))),
+    CONSTRAINT user_sessions_handoff_sha256_check CHECK ((handoff_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT user_sessions_idle_minutes_check CHECK (((idle_minutes >= 1) AND (idle_minutes <= 1440))),
+    CONSTRAINT user_sessions_token_sha256_check CHECK ((token_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT user_sessions_user_agent_check CHECK ((length(user_agent) <= 300))
+);
+
+--
 -- Name: statewide_figures statewide_figures_pkey; Type: CONSTRAINT; Schema: app_leadership; Owner: -
 --
 
@@ -4204,6 +4382,27 @@ ALTER TABLE ONLY public.user_credentials
     ADD CONSTRAINT user_credentials_pkey PRIMARY KEY (user_id);
 
 --
+-- Name: user_sessions user_sessions_handoff_sha256_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_sessions
+    ADD CONSTRAINT user_sessions_handoff_sha256_key UNIQUE (handoff_sha256);
+
+--
+-- Name: user_sessions user_sessions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_sessions
+    ADD CONSTRAINT user_sessions_pkey PRIMARY KEY (id);
+
+--
+-- Name: user_sessions user_sessions_token_sha256_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_sessions
+    ADD CONSTRAINT user_sessions_token_sha256_key UNIQUE (token_sha256);
+
+--
 -- Name: absences_apprentice_date_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -4576,6 +4775,18 @@ CREATE INDEX trainer_contacts_invited_idx ON public.trainer_contacts USING btree
 CREATE UNIQUE INDEX trainer_contacts_name_idx ON public.trainer_contacts USING btree (school_id, company_id, lower(last_name), lower(COALESCE(first_name, ''::text))) WHERE (email IS NULL);
 
 --
+-- Name: user_sessions_ended_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX user_sessions_ended_idx ON public.user_sessions USING btree (ended_at) WHERE (ended_at IS NOT NULL);
+
+--
+-- Name: user_sessions_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX user_sessions_user_idx ON public.user_sessions USING btree (user_id) WHERE (ended_at IS NULL);
+
+--
 -- Name: apprentices_contract_until; Type: STATISTICS; Schema: app_leadership; Owner: -
 --
 
@@ -4874,6 +5085,12 @@ CREATE TRIGGER trainer_contacts_audit AFTER INSERT OR DELETE OR UPDATE ON public
 --
 
 CREATE TRIGGER trainer_contacts_touch_updated_at BEFORE UPDATE ON public.trainer_contacts FOR EACH ROW EXECUTE FUNCTION public.touch_updated_at();
+
+--
+-- Name: user_credentials user_credentials_end_sessions; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER user_credentials_end_sessions AFTER UPDATE OF password_hash ON public.user_credentials FOR EACH ROW WHEN ((old.password_hash IS DISTINCT FROM new.password_hash)) EXECUTE FUNCTION app_private.end_sessions_on_password_change();
 
 --
 -- Name: absences absences_apprentice_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5707,6 +5924,13 @@ ALTER TABLE ONLY public.training_positions
 
 ALTER TABLE ONLY public.user_credentials
     ADD CONSTRAINT user_credentials_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
+
+--
+-- Name: user_sessions user_sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_sessions
+    ADD CONSTRAINT user_sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
 
 --
 -- Name: statewide_figures; Type: ROW SECURITY; Schema: app_leadership; Owner: -
@@ -7092,6 +7316,18 @@ CREATE POLICY training_positions_select ON public.training_positions FOR SELECT 
 ALTER TABLE public.user_credentials ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: user_sessions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.user_sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_sessions user_sessions_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY user_sessions_select ON public.user_sessions FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+--
 -- Name: SCHEMA app_auth; Type: ACL; Schema: -; Owner: -
 --
 
@@ -7138,6 +7374,34 @@ GRANT ALL ON FUNCTION app_auth.login_record(p_username text) TO leokop_app;
 
 REVOKE ALL ON FUNCTION app_auth.record_login_attempt(p_username text, p_success boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_auth.record_login_attempt(p_username text, p_success boolean) TO leokop_app;
+
+--
+-- Name: FUNCTION session_check(p_session_id uuid); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.session_check(p_session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.session_check(p_session_id uuid) TO leokop_app;
+
+--
+-- Name: FUNCTION session_claim(p_handoff_sha256 text, p_token_sha256 text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.session_claim(p_handoff_sha256 text, p_token_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.session_claim(p_handoff_sha256 text, p_token_sha256 text) TO leokop_app;
+
+--
+-- Name: FUNCTION session_end_by_token(p_token_sha256 text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.session_end_by_token(p_token_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.session_end_by_token(p_token_sha256 text) TO leokop_app;
+
+--
+-- Name: FUNCTION session_resume(p_token_sha256 text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.session_resume(p_token_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.session_resume(p_token_sha256 text) TO leokop_app;
 
 --
 -- Name: FUNCTION absences(p_school_ids uuid[], p_year integer, p_occupation_id uuid, p_class_id uuid); Type: ACL; Schema: app_leadership; Owner: -
@@ -7400,6 +7664,12 @@ REVOKE ALL ON FUNCTION app_private.editable_project_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.editable_project_ids() TO authenticated;
 
 --
+-- Name: FUNCTION end_sessions_on_password_change(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.end_sessions_on_password_change() FROM PUBLIC;
+
+--
 -- Name: FUNCTION forget_old_form_saves(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -7614,6 +7884,12 @@ REVOKE ALL ON FUNCTION app_private.school_side_class_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.school_side_class_ids() TO authenticated;
 
 --
+-- Name: FUNCTION session_open(p_session_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.session_open(p_session_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION stamp_change(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -7805,6 +8081,20 @@ GRANT ALL ON FUNCTION public.record_apprentice_view(p_apprentice_id uuid) TO aut
 
 REVOKE ALL ON FUNCTION public.retention_preview(p_today date) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.retention_preview(p_today date) TO authenticated;
+
+--
+-- Name: FUNCTION session_end(p_session_id uuid, p_reason text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.session_end(p_session_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.session_end(p_session_id uuid, p_reason text) TO authenticated;
+
+--
+-- Name: FUNCTION session_start(p_handoff_sha256 text, p_user_agent text, p_idle_minutes integer, p_max_hours integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.session_start(p_handoff_sha256 text, p_user_agent text, p_idle_minutes integer, p_max_hours integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.session_start(p_handoff_sha256 text, p_user_agent text, p_idle_minutes integer, p_max_hours integer) TO authenticated;
 
 --
 -- Name: FUNCTION subject_access_export(p_apprentice_id uuid); Type: ACL; Schema: public; Owner: -
@@ -8814,6 +9104,54 @@ GRANT UPDATE(email) ON TABLE public.trainer_contacts TO authenticated;
 --
 
 GRANT SELECT ON TABLE public.training_positions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.user_sessions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(user_id) ON TABLE public.user_sessions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.created_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE public.user_sessions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.last_seen_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_seen_at) ON TABLE public.user_sessions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.expires_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(expires_at) ON TABLE public.user_sessions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.user_agent; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(user_agent) ON TABLE public.user_sessions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.ended_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ended_at) ON TABLE public.user_sessions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.end_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(end_reason) ON TABLE public.user_sessions TO authenticated;
 
 --
 -- PostgreSQL database dump complete

@@ -374,6 +374,7 @@ class IdCheck:
     worked: Callable[[list[tuple]], bool]
     refused_quietly: Callable[[list[tuple]], bool] | None = None  # None: refused with 42501
     owner_params: str | None = None  # owner SQL giving further named parameters for the id (%(id)s)
+    owner_setup: str | None = None  # owner SQL run first, in the test's transaction (rows the demo has none of)
 
 
 def _rows(rows: list[tuple]) -> bool:
@@ -394,6 +395,10 @@ def _false(rows: list[tuple]) -> bool:
 
 def _completed(rows: list[tuple]) -> bool:
     return True
+
+
+def _null(rows: list[tuple]) -> bool:
+    return rows == [(None,)]
 
 
 _LEADERSHIP_FIGURES = ("headcounts", "cooperations", "absences", "grades", "record_book", "dissolutions", "risks",
@@ -417,6 +422,13 @@ ID_CHECKS: dict[str, IdCheck] = {
     "public.import_find_companies(uuid, text[], text[])": IdCheck(
         "select count(*) from public.import_find_companies(%(id)s, array['x'], array['12345'])",
         f"select m.school_id from ({_MY}) m where m.role = 'admin'", _SCHOOLS, lambda rows: rows == [(0,)]),
+    # sessions (036): the demo has none, so every user gets an open one first
+    "public.session_end(uuid, text)": IdCheck(
+        "select public.session_end(%(id)s, 'beendet')",
+        "select id from user_sessions where user_id = %(uid)s and ended_at is null", "select id from user_sessions",
+        _true, _null,
+        owner_setup="insert into user_sessions (user_id, idle_minutes, expires_at)"
+                    " select id, 30, now() + interval '1 hour' from app_users"),
     **{f"public.leadership_{figure}(uuid, integer, uuid, uuid)": IdCheck(
         f"select * from public.leadership_{figure}(%(id)s, {_YEAR}, null, null)", _LEADERSHIP_SCHOOLS, _SCHOOLS,
         _rows) for figure in _LEADERSHIP_FIGURES},
@@ -471,6 +483,8 @@ def _shape(answer: list[tuple] | str) -> str:
 @pytest.mark.parametrize("function", sorted(ID_CHECKS))
 def test_an_id_taking_function_refuses_foreign_ids_and_serves_own_ones(owner, function, username):
     check = ID_CHECKS[function]
+    if check.owner_setup:
+        owner.execute(check.owner_setup)
     allowed = _ids(owner, check.allowed, username)
     foreign = [i for i in _ids(owner, check.every, username) if i not in set(allowed)]
     assert foreign, "every demo user has ids of others to try"
@@ -492,6 +506,8 @@ def test_an_id_taking_function_refuses_foreign_ids_and_serves_own_ones(owner, fu
 @pytest.mark.parametrize("function", sorted(ID_CHECKS))
 def test_each_id_check_has_a_demo_user_with_an_own_id(owner, function):
     """The 'serves own ones' half above is not vacuous: some demo user may act on some id of each function."""
+    if ID_CHECKS[function].owner_setup:
+        owner.execute(ID_CHECKS[function].owner_setup)
     assert any(_ids(owner, ID_CHECKS[function].allowed, username) for username in USERS)
 
 

@@ -220,10 +220,11 @@ def test_every_table_has_rls_enabled(owner):
     from tests.db.test_rls_progress import NEW_TABLES
     from tests.db.test_rls_risks import RISK_TABLES
     from tests.db.test_school_calendar import CALENDAR_TABLES
+    from tests.db.test_sessions import SESSION_TABLES
 
     matrices = (set(ALL_TABLES) | set(NEW_TABLES) | set(RISK_TABLES) | set(MATERIAL_TABLES) | set(PROJECT_TABLES)
                 | set(PRIVACY_TABLES) | set(IMPORT_TABLES) | set(FORM_TABLES) | set(CALENDAR_TABLES)
-                | set(FEED_TABLES))
+                | set(FEED_TABLES) | set(SESSION_TABLES))
     assert tables == matrices, "a new table needs an RLS matrix"
 
 
