@@ -177,14 +177,15 @@ def _post_script(path: str, body: dict) -> None:
 
 
 def _begin_session(db: Database, user_id: UUID) -> None:
-    started = sessions.start(db, user_id, st.context.headers.get("User-Agent"))
+    agent = st.context.headers.get("User-Agent")
+    started = sessions.start(db, user_id, agent if isinstance(agent, str) else None)
     st.session_state[_SESSION_KEY] = started.session_id
     st.session_state[_HANDOFF_KEY] = (started.handoff, time.monotonic() + _HANDOFF_SECONDS)
 
 
 def _resume_from_cookie(db: Database) -> None:
     token = st.context.cookies.get(sessions.COOKIE)
-    if not token or st.session_state.get(_COOKIE_TRIED_KEY) == sessions.digest(token):
+    if not isinstance(token, str) or not token or st.session_state.get(_COOKIE_TRIED_KEY) == sessions.digest(token):
         return
     st.session_state[_COOKIE_TRIED_KEY] = sessions.digest(token)
     resumed = sessions.resume(db, token)
