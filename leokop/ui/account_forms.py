@@ -92,7 +92,8 @@ def sessions_form(db: Database, user: Profile) -> None:
         this = row["id"] == current
         with st.form(saving.key(form), border=True):
             st.markdown(plain(_session_label(row)) + (f" (**{texts.SESSION_THIS}**)" if this else ""))
-            pressed = st.form_submit_button(texts.SESSION_END_THIS if this else texts.SESSION_END, key=marker)
+            pressed = st.form_submit_button(texts.SESSION_END, key=marker,
+                                            help=texts.SESSION_END_THIS if this else None)
         if pressed:
             saving.save(form, [], lambda version, sid=row["id"]: session_rows.end_own(db, user.user_id, sid),
                         texts.SESSION_ENDED, edit=edit, refusals={session_rows.SessionGone: texts.SESSION_GONE},

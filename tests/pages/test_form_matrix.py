@@ -554,6 +554,8 @@ def _clean(c: Ctx, kept: list) -> None:
         ("delete from school_days_off where not (id = any(%s))", (c.before["school_days_off"],)),
         # replica mode runs no foreign-key triggers: what hangs off the matrix's users goes first, by hand
         ("delete from memberships where user_id in (select id from app_users where username like 'matrix-%%')", ()),
+        ("delete from user_sessions where user_id in (select id from app_users where username like 'matrix-%%')",
+         ()),
         ("delete from user_credentials where user_id in (select id from app_users where username like 'matrix-%%')",
          ()),
         ("delete from app_users where username like 'matrix-%%'", ()),
@@ -1411,6 +1413,34 @@ DRIVERS += [
            buttons=(texts.CAL_SAVE, texts.CAL_RENEW, texts.CAL_REVOKE, texts.CAL_CREATE),
            stale=lambda c: second_session(DRIVER["calendar-feed"], c, lambda at: None),
            finish=_no_feeds),
+]
+
+
+
+# --- the open sessions of Mein Konto (issue 15, sql/036): one session of the matrix's account, ended by each save --
+
+
+def _account_session(ctx: Ctx) -> dict:
+    """An open session of the matrix's account, made by the owner the first time the page opens (a second
+    session of the page ends the same one)."""
+    if "session" not in ctx.ids:
+        ctx.ids["session"] = ctx.one("insert into user_sessions (user_id, idle_minutes, expires_at, user_agent)"
+                                     " values (%s, 30, now() + interval '10 hours', 'Mozilla/5.0 Firefox/140.0')"
+                                     " returning id", ctx.ids["account"])[0]
+    return {}
+
+
+def _session_reopened(ctx: Ctx) -> None:
+    ctx.run("update user_sessions set ended_at = null, end_reason = null, last_seen_at = now() where id = %s",
+            ctx.ids["session"])
+
+
+DRIVERS += [
+    Driver(f"{AC}::session-end-*", "session-end-{session}", "konto_page.py", ACCOUNT, texts.SESSION_END,
+           rows=lambda c: c.rows("select id, ended_at is not null from user_sessions where id = %s",
+                                 c.ids["session"]),
+           state=_account_session, empty="saved", reset=_session_reopened,
+           stale=lambda c: second_session(DRIVER["session-end"], c, lambda at: None)),
 ]
 
 DRIVER = {d.ident: d for d in DRIVERS}
