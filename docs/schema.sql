@@ -2700,6 +2700,7 @@ begin
     raise exception 'session length out of range' using errcode = '22023';
   end if;
   delete from public.user_sessions where ended_at < now() - interval '30 days';
+  delete from public.user_sessions where ended_at is null and expires_at < now() - interval '30 days';
   insert into public.user_sessions (user_id, handoff_sha256, handoff_until, idle_minutes, expires_at, user_agent)
   values ((select auth.uid()), p_handoff_sha256, now() + interval '2 minutes', p_idle_minutes,
           now() + make_interval(hours => p_max_hours), left(coalesce(p_user_agent, ''), 300))
@@ -4781,10 +4782,16 @@ CREATE UNIQUE INDEX trainer_contacts_name_idx ON public.trainer_contacts USING b
 CREATE INDEX user_sessions_ended_idx ON public.user_sessions USING btree (ended_at) WHERE (ended_at IS NOT NULL);
 
 --
+-- Name: user_sessions_expires_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX user_sessions_expires_idx ON public.user_sessions USING btree (expires_at) WHERE (ended_at IS NULL);
+
+--
 -- Name: user_sessions_user_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX user_sessions_user_idx ON public.user_sessions USING btree (user_id) WHERE (ended_at IS NULL);
+CREATE INDEX user_sessions_user_idx ON public.user_sessions USING btree (user_id, last_seen_at);
 
 --
 -- Name: apprentices_contract_until; Type: STATISTICS; Schema: app_leadership; Owner: -
@@ -9128,6 +9135,12 @@ GRANT SELECT(created_at) ON TABLE public.user_sessions TO authenticated;
 --
 
 GRANT SELECT(last_seen_at) ON TABLE public.user_sessions TO authenticated;
+
+--
+-- Name: COLUMN user_sessions.idle_minutes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(idle_minutes) ON TABLE public.user_sessions TO authenticated;
 
 --
 -- Name: COLUMN user_sessions.expires_at; Type: ACL; Schema: public; Owner: -

@@ -256,8 +256,8 @@ def _authenticator(db: Database) -> stauth.Authenticate:
             {"usernames": {}},
             cookie_name="leokop_session",
             cookie_key=secrets.token_urlsafe(32),
-            # No re-login cookie: school computers are shared and the data is personal; a session ends with
-            # the browser tab. See docs/decisions.md.
+            # The library's own re-login cookie stays off (page scripts could read it, the database could not end
+            # it): leokop's session cookie is set by its own route (decision 90).
             cookie_expiry_days=0,
             auto_hash=False,
             login_sleep_time=0,

@@ -12,7 +12,7 @@
 -- password changes, every session of that user ('passwort', a trigger); after idle_minutes without a script run
 -- ('leerlauf') or at expires_at ('hoechstdauer'), both fixed at its start from the deployment's settings; when the
 -- account is deactivated or has no active membership left ('kein_zugang'). Ended rows are deleted 30 days after they
--- ended, by the next session_start.
+-- ended (a session nobody closed: 30 days after its expires_at), by the next session_start.
 --
 -- Times are the real clock (now()), never the school's day (LEOKOP_TODAY): a lockout or a session limit must not
 -- move with a fixed demo day.
@@ -34,12 +34,14 @@ create table public.user_sessions (
                                         'kein_zugang')),
   check ((ended_at is null) = (end_reason is null))
 );
-create index user_sessions_user_idx on public.user_sessions (user_id) where ended_at is null;
+create index user_sessions_user_idx on public.user_sessions (user_id, last_seen_at);
 create index user_sessions_ended_idx on public.user_sessions (ended_at) where ended_at is not null;
+-- sessions nobody closed (the browser was just shut): over once expires_at passed, deleted 30 days later
+create index user_sessions_expires_idx on public.user_sessions (expires_at) where ended_at is null;
 
 alter table public.user_sessions enable row level security;
 -- The user reads their own sessions ("Mein Konto"), never a hash. Nobody writes them but the functions below.
-grant select (id, user_id, created_at, last_seen_at, expires_at, user_agent, ended_at, end_reason)
+grant select (id, user_id, created_at, last_seen_at, idle_minutes, expires_at, user_agent, ended_at, end_reason)
   on public.user_sessions to authenticated;
 create policy user_sessions_select on public.user_sessions for select to authenticated
   using (user_id = (select auth.uid()));
@@ -78,7 +80,8 @@ $$;
 revoke all on function app_private.session_open(uuid) from public;
 
 -- After the password check: a new session of the signed-in user with a one-time handoff for the cookie route.
--- The limits come from the deployment's settings (leokop.config). Ended sessions older than 30 days go here.
+-- The limits come from the deployment's settings (leokop.config). Sessions that ended (or, never closed, expired)
+-- more than 30 days ago go here.
 create function public.session_start(p_handoff_sha256 text, p_user_agent text, p_idle_minutes integer,
                                      p_max_hours integer)
 returns uuid
@@ -95,6 +98,7 @@ begin
     raise exception 'session length out of range' using errcode = '22023';
   end if;
   delete from public.user_sessions where ended_at < now() - interval '30 days';
+  delete from public.user_sessions where ended_at is null and expires_at < now() - interval '30 days';
   insert into public.user_sessions (user_id, handoff_sha256, handoff_until, idle_minutes, expires_at, user_agent)
   values ((select auth.uid()), p_handoff_sha256, now() + interval '2 minutes', p_idle_minutes,
           now() + make_interval(hours => p_max_hours), left(coalesce(p_user_agent, ''), 300))

@@ -67,16 +67,20 @@ def end_own(db: Database, user_id: UUID, session_id: UUID, reason: str = "beende
 
 
 def my_sessions(db: Database, user_id: UUID, *, ended_since_hours: int = 24) -> pd.DataFrame:
-    """The user's open sessions, newest first, and those that ended in the last hours (a form on the screen for one
-    of them says that it ended meanwhile)."""
+    """The user's sessions that are still valid, newest activity first, and those that ended in the last hours
+    (a form on the screen for one of them says that it ended meanwhile). A session nobody closed counts as ended
+    from its idle or maximum time on, though its row is ended only when it is next used."""
     with db.user_tx(user_id) as conn:
         return fetch_df(
             conn,
             """
-            select id, created_at, last_seen_at, expires_at, user_agent, ended_at, end_reason
-            from public.user_sessions
-            where user_id = %s and (ended_at is null or ended_at > now() - make_interval(hours => %s))
-            order by ended_at is not null, last_seen_at desc
+            select s.id, s.created_at, s.last_seen_at, s.user_agent,
+                   coalesce(s.ended_at, case when o.over_at <= now() then o.over_at end) as ended_at
+            from public.user_sessions s
+            cross join lateral (select least(s.expires_at, s.last_seen_at + make_interval(mins => s.idle_minutes))
+                                as over_at) o
+            where s.user_id = %s and coalesce(s.ended_at, o.over_at) > now() - make_interval(hours => %s)
+            order by s.last_seen_at desc
             limit 200
             """,
             (user_id, ended_since_hours),

@@ -191,6 +191,17 @@ def test_each_user_lists_only_their_own_sessions(db, person):
         sessions.end_own(db, user_id("lehrkraft"), theirs)
 
 
+def test_the_list_shows_a_session_past_its_idle_time_as_ended(db, owner_url, person):
+    idle, _ = _signed_in(db, person)
+    fresh, _ = _signed_in(db, person)
+    _owner(owner_url, "update user_sessions set last_seen_at = now() - interval '31 minutes' where id = %s", idle)
+    listed = {row["id"]: row["ended_at"] for _, row in sessions.my_sessions(db, person).iterrows()}
+    assert listed.keys() == {idle, fresh}
+    assert listed[fresh] is None or listed[fresh] != listed[fresh]  # None or NaT: still open
+    assert listed[idle] is not None and listed[idle] == listed[idle]
+    assert _ended(owner_url, idle) == (False, None)  # the row itself ends when it is next used
+
+
 def test_logout_by_the_cookie_ends_the_session(db, owner_url, person):
     session_id, token = _signed_in(db, person)
     assert sessions.end_by_token(db, session_service.digest(token))
@@ -221,13 +232,15 @@ def test_a_new_password_ends_every_session_of_the_user(db, owner_url, person, ho
 def test_ended_sessions_are_deleted_after_30_days(db, owner_url, person):
     old, _ = _signed_in(db, person)
     recent, _ = _signed_in(db, person)
+    never_closed, _ = _signed_in(db, person)
+    _owner(owner_url, "update user_sessions set expires_at = now() - interval '31 days' where id = %s", never_closed)
     _owner(owner_url, "update user_sessions set ended_at = now() - interval '31 days', end_reason = 'beendet'"
                       " where id = %s", old)
     _owner(owner_url, "update user_sessions set ended_at = now() - interval '29 days', end_reason = 'beendet'"
                       " where id = %s", recent)
     session_service.start(db, person, None)
     left = {r[0] for r in _owner(owner_url, "select id from user_sessions where user_id = %s", person)}
-    assert old not in left and recent in left
+    assert old not in left and never_closed not in left and recent in left
 
 
 def test_a_malformed_cookie_is_never_looked_up(db):
