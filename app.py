@@ -75,4 +75,4 @@ except psycopg.Error as exc:
     # one German message, and a log line without the error's text (it may hold an apprentice's data)
     logging.getLogger("leokop.app").error("database error on a page: %s", error_summary(exc))
     st.error(texts.DB_ERROR)
-auth.session_scripts()
+auth.cookie_removal_script()

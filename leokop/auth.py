@@ -111,6 +111,7 @@ def logout_button() -> None:
     if st.sidebar.button(texts.LOGOUT, key="leokop-logout", icon=":material/logout:"):
         sign_out(resources.database())
         st.rerun()
+    _handoff_script()
 
 
 def sign_out(db: Database) -> None:
@@ -154,11 +155,15 @@ def keep_session(db: Database) -> None:
         st.session_state.pop(_HANDOFF_KEY, None)
 
 
-def session_scripts() -> None:
-    """The script that hands a new session to the cookie route, or the one that deletes the cookie after
-    "Abmelden". Drawn last in the run, so that it does not move the page; the browser runs it once."""
+def cookie_removal_script() -> None:
+    """After "Abmelden": the script that asks the route to delete the cookie (drawn last in the run)."""
     if st.session_state.pop(_COOKIE_GONE_KEY, False):
         _post_script("/sitzung/ende", {})
+
+
+def _handoff_script() -> None:
+    """The script that hands a new session to the cookie route, in the sidebar (drawn before the page runs, and
+    the same on every page, so the browser runs it once and early) until the route has claimed it."""
     pending = st.session_state.get(_HANDOFF_KEY)
     if pending is None or must_change_password():
         return
@@ -166,7 +171,8 @@ def session_scripts() -> None:
     if time.monotonic() > deadline:
         st.session_state.pop(_HANDOFF_KEY, None)
         return
-    _post_script("/sitzung", {"handoff": handoff})
+    with st.sidebar:
+        _post_script("/sitzung", {"handoff": handoff})
 
 
 def _post_script(path: str, body: dict) -> None:

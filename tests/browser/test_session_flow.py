@@ -12,8 +12,10 @@ from playwright.sync_api import Page, expect
 from leokop import texts
 from leokop.services import sessions
 from leokop.services.passwords import hash_password
-from tests.browser.conftest import EXPECT_TIMEOUT, describe_page, streamlit_server, wait_until_settled
-from tests.browser.test_login_flow import PASSWORD, sign_in
+from tests.browser.conftest import _OPEN_PAGES as OPEN_PAGES
+from tests.browser.conftest import _SETTLED_JS as SETTLED_JS
+from tests.browser.conftest import EXPECT_TIMEOUT, QUIET_MS, streamlit_server, wait_until_settled
+from tests.browser.test_login_flow import PASSWORD
 from tests.helpers import school_id
 
 pytestmark = pytest.mark.browser
@@ -46,18 +48,16 @@ def person(owner_url: str) -> Iterator[str]:
 
 
 @pytest.fixture()
-def context(browser):
+def context(browser, request: pytest.FixtureRequest):
+    """A fresh browser context; a failure report lists the error texts of every page it (or another context of
+    the test) opened."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
     context.set_default_timeout(EXPECT_TIMEOUT)
     expect.set_options(timeout=EXPECT_TIMEOUT)
-    pages: list[Page] = []
+    request.node.stash[OPEN_PAGES] = pages = []
     context.on("page", lambda page: pages.append(page))
     try:
         yield context
-    except BaseException:
-        for page in pages:
-            print(f"\npage at the failure: {describe_page(page)}")
-        raise
     finally:
         context.close()
 
@@ -65,8 +65,19 @@ def context(browser):
 def _open(context, url: str) -> Page:
     page = context.new_page()
     page.goto(url, wait_until="domcontentloaded")
-    wait_until_settled(page)
+    _settled(page)
     return page
+
+
+def _settled(page: Page) -> None:
+    """wait_until_settled with the patience of a landing page (a reload or a link signs in onto one)."""
+    page.evaluate("() => { window.__leokopIdleSince = undefined; }")
+    page.wait_for_function(SETTLED_JS, arg=QUIET_MS, polling=50, timeout=LANDING_TIMEOUT)
+
+
+def _reload(page: Page) -> None:
+    page.reload(wait_until="domcontentloaded")
+    _settled(page)
 
 
 def _cookie(context) -> str | None:
@@ -79,11 +90,17 @@ def _handed_over(page: Page):
     return page.expect_response(lambda r: r.url.endswith("/sitzung") and r.request.method == "POST")
 
 
+LANDING_TIMEOUT = 60_000  # ms: the landing pages (dashboard, leadership figures) take long on a loaded machine
+
+
 def _signed_in_page(context, url: str, username: str, password: str = PASSWORD) -> Page:
     page = _open(context, url)
+    page.get_by_label(texts.LOGIN_FIELDS["Username"]).fill(username)
+    page.get_by_label(texts.LOGIN_FIELDS["Password"]).fill(password)
     with _handed_over(page) as handover:
-        sign_in(page, username, password)
+        page.get_by_role("button", name=texts.LOGIN_FIELDS["Login"]).click()
     assert handover.value.status == 204, "the cookie route refused the handoff"
+    _settled(page)
     expect(page.get_by_test_id("stSidebar").get_by_role("button", name=texts.LOGOUT)).to_be_visible()
     assert _cookie(context), "the cookie route set no session cookie"
     return page
@@ -107,8 +124,7 @@ def test_reload_second_tab_and_deep_link_keep_the_session(context, served_url):
     assert sessions.COOKIE not in page.evaluate("document.cookie")
     assert cookie["value"] not in page.evaluate("document.cookie")
 
-    page.reload(wait_until="domcontentloaded")
-    wait_until_settled(page)
+    _reload(page)
     _expect_signed_in(page, "Sabine Keller")
 
     second = _open(context, served_url)
@@ -126,8 +142,7 @@ def test_logout_ends_the_session_and_a_copied_cookie_is_refused(context, browser
     page.get_by_test_id("stSidebar").get_by_role("button", name=texts.LOGOUT).click()
     wait_until_settled(page)
     _expect_login_form(page)
-    page.reload(wait_until="domcontentloaded")
-    wait_until_settled(page)
+    _reload(page)
     _expect_login_form(page)
 
     other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
@@ -172,8 +187,7 @@ def test_idle_timeout_ends_the_session(context, served_url, owner_url, person):
     with psycopg.connect(owner_url, autocommit=True) as conn:
         conn.execute("update user_sessions set last_seen_at = now() - interval '31 minutes' where user_id ="
                      " (select id from app_users where username = %s) and ended_at is null", (person,))
-    page.reload(wait_until="domcontentloaded")
-    wait_until_settled(page)
+    _reload(page)
     _expect_login_form(page)
 
 
@@ -198,8 +212,7 @@ def test_password_change_ends_the_other_sessions(context, browser, served_url, o
         expect(page.get_by_text(texts.PASSWORD_CHANGED)).to_be_visible()
         # the changing tab goes on, in a new session with a new cookie that survives a reload
         assert _cookie(context) not in (None, old_cookie)
-        page.reload(wait_until="domcontentloaded")
-        wait_until_settled(page)
+        _reload(page)
         _expect_signed_in(page, "Sitzung Browser")
         # the other browser is out at its next click
         elsewhere.get_by_test_id("stSidebar").get_by_role("link", name=texts.PAGE_ACCOUNT).click()
@@ -225,8 +238,7 @@ def test_ending_another_session_on_mein_konto(context, browser, served_url, pers
         wait_until_settled(page)
         expect(ends).to_have_count(1)
         _expect_signed_in(page, "Sitzung Browser")
-        elsewhere.reload(wait_until="domcontentloaded")
-        wait_until_settled(elsewhere)
+        _reload(elsewhere)
         _expect_login_form(elsewhere)
     finally:
         other_context.close()
