@@ -18,16 +18,18 @@ PASSWORD = "leokop-demo"
 def sign_in(page: Page, username: str, password: str) -> None:
     """Fill and send the login form. A fresh session's second script run (the login's cookie component answering
     once it has loaded) can come after the page looked settled, under load seconds later, and draws the form anew:
-    wait until there is one form to fill, and fill it again when that run took what was typed (no message shown)."""
-    field = page.get_by_label(texts.LOGIN_FIELDS["Username"])
+    wait until there is one form to fill, and fill it again when that run took what was typed (no message shown).
+    Signed in means the login button is gone (a signed-in page may have "Benutzername" fields of its own)."""
+    button = page.get_by_role("button", name=texts.LOGIN_FIELDS["Login"], exact=True)
+    refused = page.get_by_test_id("stAlertContentError").or_(page.get_by_test_id("stAlertContentWarning"))
     for _ in range(3):
-        expect(field).to_have_count(1)
-        field.fill(username)
-        page.get_by_label(texts.LOGIN_FIELDS["Password"]).fill(password)
-        page.get_by_role("button", name=texts.LOGIN_FIELDS["Login"]).click()
+        expect(button).to_have_count(1)
+        form = page.get_by_test_id("stForm").filter(has=button)
+        form.get_by_label(texts.LOGIN_FIELDS["Username"]).fill(username)
+        form.get_by_label(texts.LOGIN_FIELDS["Password"]).fill(password)
+        button.click()
         wait_until_settled(page)
-        refused = page.get_by_test_id("stAlertContentError").or_(page.get_by_test_id("stAlertContentWarning"))
-        if field.count() == 0 or refused.count() > 0:
+        if button.count() == 0 or refused.count() > 0:
             return
 
 

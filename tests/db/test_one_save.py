@@ -26,7 +26,7 @@ def _notes(owner_url: str, body: str) -> int:
 
 
 def test_the_same_submission_writes_once(db, owner_url):
-    token, body = uuid4(), f"Einmal gespeichert {uuid4()}"
+    token, body = uuid4(), f"Einmal gespeichert {uuid4().hex}"
     for attempt_no in range(3):
         try:
             with one_save(token):
@@ -41,7 +41,7 @@ def test_the_same_submission_writes_once(db, owner_url):
 
 def test_a_refused_save_leaves_its_token_free(db, owner_url):
     """A save that fails (rolled back) has not used its form's token: the corrected submission saves."""
-    token, body = uuid4(), f"Zweiter Versuch {uuid4()}"
+    token, body = uuid4(), f"Zweiter Versuch {uuid4().hex}"
     with pytest.raises(psycopg.errors.CheckViolation), one_save(token):
         notes.add_note(db, user_id("ausbilder"), apprentice_id=A_RMD, place="betrieb", body=" ")
     with one_save(token):
@@ -50,7 +50,7 @@ def test_a_refused_save_leaves_its_token_free(db, owner_url):
 
 
 def test_a_save_is_one_transaction(db, owner_url):
-    body = f"Zwei Transaktionen {uuid4()}"
+    body = f"Zwei Transaktionen {uuid4().hex}"
     with pytest.raises(SecondTransaction), one_save(uuid4()):
         notes.add_note(db, user_id("ausbilder"), apprentice_id=A_RMD, place="betrieb", body=body)
         notes.add_note(db, user_id("ausbilder"), apprentice_id=A_RMD, place="betrieb", body=body)
@@ -81,7 +81,8 @@ def test_tokens_older_than_a_day_go_with_the_next_save(db, owner_url):
         conn.execute("insert into form_saves (token, user_id, saved_at) values (%s, %s, now() - interval '2 days')",
                      (old, user_id("ausbilder")))
     with one_save(uuid4()):
-        notes.add_note(db, user_id("ausbilder"), apprentice_id=A_RMD, place="betrieb", body=f"Aufräumen {uuid4()}")
+        notes.add_note(db, user_id("ausbilder"), apprentice_id=A_RMD, place="betrieb",
+                       body=f"Aufräumen {uuid4().hex}")
     with psycopg.connect(owner_url) as conn:
         assert conn.execute("select count(*) from form_saves where token = %s", (old,)).fetchone()[0] == 0
 
@@ -113,7 +114,7 @@ def test_a_change_names_its_author_and_moves_the_version(db, owner_url):
 def test_an_overlapping_phase_needs_its_confirmation(db, owner_url):
     today = clock.today()
     start, end = today + timedelta(days=400), today + timedelta(days=430)
-    first = f"Abschnitt A {uuid4()}"
+    first = f"Abschnitt A {uuid4().hex}"
     planning.add_company_phase(db, user_id("ausbilder"), apprentice_id=A_RMD, title=first, department=None,
                                starts_on=start, ends_on=end)
     try:
