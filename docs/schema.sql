@@ -220,6 +220,46 @@ CREATE FUNCTION app_auth.calendar_feed_served(p_token_sha256 text, p_etag text) 
 $$;
 
 --
+-- Name: invitation_accept(text, text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.invitation_accept(p_token_sha256 text, p_password_hash text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_user uuid;
+begin
+  update public.invitations i set ended_at = now(), end_reason = 'angenommen'
+  where i.token_sha256 = p_token_sha256 and i.ended_at is null and i.valid_until > now()
+    and not exists (select 1 from public.user_credentials c where c.user_id = i.user_id)
+  returning i.user_id into v_user;
+  if v_user is null then
+    return null;
+  end if;
+  insert into public.user_credentials (user_id, password_hash, must_change) values (v_user, p_password_hash, false);
+  update public.app_users set active = true where id = v_user;
+  return v_user;
+end
+$$;
+
+--
+-- Name: invitation_lookup(text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.invitation_lookup(p_token_sha256 text) RETURNS TABLE(user_id uuid, username text, display_name text, email text, schools text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select u.id, u.username, u.display_name, u.email,
+         array(select distinct s.name from public.memberships m join public.schools s on s.id = m.school_id
+               where m.user_id = u.id and m.active order by 1)
+  from public.invitations i join public.app_users u on u.id = i.user_id
+  where i.token_sha256 = p_token_sha256 and i.ended_at is null and i.valid_until > now()
+    and not exists (select 1 from public.user_credentials c where c.user_id = u.id)
+$$;
+
+--
 -- Name: login_record(text); Type: FUNCTION; Schema: app_auth; Owner: -
 --
 
@@ -232,6 +272,77 @@ CREATE FUNCTION app_auth.login_record(p_username text) RETURNS TABLE(user_id uui
   from public.app_users u
   join public.user_credentials c on c.user_id = u.id
   where u.username = lower(btrim(p_username)) and u.active
+$$;
+
+--
+-- Name: password_reset_lookup(text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.password_reset_lookup(p_token_sha256 text) RETURNS TABLE(user_id uuid, username text, display_name text, email text, schools text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select u.id, u.username, u.display_name, u.email,
+         array(select distinct s.name from public.memberships m join public.schools s on s.id = m.school_id
+               where m.user_id = u.id and m.active order by 1)
+  from public.password_resets r join public.app_users u on u.id = r.user_id
+  where r.token_sha256 = p_token_sha256 and r.used_at is null and r.valid_until > now() and u.active
+$$;
+
+--
+-- Name: password_reset_request(text, text, text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.password_reset_request(p_login text, p_token_sha256 text, p_client_sha256 text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_user uuid;
+  v_email text;
+begin
+  select u.id, u.email into v_user, v_email
+  from public.app_users u join public.user_credentials c on c.user_id = u.id
+  where u.active and u.email is not null
+    and (u.username = lower(btrim(p_login))
+         or (lower(u.email) = lower(btrim(p_login))
+             and (select count(*) from public.app_users x where lower(x.email) = lower(btrim(p_login))) = 1))
+  limit 1;
+  if not app_private.auth_request_allowed('passwort', v_user, p_client_sha256, 3, 10) or v_user is null then
+    return null;
+  end if;
+  delete from public.password_resets where created_at < now() - interval '1 day';
+  update public.password_resets set used_at = now() where user_id = v_user and used_at is null;
+  insert into public.password_resets (user_id, token_sha256, valid_until)
+  values (v_user, p_token_sha256, now() + interval '1 hour');
+  return v_email;
+end
+$$;
+
+--
+-- Name: password_reset_use(text, text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.password_reset_use(p_token_sha256 text, p_password_hash text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_user uuid;
+begin
+  update public.password_resets r set used_at = now()
+  where r.token_sha256 = p_token_sha256 and r.used_at is null and r.valid_until > now()
+    and exists (select 1 from public.app_users u where u.id = r.user_id and u.active)
+  returning r.user_id into v_user;
+  if v_user is null then
+    return null;
+  end if;
+  update public.user_credentials
+  set password_hash = p_password_hash, password_changed_at = now(), failed_attempts = 0, locked_until = null,
+      must_change = false
+  where user_id = v_user;
+  return v_user;
+end
 $$;
 
 --
@@ -1563,6 +1674,29 @@ end
 $_$;
 
 --
+-- Name: auth_request_allowed(text, uuid, text, integer, integer); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.auth_request_allowed(p_kind text, p_account uuid, p_client_sha256 text, p_per_account integer, p_per_client integer) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_allowed boolean;
+begin
+  delete from public.auth_requests where at < now() - interval '1 day';
+  v_allowed := (select count(*) from public.auth_requests r
+                where r.kind = p_kind and r.client_sha256 = p_client_sha256
+                  and r.at > now() - interval '1 hour') < p_per_client
+    and (p_account is null
+         or (select count(*) from public.auth_requests r
+             where r.kind = p_kind and r.account_id = p_account and r.at > now() - interval '1 hour') < p_per_account);
+  insert into public.auth_requests (kind, account_id, client_sha256) values (p_kind, p_account, p_client_sha256);
+  return v_allowed;
+end
+$$;
+
+--
 -- Name: classes_of_my_apprentices(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -2416,6 +2550,51 @@ end
 $$;
 
 --
+-- Name: invitation_issue(uuid, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.invitation_issue(p_user_id uuid, p_token_sha256 text, p_client_sha256 text) RETURNS timestamp with time zone
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_until timestamptz;
+begin
+  if (select auth.uid()) is null
+     or p_user_id not in (select app_private.managed_user_ids())
+     or exists (select 1 from public.user_credentials c where c.user_id = p_user_id) then
+    raise exception 'not allowed' using errcode = '42501';
+  end if;
+  if not app_private.auth_request_allowed('einladung', p_user_id,
+       coalesce(p_client_sha256, encode(sha256(convert_to((select auth.uid())::text, 'UTF8')), 'hex')), 3, 30) then
+    raise exception 'too many invitations' using errcode = '54000';
+  end if;
+  delete from public.invitations where ended_at < now() - interval '30 days';
+  delete from public.invitations where ended_at is null and valid_until < now() - interval '30 days';
+  update public.invitations set ended_at = now(), end_reason = 'ersetzt'
+  where user_id = p_user_id and ended_at is null;
+  update public.app_users set active = false where id = p_user_id and active;
+  insert into public.invitations (user_id, token_sha256, created_by, valid_until)
+  values (p_user_id, p_token_sha256, (select auth.uid()), now() + interval '14 days')
+  returning valid_until into v_until;
+  return v_until;
+end
+$$;
+
+--
+-- Name: invitation_withdraw(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.invitation_withdraw(p_invitation_id uuid) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  update public.invitations set ended_at = now(), end_reason = 'zurueckgezogen'
+  where id = p_invitation_id and ended_at is null and user_id in (select app_private.managed_user_ids())
+  returning true
+$$;
+
+--
 -- Name: leadership_absences(uuid, integer, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2900,6 +3079,20 @@ ALTER TABLE public.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 );
 
 --
+-- Name: auth_requests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auth_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    account_id uuid,
+    client_sha256 text NOT NULL,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT auth_requests_client_sha256_check CHECK ((client_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT auth_requests_kind_check CHECK ((kind = ANY (ARRAY['einladung'::text, 'passwort'::text])))
+);
+
+--
 -- Name: calendar_feeds; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3133,6 +3326,24 @@ CREATE TABLE public.inbox_seen (
 );
 
 --
+-- Name: invitations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.invitations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_sha256 text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    valid_until timestamp with time zone NOT NULL,
+    ended_at timestamp with time zone,
+    end_reason text,
+    CONSTRAINT invitations_check CHECK (((ended_at IS NULL) = (end_reason IS NULL))),
+    CONSTRAINT invitations_end_reason_check CHECK ((end_reason = ANY (ARRAY['angenommen'::text, 'zurueckgezogen'::text, 'ersetzt'::text]))),
+    CONSTRAINT invitations_token_sha256_check CHECK ((token_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+--
 -- Name: joint_dates; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3362,6 +3573,20 @@ CREATE TABLE public.occupations (
     regulation text NOT NULL,
     duration_months integer NOT NULL,
     CONSTRAINT occupations_duration_months_check CHECK (((duration_months >= 24) AND (duration_months <= 42)))
+);
+
+--
+-- Name: password_resets; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.password_resets (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_sha256 text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    valid_until timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    CONSTRAINT password_resets_token_sha256_check CHECK ((token_sha256 ~ '^[0-9a-f]{64}$'::text))
 );
 
 --
@@ -3844,6 +4069,13 @@ ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
 
 --
+-- Name: auth_requests auth_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_requests
+    ADD CONSTRAINT auth_requests_pkey PRIMARY KEY (id);
+
+--
 -- Name: calendar_feeds calendar_feeds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3998,6 +4230,20 @@ ALTER TABLE ONLY public.inbox_seen
     ADD CONSTRAINT inbox_seen_pkey PRIMARY KEY (user_id);
 
 --
+-- Name: invitations invitations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invitations
+    ADD CONSTRAINT invitations_pkey PRIMARY KEY (id);
+
+--
+-- Name: invitations invitations_token_sha256_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invitations
+    ADD CONSTRAINT invitations_token_sha256_key UNIQUE (token_sha256);
+
+--
 -- Name: joint_dates joint_dates_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4143,6 +4389,20 @@ ALTER TABLE ONLY public.occupations
 
 ALTER TABLE ONLY public.occupations
     ADD CONSTRAINT occupations_pkey PRIMARY KEY (id);
+
+--
+-- Name: password_resets password_resets_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_resets
+    ADD CONSTRAINT password_resets_pkey PRIMARY KEY (id);
+
+--
+-- Name: password_resets password_resets_token_sha256_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_resets
+    ADD CONSTRAINT password_resets_token_sha256_key UNIQUE (token_sha256);
 
 --
 -- Name: position_ratings position_ratings_apprentice_id_training_position_id_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4464,6 +4724,24 @@ CREATE INDEX audit_log_school_idx ON public.audit_log USING btree (school_id, at
 CREATE INDEX audit_log_user_row_idx ON public.audit_log USING btree (row_id, at DESC) WHERE (table_name = 'app_users'::text);
 
 --
+-- Name: auth_requests_account_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_requests_account_idx ON public.auth_requests USING btree (kind, account_id, at);
+
+--
+-- Name: auth_requests_at_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_requests_at_idx ON public.auth_requests USING btree (at);
+
+--
+-- Name: auth_requests_client_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_requests_client_idx ON public.auth_requests USING btree (kind, client_sha256, at);
+
+--
 -- Name: calendar_feeds_live_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -4546,6 +4824,30 @@ CREATE INDEX form_saves_user_idx ON public.form_saves USING btree (user_id, save
 --
 
 CREATE INDEX import_runs_school_idx ON public.import_runs USING btree (school_id, at DESC);
+
+--
+-- Name: invitations_created_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invitations_created_by_idx ON public.invitations USING btree (created_by);
+
+--
+-- Name: invitations_ended_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invitations_ended_idx ON public.invitations USING btree (ended_at) WHERE (ended_at IS NOT NULL);
+
+--
+-- Name: invitations_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invitations_user_idx ON public.invitations USING btree (user_id, created_at);
+
+--
+-- Name: invitations_valid_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX invitations_valid_idx ON public.invitations USING btree (valid_until) WHERE (ended_at IS NULL);
 
 --
 -- Name: joint_dates_cooperation_idx; Type: INDEX; Schema: public; Owner: -
@@ -4660,6 +4962,18 @@ CREATE INDEX memberships_school_id_idx ON public.memberships USING btree (school
 --
 
 CREATE INDEX notes_apprentice_idx ON public.notes USING btree (apprentice_id, created_at);
+
+--
+-- Name: password_resets_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX password_resets_created_idx ON public.password_resets USING btree (created_at);
+
+--
+-- Name: password_resets_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX password_resets_user_idx ON public.password_resets USING btree (user_id) WHERE (used_at IS NULL);
 
 --
 -- Name: position_ratings_apprentice_idx; Type: INDEX; Schema: public; Owner: -
@@ -5170,6 +5484,13 @@ ALTER TABLE ONLY public.apprentices
     ADD CONSTRAINT apprentices_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id);
 
 --
+-- Name: auth_requests auth_requests_account_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_requests
+    ADD CONSTRAINT auth_requests_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
+
+--
 -- Name: calendar_feeds calendar_feeds_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5343,6 +5664,20 @@ ALTER TABLE ONLY public.import_runs
 
 ALTER TABLE ONLY public.inbox_seen
     ADD CONSTRAINT inbox_seen_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
+
+--
+-- Name: invitations invitations_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invitations
+    ADD CONSTRAINT invitations_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: invitations invitations_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.invitations
+    ADD CONSTRAINT invitations_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
 
 --
 -- Name: joint_dates joint_dates_cooperation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5581,6 +5916,13 @@ ALTER TABLE ONLY public.notes
 
 ALTER TABLE ONLY public.notes
     ADD CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: password_resets password_resets_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.password_resets
+    ADD CONSTRAINT password_resets_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
 
 --
 -- Name: position_ratings position_ratings_apprentice_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -6043,6 +6385,12 @@ CREATE POLICY audit_log_select ON public.audit_log FOR SELECT TO authenticated U
    FROM app_private.managed_user_ids() u(id))))));
 
 --
+-- Name: auth_requests; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auth_requests ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: calendar_feeds; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -6410,6 +6758,18 @@ CREATE POLICY inbox_seen_select ON public.inbox_seen FOR SELECT TO authenticated
 CREATE POLICY inbox_seen_update ON public.inbox_seen FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK ((user_id = ( SELECT auth.uid() AS uid)));
 
 --
+-- Name: invitations; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.invitations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: invitations invitations_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY invitations_select ON public.invitations FOR SELECT TO authenticated USING ((user_id IN ( SELECT app_private.managed_user_ids() AS managed_user_ids)));
+
+--
 -- Name: joint_dates; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -6731,6 +7091,12 @@ ALTER TABLE public.occupations ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY occupations_select ON public.occupations FOR SELECT TO authenticated USING (true);
+
+--
+-- Name: password_resets; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.password_resets ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: position_ratings; Type: ROW SECURITY; Schema: public; Owner: -
@@ -7369,11 +7735,46 @@ REVOKE ALL ON FUNCTION app_auth.calendar_feed_served(p_token_sha256 text, p_etag
 GRANT ALL ON FUNCTION app_auth.calendar_feed_served(p_token_sha256 text, p_etag text) TO leokop_app;
 
 --
+-- Name: FUNCTION invitation_accept(p_token_sha256 text, p_password_hash text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.invitation_accept(p_token_sha256 text, p_password_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.invitation_accept(p_token_sha256 text, p_password_hash text) TO leokop_app;
+
+--
+-- Name: FUNCTION invitation_lookup(p_token_sha256 text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.invitation_lookup(p_token_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.invitation_lookup(p_token_sha256 text) TO leokop_app;
+
+--
 -- Name: FUNCTION login_record(p_username text); Type: ACL; Schema: app_auth; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_auth.login_record(p_username text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_auth.login_record(p_username text) TO leokop_app;
+
+--
+-- Name: FUNCTION password_reset_lookup(p_token_sha256 text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.password_reset_lookup(p_token_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.password_reset_lookup(p_token_sha256 text) TO leokop_app;
+
+--
+-- Name: FUNCTION password_reset_request(p_login text, p_token_sha256 text, p_client_sha256 text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.password_reset_request(p_login text, p_token_sha256 text, p_client_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.password_reset_request(p_login text, p_token_sha256 text, p_client_sha256 text) TO leokop_app;
+
+--
+-- Name: FUNCTION password_reset_use(p_token_sha256 text, p_password_hash text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.password_reset_use(p_token_sha256 text, p_password_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.password_reset_use(p_token_sha256 text, p_password_hash text) TO leokop_app;
 
 --
 -- Name: FUNCTION record_login_attempt(p_username text, p_success boolean); Type: ACL; Schema: app_auth; Owner: -
@@ -7643,6 +8044,12 @@ REVOKE ALL ON FUNCTION app_private.audit_log_is_append_only() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app_private.audit_row() FROM PUBLIC;
+
+--
+-- Name: FUNCTION auth_request_allowed(p_kind text, p_account uuid, p_client_sha256 text, p_per_account integer, p_per_client integer); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.auth_request_allowed(p_kind text, p_account uuid, p_client_sha256 text, p_per_account integer, p_per_client integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION classes_of_my_apprentices(); Type: ACL; Schema: app_private; Owner: -
@@ -7976,6 +8383,20 @@ GRANT ALL ON FUNCTION public.change_own_password(p_new_hash text) TO authenticat
 
 REVOKE ALL ON FUNCTION public.import_find_companies(p_school_id uuid, p_names text[], p_postcodes text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.import_find_companies(p_school_id uuid, p_names text[], p_postcodes text[]) TO authenticated;
+
+--
+-- Name: FUNCTION invitation_issue(p_user_id uuid, p_token_sha256 text, p_client_sha256 text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.invitation_issue(p_user_id uuid, p_token_sha256 text, p_client_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.invitation_issue(p_user_id uuid, p_token_sha256 text, p_client_sha256 text) TO authenticated;
+
+--
+-- Name: FUNCTION invitation_withdraw(p_invitation_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.invitation_withdraw(p_invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.invitation_withdraw(p_invitation_id uuid) TO authenticated;
 
 --
 -- Name: FUNCTION leadership_absences(p_school_id uuid, p_school_year integer, p_occupation_id uuid, p_class_id uuid); Type: ACL; Schema: public; Owner: -
@@ -8500,6 +8921,48 @@ GRANT SELECT,INSERT ON TABLE public.import_runs TO authenticated;
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.inbox_seen TO authenticated;
+
+--
+-- Name: COLUMN invitations.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(user_id) ON TABLE public.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.created_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE public.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.valid_until; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(valid_until) ON TABLE public.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.ended_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ended_at) ON TABLE public.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.end_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(end_reason) ON TABLE public.invitations TO authenticated;
 
 --
 -- Name: TABLE joint_dates; Type: ACL; Schema: public; Owner: -

@@ -173,3 +173,32 @@ IMPORT_PAST = "Bisherige Importe"
 IMPORT_PAST_COLUMNS = {"at": "Zeitpunkt", "actor": "Wer", "file_name": "Datei", "counts": "Änderungen",
                        "refused": "Abgelehnte Zeilen"}
 IMPORT_NO_CHANGES = "keine"
+
+# Invitations (sql/037, decision 92)
+ADMIN_INVITE = "Person einladen"
+ADMIN_INVITE_INTRO = ("Die Person bekommt einen Link (14 Tage gültig, nur einmal), mit dem sie ihr Passwort selbst "
+                      "festlegt; erst dann ist das Konto aktiv.")
+FIELD_EMAIL_REQUIRED = "E-Mail"
+BUTTON_INVITE = "Einladen"
+EMAIL_MISSING = "Bitte eine E-Mail-Adresse eingeben: an sie geht die Einladung."
+INVITED_MAILED = "Die Einladung an „{username}“ ist per E-Mail unterwegs."
+INVITED_LINK = "Die Einladung für „{username}“ ist angelegt."
+INVITATION_LINK_COPY = ("Kein E-Mail-Versand: Geben Sie der Person diesen Link (gültig bis {until}). Er wird nur "
+                        "jetzt angezeigt.")
+INVITATION_MAIL_FAILED = ("Die E-Mail konnte nicht verschickt werden. Geben Sie der Person diesen Link (gültig bis "
+                          "{until}). Er wird nur jetzt angezeigt.")
+INVITATIONS_TITLE = "Einladungen"
+INVITATIONS_NONE = "Keine Einladungen."
+INVITATION_COLUMNS = {"display_name": "Name", "email": "E-Mail", "roles": "Rolle", "valid_until": "Gültig bis",
+                      "state": "Stand"}
+INVITATION_STATES = {"offen": "offen", "angenommen": "angenommen", "zurueckgezogen": "zurückgezogen",
+                     "abgelaufen": "abgelaufen"}
+FIELD_INVITATION = "Einladung"
+BUTTON_INVITE_AGAIN = "Erneut senden"
+BUTTON_WITHDRAW = "Zurückziehen"
+INVITATION_WITHDRAWN = "Die Einladung wurde zurückgezogen; ihr Link gilt nicht mehr."
+INVITATION_RESENT = "Eine neue Einladung ist angelegt; der alte Link gilt nicht mehr."
+INVITATION_GONE = "Diese Einladung ist nicht mehr offen."
+INVITATION_NOT_POSSIBLE = "Für dieses Konto ist keine Einladung möglich (es hat bereits ein Passwort)."
+INVITATION_TOO_MANY = ("Zu viele Einladungen in kurzer Zeit (höchstens 3 je Konto und 30 je Anschluss in der Stunde). "
+                       "Bitte später noch einmal versuchen; es wurde nichts angelegt.")

@@ -106,3 +106,54 @@ SESSION_COLUMNS = {"device": "Gerät", "created": "Angemeldet", "seen": "Zuletzt
 # What the user agent is shortened to: browser and system (unknown parts say so).
 DEVICE_UNKNOWN = "Unbekannter Browser"
 DEVICE_ON = "{browser} unter {system}"
+
+# Invitations and password reset (sql/037, decision 92): the pages behind a link, "Passwort vergessen?", the mails.
+INVITATION_TITLE = "Einladung annehmen"
+INVITATION_INTRO = ("Willkommen bei leokop, {name}. Ihr Benutzername ist „{username}“. Legen Sie jetzt Ihr "
+                    "Passwort fest; danach sind Sie angemeldet.")
+INVITATION_INVALID = ("Dieser Einladungslink ist nicht gültig: Er ist unbekannt, wurde schon benutzt, ist abgelaufen "
+                      "oder wurde zurückgezogen. Bitte wenden Sie sich an die Schulverwaltung.")
+INVITATION_ACCEPTED = "Willkommen! Ihr Passwort ist gespeichert und Sie sind angemeldet."
+RESET_TITLE = "Neues Passwort festlegen"
+RESET_INTRO = ("Legen Sie ein neues Passwort für „{username}“ fest. Danach sind Sie angemeldet; alle anderen "
+               "Sitzungen dieses Kontos werden beendet.")
+RESET_INVALID = ("Dieser Link zum Zurücksetzen ist nicht gültig: Er ist unbekannt, wurde schon benutzt oder ist "
+                 "abgelaufen (er gilt eine Stunde). Fordern Sie bei Bedarf unter „Passwort vergessen?“ einen neuen an.")
+RESET_DONE = "Ihr neues Passwort ist gespeichert und Sie sind angemeldet. Alle anderen Sitzungen wurden beendet."
+LINK_BUTTON_SET = "Passwort festlegen"
+LINK_TO_LOGIN = "Zur Anmeldung"
+FORGOT_TITLE = "Passwort vergessen?"
+FORGOT_INTRO = ("Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein. Ist dazu ein Konto mit E-Mail-Adresse "
+                "hinterlegt, schicken wir einen Link, mit dem Sie ein neues Passwort festlegen (eine Stunde gültig).")
+FIELD_LOGIN_OR_EMAIL = "Benutzername oder E-Mail-Adresse"
+PLACEHOLDER_LOGIN_OR_EMAIL = "z. B. s.keller oder s.keller@schule.de"
+FORGOT_BUTTON = "Link anfordern"
+FORGOT_EMPTY = "Bitte Benutzernamen oder E-Mail-Adresse eingeben."
+FORGOT_SENT = ("Wenn zu dieser Angabe ein Konto mit E-Mail-Adresse gehört, ist ein Link zum Zurücksetzen unterwegs. "
+               "Bitte sehen Sie in Ihr Postfach (auch in den Spam-Ordner). Der Link gilt eine Stunde.")
+FORGOT_NO_MAIL = ("In dieser Installation ist kein E-Mail-Versand eingerichtet. Bitte wenden Sie sich an die "
+                  "Schulverwaltung, die Ihnen eine neue Einladung schicken oder ein Startpasswort setzen kann.")
+INVITATION_MAIL_SUBJECT = "Einladung zu leokop"
+INVITATION_MAIL_BODY = """Guten Tag {name},
+
+die Schulverwaltung hat für Sie ein Konto in leokop angelegt. Mit diesem Link legen Sie Ihr Passwort fest:
+
+{link}
+
+Der Link gilt bis {until} und nur einmal. Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail
+ignorieren.
+
+Diese E-Mail wurde automatisch von leokop verschickt.
+"""
+RESET_MAIL_SUBJECT = "leokop: Passwort zurücksetzen"
+RESET_MAIL_BODY = """Guten Tag,
+
+für Ihr leokop-Konto wurde ein neues Passwort angefordert. Mit diesem Link legen Sie es fest:
+
+{link}
+
+Der Link gilt {minutes} Minuten und nur einmal; danach werden alle anderen Sitzungen Ihres Kontos beendet. Wenn Sie
+nichts angefordert haben, ignorieren Sie diese E-Mail: Ihr bisheriges Passwort bleibt gültig.
+
+Diese E-Mail wurde automatisch von leokop verschickt.
+"""

@@ -401,6 +401,15 @@ def _null(rows: list[tuple]) -> bool:
     return rows == [(None,)]
 
 
+# One invited account per school (a Schulleitung without a password) with an open invitation.
+_INVITED = """
+    with u as (insert into app_users (username, display_name, active)
+               select 'eingeladen-' || left(s.id::text, 8), 'Eingeladen', false from schools s returning id, username),
+         m as (insert into memberships (user_id, role, school_id)
+               select u.id, 'schulleitung', s.id from u join schools s
+               on u.username = 'eingeladen-' || left(s.id::text, 8))
+    insert into invitations (user_id, token_sha256, valid_until)
+    select id, md5(id::text) || md5(username), now() + interval '1 day' from u"""
 _LEADERSHIP_FIGURES = ("headcounts", "cooperations", "absences", "grades", "record_book", "dissolutions", "risks",
                        "cases", "measures")
 ID_CHECKS: dict[str, IdCheck] = {
@@ -429,6 +438,15 @@ ID_CHECKS: dict[str, IdCheck] = {
         _true, _null,
         owner_setup="insert into user_sessions (user_id, idle_minutes, expires_at)"
                     " select id, 30, now() + interval '1 hour' from app_users"),
+    # invitations (037): the demo has none, so every school gets an invited account (no password) with an open one
+    "public.invitation_issue(uuid, text, text)": IdCheck(
+        f"select public.invitation_issue(%(id)s, '{'b' * 64}', null)",
+        f"{_MANAGED_USERS} and not exists (select 1 from user_credentials c where c.user_id = x.user_id)", _USERS,
+        _rows, owner_setup=_INVITED),
+    "public.invitation_withdraw(uuid)": IdCheck(
+        "select public.invitation_withdraw(%(id)s)",
+        f"select i.id from invitations i where i.ended_at is null and i.user_id in ({_MANAGED_USERS})",
+        "select id from invitations", _true, _null, owner_setup=_INVITED),
     **{f"public.leadership_{figure}(uuid, integer, uuid, uuid)": IdCheck(
         f"select * from public.leadership_{figure}(%(id)s, {_YEAR}, null, null)", _LEADERSHIP_SCHOOLS, _SCHOOLS,
         _rows) for figure in _LEADERSHIP_FIGURES},
@@ -525,6 +543,15 @@ def test_leadership_refuses_a_class_of_another_school_for_the_own_school(owner):
 LOGIN_FUNCTIONS = {"app_auth.login_record(text)", "app_auth.record_login_attempt(text, boolean)"}
 # They write a hash and return nothing.
 PASSWORD_WRITERS = {"public.change_own_password(text)", "public.admin_set_password(uuid, text)"}
+# Invitations and reset links (037): they ask whether an account has a password, or write the hash of a link's new
+# password, and hand out no credential column (their result types, reviewed: a time, an id, an address, a profile).
+LINK_FUNCTIONS = {
+    "public.invitation_issue(uuid, text, text)": ("timestamp with time zone", False, {"authenticated"}),
+    "app_auth.invitation_lookup(text)": ("record", True, {"leokop_app"}),
+    "app_auth.invitation_accept(text, text)": ("uuid", False, {"leokop_app"}),
+    "app_auth.password_reset_request(text, text, text)": ("text", False, {"leokop_app"}),
+    "app_auth.password_reset_use(text, text)": ("uuid", False, {"leokop_app"}),
+}
 
 
 def test_no_view_reads_the_credentials(owner):
@@ -555,7 +582,9 @@ def test_only_the_login_functions_hand_out_credential_columns(owner):
                or 'password_hash' = any (p.proargnames))
         """, (list(ROLES),)).fetchall()
     found = {signature: (returns, returns_set, set(roles)) for signature, returns, returns_set, roles in readers}
-    assert set(found) == LOGIN_FUNCTIONS | PASSWORD_WRITERS
+    assert set(found) == LOGIN_FUNCTIONS | PASSWORD_WRITERS | set(LINK_FUNCTIONS)
+    for signature, expected in LINK_FUNCTIONS.items():
+        assert found[signature] == expected, signature
     for signature in LOGIN_FUNCTIONS:
         assert found[signature][2] == {"leokop_app"}, signature
     for signature in PASSWORD_WRITERS:

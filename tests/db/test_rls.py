@@ -214,6 +214,7 @@ def test_every_table_has_rls_enabled(owner):
         "select tablename from pg_tables where schemaname = 'public'").fetchall()}
     from tests.db.test_calendar_feed import FEED_TABLES
     from tests.db.test_imports import IMPORT_TABLES
+    from tests.db.test_invitations import INVITATION_TABLES
     from tests.db.test_one_save import FORM_TABLES
     from tests.db.test_rls_materials import MATERIAL_TABLES, PROJECT_TABLES
     from tests.db.test_rls_privacy import PRIVACY_TABLES
@@ -224,7 +225,7 @@ def test_every_table_has_rls_enabled(owner):
 
     matrices = (set(ALL_TABLES) | set(NEW_TABLES) | set(RISK_TABLES) | set(MATERIAL_TABLES) | set(PROJECT_TABLES)
                 | set(PRIVACY_TABLES) | set(IMPORT_TABLES) | set(FORM_TABLES) | set(CALENDAR_TABLES)
-                | set(FEED_TABLES) | set(SESSION_TABLES))
+                | set(FEED_TABLES) | set(SESSION_TABLES) | set(INVITATION_TABLES))
     assert tables == matrices, "a new table needs an RLS matrix"
 
 
