@@ -17,6 +17,7 @@ from uuid import UUID
 from leokop import texts
 from leokop.clock import BERLIN
 from leokop.config import SmtpSettings
+from leokop.db.errors import error_summary
 from leokop.db.session import Database
 from leokop.repo import invitations
 from leokop.services import notify
@@ -89,7 +90,7 @@ def _send(smtp: SmtpSettings, email: str, subject: str, body: str) -> bool:
     try:
         notify.send(smtp, [email], subject, body)
     except OSError as exc:  # smtplib's errors are OSErrors; the log names neither address nor link
-        _log.warning("mail not sent: %s", type(exc).__name__)
+        _log.warning("mail not sent: %s", error_summary(exc))
         return False
     return True
 
