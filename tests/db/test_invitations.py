@@ -20,7 +20,7 @@ from leokop.services import invitations as service
 from leokop.services import sessions as session_service
 from leokop.services.passwords import verify_password
 from tests.db.test_notify import _free_port, _Inbox
-from tests.db.test_sessions import DEMO_USERS, WHO, _connect, _ended, _owner, _signed_in
+from tests.db.test_sessions import DEMO_USERS, WHO, _ended, _owner, _signed_in, call_outcome
 from tests.helpers import school_id, user_id
 
 INVITATION_TABLES = ("invitations", "password_resets", "auth_requests")
@@ -28,7 +28,6 @@ BASE = "https://leokop.schule.example"
 NAME = "einladung-test"
 PASSWORD = "Kaffeemaschine Wolkenkratzer Birnbaum 7"
 
-_H = "0" * 64
 CALLS = {
     "public.invitation_issue": ("select public.invitation_issue(%(id)s, %(h)s, null)", set()),  # no managed id
     "public.invitation_withdraw": ("select public.invitation_withdraw(%(id)s)", {"authenticated"}),
@@ -59,15 +58,7 @@ def test_each_role_may_call_only_its_invitation_functions(owner_url, who, call):
     password; an admin's own case is below)."""
     sql, allowed = CALLS[call]
     role = "authenticated" if who in DEMO_USERS else who
-    with _connect(owner_url, who) as conn:
-        try:
-            conn.execute(sql, {"h": _H, "id": user_id("lehrkraft")})
-            outcome = "allowed"
-        except psycopg.errors.InsufficientPrivilege:
-            outcome = "denied"
-        finally:
-            conn.rollback()
-    assert outcome == ("allowed" if role in allowed else "denied"), f"{call} as {who}"
+    assert call_outcome(owner_url, who, sql) == ("allowed" if role in allowed else "denied"), f"{call} as {who}"
 
 
 @pytest.fixture()

@@ -57,20 +57,24 @@ def _connect(owner_url: str, who: str) -> psycopg.Connection:
     return conn
 
 
+def call_outcome(owner_url: str, who: str, sql: str) -> str:
+    """"allowed" or "denied" (42501) for one call as `who`, with a dummy hash and lehrkraft's id; rolled back."""
+    with _connect(owner_url, who) as conn:
+        try:
+            conn.execute(sql, {"h": _H, "id": user_id("lehrkraft")})
+            return "allowed"
+        except psycopg.errors.InsufficientPrivilege:
+            return "denied"
+        finally:
+            conn.rollback()
+
+
 @pytest.mark.parametrize("who", WHO)
 @pytest.mark.parametrize("call", sorted(CALLS))
 def test_each_role_may_call_only_its_session_functions(owner_url, who, call):
     sql, allowed = CALLS[call]
     role = "authenticated" if who in DEMO_USERS else who
-    with _connect(owner_url, who) as conn:
-        try:
-            conn.execute(sql, {"h": _H, "id": user_id("lehrkraft")})
-            outcome = "allowed"
-        except psycopg.errors.InsufficientPrivilege:
-            outcome = "denied"
-        finally:
-            conn.rollback()
-    assert outcome == ("allowed" if role in allowed else "denied"), f"{call} as {who}"
+    assert call_outcome(owner_url, who, sql) == ("allowed" if role in allowed else "denied"), f"{call} as {who}"
 
 
 # --- the life of a session ------------------------------------------------------------------------------------------
