@@ -31,17 +31,26 @@ def clear(form: str) -> None:
     generations[form] = generations.get(form, 0) + 1
 
 
+def confirm(message: str, icon: str = CONFIRMED) -> None:
+    """Keep the German confirmation for the run that shows it. A save calls this first after its commit, before
+    anything that sends to the browser: Streamlit stops a run for a pending rerun request (a double click's second
+    request) at its next element, and the confirmation must survive that."""
+    st.session_state[_CONFIRMATION] = (message, icon)
+
+
 def saved(message: str, form: str | None = None, icon: str = CONFIRMED) -> NoReturn:
     """Remember the German confirmation, give `form` fresh widgets, and rerun the page."""
-    st.session_state[_CONFIRMATION] = (message, icon)
+    confirm(message, icon)
     if form:
         clear(form)
     st.rerun()
 
 
 def show_confirmation() -> None:
-    """Show (once) the confirmation of the save that caused this run."""
-    confirmation = st.session_state.pop(_CONFIRMATION, None)
+    """Show (once) the confirmation of the save that caused this run. It is forgotten only after the toast is sent:
+    a pending rerun request stops the run inside st.toast, before the toast leaves, and the next run shows it."""
+    confirmation = st.session_state.get(_CONFIRMATION)
     if confirmation:
         message, icon = confirmation
         st.toast(message, icon=icon, duration="long")
+        st.session_state.pop(_CONFIRMATION, None)

@@ -214,13 +214,16 @@ def save(form: str, problems: Iterable[str], action: Callable[..., Any], success
             raise
         st.error(message)
         return False
-    # the form moves on at once (new widgets, new token), before anything else can interrupt the run
+    # the confirmation is kept and the form moves on at once (new widgets, new token), before anything else can
+    # interrupt the run
+    message = _confirmation(success, result)
+    feedback.confirm(message, icon)
     feedback.clear(form)
     if edit is not None:
         forget(edit)
     if after is not None:
         after()
-    feedback.saved(_confirmation(success, result), icon=icon)
+    feedback.saved(message, icon=icon)
     return True  # not reached: saved() reruns
 
 
