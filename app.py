@@ -39,21 +39,33 @@ def _terms_accepted(profile) -> bool:
         return True  # the page run below shows the German message; RLS shows nothing without acceptance
 
 
+def _not_allowed_page() -> None:
+    st.error(texts.PAGE_NOT_ALLOWED)
+
+
+def _at_every_address(step, title: str, icon: str):
+    """A step before the pages (login, start password, terms) under every page's address as well: a bookmark or a
+    link a colleague sent shows the step, and after it the page it names (the address stays, and the rerun after
+    the step finds the real page under it)."""
+    return st.navigation([st.Page(step, title=title, icon=icon, default=True),
+                          *(st.Page(step, title=p.title, url_path=p.key) for p in navigation.PAGES)],
+                         position="hidden")
+
+
 # one database call: resume from the session cookie, or check that the signed-in session is still valid (when the
 # database is down, the page run below shows the German message)
 with contextlib.suppress(DATABASE_DOWN):
     auth.keep_session(database())
 user = auth.current_user()
 if user is None:
-    page = st.navigation([st.Page(_login_page, title="Anmeldung", icon=":material/login:")], position="hidden")
+    page = _at_every_address(_login_page, "Anmeldung", ":material/login:")
 elif auth.must_change_password():
     # signed in with a start password the admin set (sql/028): the user's own password before anything else
-    page = st.navigation([st.Page(_start_password_page, title=texts.START_PASSWORD_TITLE, icon=":material/key:")],
-                         position="hidden")
+    page = _at_every_address(_start_password_page, texts.START_PASSWORD_TITLE, ":material/key:")
     auth.logout_button()
 elif not _terms_accepted(user):
     # a trainer sees the school's terms of use first, before any apprentice data (sql/016 enforces it too)
-    page = st.navigation([st.Page(_terms_page, title=texts.TERMS_TITLE, icon=":material/gavel:")], position="hidden")
+    page = _at_every_address(_terms_page, texts.TERMS_TITLE, ":material/gavel:")
     auth.logout_button()
 else:
     try:
@@ -63,6 +75,9 @@ else:
     page = st.navigation(
         [st.Page(p.path, title=titles.get(p.key, p.title), icon=p.icon, url_path=p.key)
          for p in navigation.pages_for(user.roles)]
+        # another role's page: a German refusal under its address, not in the menu
+        + [st.Page(_not_allowed_page, title=p.title, url_path=p.key, visibility="hidden")
+           for p in navigation.other_pages(user.roles)]
     )
     auth.logout_button()
     feedback.show_confirmation()

@@ -49,6 +49,12 @@ def pages_for(roles: frozenset[str]) -> list[PageSpec]:
     return [page for page in PAGES if page.roles & roles]
 
 
+def other_pages(roles: frozenset[str]) -> list[PageSpec]:
+    """The pages these roles may not open: their addresses are still known to the app (hidden), so that a link to
+    one shows leokop's German refusal instead of Streamlit's English "Page not found"."""
+    return [page for page in PAGES if not page.roles & roles]
+
+
 def titles_for(user: Profile, db: Database) -> dict[str, str]:
     """Page titles that carry a live count: the inbox shows how many items are new."""
     if "posteingang" not in {p.key for p in pages_for(user.roles)}:

@@ -23,9 +23,12 @@ def submit_login(at: AppTest, username: str, password: str) -> AppTest:
 
 
 def registered_pages(at: AppTest) -> set[str]:
-    """The page files st.navigation offered in the last run ("anmeldung" for the login page)."""
-    return {Path(info["script_path"]).stem.removesuffix("_page") if "/pages/" in info["script_path"] else "anmeldung"
-            for info in at._registered_pages.values()}
+    """The page files st.navigation offered in the last run, or {"anmeldung"} when it offered none: the login (or
+    another step before the pages), which app.py registers under every page's address. The other roles' addresses
+    that a signed-in user gets leokop's refusal under are no page files and not counted."""
+    files = {Path(info["script_path"]).stem.removesuffix("_page") for info in at._registered_pages.values()
+             if "/pages/" in info["script_path"]}
+    return files or {"anmeldung"}
 
 
 def errors(at: AppTest) -> list[str]:

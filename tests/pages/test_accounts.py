@@ -10,7 +10,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from leokop import texts
-from tests.pages.conftest import confirmations, create_user, delete_user, errors, start_app, submit_login
+from tests.pages.conftest import (
+    confirmations,
+    create_user,
+    delete_user,
+    errors,
+    registered_pages,
+    start_app,
+    submit_login,
+)
 
 STRONG = "Kaffeetasse-Laterne-7"
 NEWER = "Gartenzaun-Wolke-Tinte-42"
@@ -61,7 +69,7 @@ def test_a_start_password_must_be_replaced_before_any_page_opens(start_account, 
     assert errors(at) == []
     assert [s.value for s in at.subheader] == [texts.START_PASSWORD_TITLE]
     assert [i.value for i in at.info] == [texts.START_PASSWORD_INTRO]
-    assert len(at._registered_pages) == 1  # only this page: no menu, no dashboard
+    assert registered_pages(at) == {"anmeldung"}  # only this step (under every address): no menu, no dashboard
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("pages/dashboard_page.py")
 
