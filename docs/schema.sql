@@ -260,6 +260,31 @@ CREATE FUNCTION app_auth.invitation_lookup(p_token_sha256 text) RETURNS TABLE(us
 $$;
 
 --
+-- Name: login_client_allowed(text, integer); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.login_client_allowed(p_client_sha256 text, p_limit integer) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select (select count(*) from public.auth_requests r
+          where r.kind = 'anmeldung' and r.client_sha256 = p_client_sha256
+            and r.at > now() - interval '1 hour') < greatest(p_limit, 1)
+$$;
+
+--
+-- Name: login_client_failed(text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.login_client_failed(p_client_sha256 text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  delete from public.auth_requests where at < now() - interval '1 day';
+  insert into public.auth_requests (kind, client_sha256) values ('anmeldung', p_client_sha256);
+$$;
+
+--
 -- Name: login_record(text); Type: FUNCTION; Schema: app_auth; Owner: -
 --
 
@@ -3089,7 +3114,7 @@ CREATE TABLE public.auth_requests (
     client_sha256 text NOT NULL,
     at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT auth_requests_client_sha256_check CHECK ((client_sha256 ~ '^[0-9a-f]{64}$'::text)),
-    CONSTRAINT auth_requests_kind_check CHECK ((kind = ANY (ARRAY['einladung'::text, 'passwort'::text])))
+    CONSTRAINT auth_requests_kind_check CHECK ((kind = ANY (ARRAY['einladung'::text, 'passwort'::text, 'anmeldung'::text])))
 );
 
 --
@@ -7747,6 +7772,20 @@ GRANT ALL ON FUNCTION app_auth.invitation_accept(p_token_sha256 text, p_password
 
 REVOKE ALL ON FUNCTION app_auth.invitation_lookup(p_token_sha256 text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_auth.invitation_lookup(p_token_sha256 text) TO leokop_app;
+
+--
+-- Name: FUNCTION login_client_allowed(p_client_sha256 text, p_limit integer); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.login_client_allowed(p_client_sha256 text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.login_client_allowed(p_client_sha256 text, p_limit integer) TO leokop_app;
+
+--
+-- Name: FUNCTION login_client_failed(p_client_sha256 text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.login_client_failed(p_client_sha256 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.login_client_failed(p_client_sha256 text) TO leokop_app;
 
 --
 -- Name: FUNCTION login_record(p_username text); Type: ACL; Schema: app_auth; Owner: -

@@ -24,12 +24,14 @@ from streamlit_authenticator.utilities.exceptions import LoginError
 
 from leokop import texts
 from leokop.clock import BERLIN
+from leokop.config import load_settings
 from leokop.db.session import Database
 from leokop.formats import plain
 from leokop.repo import credentials, users
 from leokop.repo import sessions as session_rows
 from leokop.repo.users import Profile
 from leokop.services import sessions
+from leokop.services.invitations import client_digest
 from leokop.services.passwords import hash_password, verify_password
 from leokop.ui import navigation, resources
 
@@ -45,6 +47,10 @@ _EXPIRED_KEY = "leokop_session_expired"  # the session ended under the user: the
 _HANDOFF_SECONDS = 110  # the database accepts a handoff for 120 s
 # Compared against for unknown usernames, so that a wrong name takes as long as a wrong password.
 _DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+
+
+class ClientLimited(Exception):
+    """Too many failed logins from this client address in the last hour (sql/040)."""
 
 
 class AccountLocked(Exception):
@@ -80,6 +86,10 @@ def login(db: Database) -> None:
     except AccountLocked as exc:
         st.session_state["authentication_status"] = None
         st.error(locked_message(exc))
+        return
+    except ClientLimited:
+        st.session_state["authentication_status"] = None
+        st.error(texts.LOGIN_CLIENT_LIMITED)
         return
     except LoginError:
         st.session_state["authentication_status"] = None
@@ -284,10 +294,15 @@ def _feed_from_database(authenticator: stauth.Authenticate, db: Database) -> Non
                 st.session_state[_EMPTY_KEY] = True
             return None
         name = username.lower().strip()
+        client = _client()
+        if client is not None and not credentials.login_client_allowed(
+                db, client, load_settings().login_failures_per_address):
+            raise ClientLimited
         record = credentials.login_record(db, name)
         if record is None:
             verify_password(password or "", _DUMMY_HASH)
             model.credentials["usernames"] = {}
+            _count_failure(client)
             return original_login(username, password, *args, **kwargs)
         if record.locked_until is not None:
             raise AccountLocked(record.locked_until)
@@ -296,6 +311,8 @@ def _feed_from_database(authenticator: stauth.Authenticate, db: Database) -> Non
         }
         ok = bool(original_login(username, password, *args, **kwargs))
         locked_until = credentials.record_login_attempt(db, name, ok)
+        if not ok:
+            _count_failure(client)
         model.credentials["usernames"] = {}  # never keep a hash in the session longer than the check
         if ok:
             st.session_state[_USER_KEY + "_id"] = record.user_id
@@ -304,4 +321,15 @@ def _feed_from_database(authenticator: stauth.Authenticate, db: Database) -> Non
             raise AccountLocked(locked_until)
         return ok
 
+    def _count_failure(client: str | None) -> None:
+        if client is not None:
+            credentials.login_client_failed(db, client)
+
     controller.login = login_with_database
+
+
+def _client() -> str | None:
+    """The per-address limit's key: the sha256 of the browser's address, or None when Streamlit gives none (a
+    browser on this machine). Behind a proxy this is the proxy's address (docs/deployment.md)."""
+    address = st.context.ip_address
+    return client_digest(address, "") if address else None

@@ -37,6 +37,7 @@ class Settings:
     storage_bucket: str
     session_idle_minutes: int = 30
     session_max_hours: int = 10
+    login_failures_per_address: int = 50  # failed logins from one client address an hour (sql/040)
 
 
 def load_settings() -> Settings:
@@ -61,6 +62,7 @@ def load_settings() -> Settings:
         # a signed-in session ends after this long without a click, and this long after the sign-in at most
         session_idle_minutes=_bounded("LEOKOP_SESSION_IDLE_MINUTES", 30, 1, 1440),
         session_max_hours=_bounded("LEOKOP_SESSION_MAX_HOURS", 10, 1, 168),
+        login_failures_per_address=_bounded("LEOKOP_LOGIN_FAILURES_PER_ADDRESS", 50, 1, 100_000),
     )
 
 

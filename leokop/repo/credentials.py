@@ -36,6 +36,18 @@ def record_login_attempt(db: Database, username: str, success: bool) -> datetime
     return row["locked_until"]
 
 
+def login_client_allowed(db: Database, client_sha256: str, limit: int) -> bool:
+    """Whether a login from this client may be tried: fewer than `limit` failed in the last hour (sql/040)."""
+    with db.login_tx() as conn:
+        return conn.execute("select app_auth.login_client_allowed(%s, %s) as allowed",
+                            (client_sha256, limit)).fetchone()["allowed"]
+
+
+def login_client_failed(db: Database, client_sha256: str) -> None:
+    with db.login_tx() as conn:
+        conn.execute("select app_auth.login_client_failed(%s)", (client_sha256,))
+
+
 def change_own_password(db: Database, user_id: UUID, new_hash: str) -> None:
     with db.user_tx(user_id) as conn:
         conn.execute("select public.change_own_password(%s)", (new_hash,))

@@ -17,6 +17,10 @@ LOGIN_LOCKED = (
     "Dieses Konto ist nach 5 fehlgeschlagenen Anmeldeversuchen bis {until} Uhr gesperrt. "
     "Bitte versuchen Sie es danach erneut oder wenden Sie sich an die Schulverwaltung."
 )
+LOGIN_CLIENT_LIMITED = (
+    "Von diesem Anschluss aus sind in der letzten Stunde zu viele Anmeldungen fehlgeschlagen. Bitte versuchen Sie "
+    "es später erneut oder wenden Sie sich an die Schulverwaltung."
+)
 LOGIN_NO_ROLE = "Ihr Konto hat keine aktive Rolle. Bitte wenden Sie sich an die Schulverwaltung."
 LOGIN_REQUIRED = "Bitte melden Sie sich an."
 PAGE_NOT_ALLOWED = "Diese Seite ist für Ihre Rolle nicht freigegeben."
