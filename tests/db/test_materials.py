@@ -156,7 +156,7 @@ def test_visibility_across_two_companies_and_two_classes(db):
 def test_withdraw_only_by_owner_or_admin(db):
     material_id, _ = _share(db, "lehrkraft", "Rückzugstest", scope="klasse", class_id=FI25A)
     version = materials.material(db, user_id("ausbilder2"), material_id)["version"]
-    assert not materials.may_withdraw(db, user_id("ausbilder2"), material_id)
+    assert not materials.may_edit(db, user_id("ausbilder2"), material_id)
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         materials.withdraw(db, user_id("ausbilder2"), material_id, version)
     materials.withdraw(db, user_id("lehrkraft"), material_id, version)
@@ -173,7 +173,7 @@ def test_withdraw_only_by_owner_or_admin(db):
 
 def test_admin_may_withdraw(db):
     material_id, _ = _share(db, "ausbilder", "Admin-Rückzug")
-    assert materials.may_withdraw(db, user_id("admin"), material_id)
+    assert materials.may_edit(db, user_id("admin"), material_id)
     materials.withdraw(db, user_id("admin"), material_id, 1)
     assert materials.material(db, user_id("ausbilder"), material_id)["withdrawn_at"] is not None
 
