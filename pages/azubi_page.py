@@ -16,6 +16,8 @@ user = auth.require_page("azubi")
 db = database()
 today = clock.today()
 
+if st.session_state.get(widgets.APPRENTICE_KEY) is None:  # nobody open yet: the page's own heading
+    st.title(texts.PAGE_APPRENTICE)
 apprentice_id = apprentice_search(db, user.user_id)  # the page's own search; also shows who is open
 if apprentice_id is None:
     st.info(texts.APPRENTICE_SEARCH_HINT)
