@@ -1722,6 +1722,20 @@ end
 $$;
 
 --
+-- Name: change_text(text, text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.change_text(p_label text, p_old text, p_new text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select p_label || ': „' || coalesce(pg_catalog.left(p_old, 120) || case when length(p_old) > 120 then '…' else '' end,
+                                      '–')
+         || '“ → „' || coalesce(pg_catalog.left(p_new, 120) || case when length(p_new) > 120 then '…' else '' end,
+                                '–') || '“'
+$$;
+
+--
 -- Name: classes_of_my_apprentices(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -1903,6 +1917,17 @@ CREATE FUNCTION app_private.leadership_school_ids() RETURNS SETOF uuid
 $$;
 
 --
+-- Name: learning_place_text(public.learning_place); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.learning_place_text(p_place public.learning_place) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case p_place when 'schule' then 'Schule' when 'betrieb' then 'Betrieb' else 'beide Lernorte' end
+$$;
+
+--
 -- Name: managed_user_ids(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -1912,6 +1937,21 @@ CREATE FUNCTION app_private.managed_user_ids() RETURNS SETOF uuid
     AS $$
   select distinct m.user_id from public.memberships m
   where m.school_id in (select app_private.school_ids_with_role('admin'))
+$$;
+
+--
+-- Name: material_audience(public.material_scope, uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.material_audience(p_scope public.material_scope, p_class_id uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select case p_scope
+           when 'kooperation' then 'diese Kooperation'
+           when 'klasse' then 'Klasse ' || coalesce((select k.name from public.classes k where k.id = p_class_id), '–')
+           else 'Ausbildungsberuf an der Schule'
+         end
 $$;
 
 --
@@ -1926,7 +1966,7 @@ declare
   v_material uuid;
   v_action text;
   v_detail text;
-  -- users cannot set created_at (column grants below), so it is the insert's own time; loaders may backdate
+  -- users cannot set created_at (column grants), so it is the insert's own time; loaders may backdate
   v_at timestamptz = case when tg_op = 'INSERT' then new.created_at else now() end;
 begin
   if tg_table_name = 'materials' then
@@ -1936,16 +1976,23 @@ begin
       v_detail = new.title;
     elsif new.withdrawn_at is not null then
       v_action = 'zurueckgezogen';
-    elsif (new.title, new.description, new.tags, new.url) is not distinct from
-          (old.title, old.description, old.tags, old.url) then
+    elsif (new.title, new.description, new.tags, new.url, new.scope, new.class_id) is not distinct from
+          (old.title, old.description, old.tags, old.url, old.scope, old.class_id) then
       return null;  -- only the version counter moved: the version's own event says it
     else
       v_action = 'bearbeitet';
-      v_detail = concat_ws(', ',
-        case when new.title is distinct from old.title then 'Titel' end,
-        case when new.description is distinct from old.description then 'Beschreibung' end,
-        case when new.tags is distinct from old.tags then 'Schlagwörter' end,
-        case when new.url is distinct from old.url then 'Link' end);
+      v_detail = concat_ws('; ',
+        case when new.title is distinct from old.title
+             then app_private.change_text('Titel', old.title, new.title) end,
+        case when new.description is distinct from old.description
+             then app_private.change_text('Beschreibung', old.description, new.description) end,
+        case when new.tags is distinct from old.tags
+             then app_private.change_text('Schlagwörter', array_to_string(old.tags, ', '),
+                                          array_to_string(new.tags, ', ')) end,
+        case when new.url is distinct from old.url then app_private.change_text('Link', old.url, new.url) end,
+        case when (new.scope, new.class_id) is distinct from (old.scope, old.class_id)
+             then app_private.change_text('Sichtbar für', app_private.material_audience(old.scope, old.class_id),
+                                          app_private.material_audience(new.scope, new.class_id)) end);
     end if;
   elsif tg_table_name = 'material_versions' then
     v_material = new.material_id;
@@ -2011,22 +2058,52 @@ CREATE FUNCTION app_private.material_guard() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
+declare
+  v_admin boolean;
 begin
   if old.withdrawn_at is not null then
     raise exception 'material withdrawn' using errcode = '42501';
   end if;
-  if new.withdrawn_at is not null and not (
-      old.owner_id = (select auth.uid())
-      or old.school_id in (select app_private.school_ids_with_role('admin'))) then
+  v_admin := old.school_id in (select app_private.school_ids_with_role('admin'));
+  if new.withdrawn_at is not null and not (old.owner_id = (select auth.uid()) or v_admin) then
     raise exception 'only the owner or an admin may withdraw' using errcode = '42501';
   end if;
   if new.withdrawn_at is not null and new.withdrawn_by is distinct from (select auth.uid()) then
     raise exception 'withdrawn_by must be the acting user' using errcode = '42501';
   end if;
+  if (new.title, new.description, new.tags, new.url, new.scope, new.class_id)
+       is distinct from (old.title, old.description, old.tags, old.url, old.scope, old.class_id)
+     and pg_catalog.current_setting('role') <> 'none'
+     and not (old.owner_id = (select auth.uid()) or v_admin) then
+    raise exception 'only the owner or an admin may edit a material' using errcode = '42501';
+  end if;
+  if (new.scope, new.class_id) is distinct from (old.scope, old.class_id)
+     and pg_catalog.current_setting('role') <> 'none' and not v_admin
+     and not (new.scope = 'kooperation'
+              or (new.scope = 'klasse' and new.class_id in (select app_private.work_class_ids()))
+              or (new.scope = 'beruf_schule'
+                  and (new.school_id, new.occupation_id) in (select * from app_private.work_school_occupations())))
+  then
+    raise exception 'audience not allowed' using errcode = '42501';
+  end if;
   new.updated_at = now();
   new.updated_by = (select auth.uid());
   return new;
 end
+$$;
+
+--
+-- Name: material_is_editable(uuid); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.material_is_editable(p_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select exists (select 1 from public.materials m
+                 where m.id = p_id and m.withdrawn_at is null
+                   and (m.owner_id = (select auth.uid())
+                        or m.school_id in (select app_private.school_ids_with_role('admin'))))
 $$;
 
 --
@@ -2038,6 +2115,37 @@ CREATE FUNCTION app_private.material_is_visible(p_id uuid) RETURNS boolean
     SET search_path TO ''
     AS $$
   select exists (select 1 from public.materials m where m.id = p_id)
+$$;
+
+--
+-- Name: material_topic_audit(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.material_topic_audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  rec jsonb := to_jsonb(case when tg_op = 'DELETE' then old else new end);
+  v_material uuid := (rec ->> 'material_id')::uuid;
+  v_label text;
+begin
+  if exists (select 1 from public.materials m where m.id = v_material and m.created_at = now()) then
+    return null;  -- shared in this very transaction
+  end if;
+  if tg_table_name = 'material_learning_fields' then
+    select 'Lernfeld ' || case when tg_op = 'DELETE' then 'entfernt' else 'hinzugefügt' end || ': „' || lf.code
+           || ' ' || lf.title || '“' into v_label
+    from public.learning_fields lf where lf.id = (rec ->> 'learning_field_id')::uuid;
+  else
+    select 'Berufsbildposition ' || case when tg_op = 'DELETE' then 'entfernt' else 'hinzugefügt' end || ': „'
+           || tp.number || ' ' || tp.title || '“' into v_label
+    from public.training_positions tp where tp.id = (rec ->> 'training_position_id')::uuid;
+  end if;
+  insert into public.material_events (material_id, actor_id, action, detail)
+  values (v_material, (select auth.uid()), 'bearbeitet', v_label);
+  return null;
+end
 $$;
 
 --
@@ -2216,6 +2324,57 @@ CREATE FUNCTION app_private.pair_emails(p_apprentice_id uuid) RETURNS TABLE(user
     and (m.class_id = a.class_id
          or (m.company_id = a.company_id and m.school_id = a.school_id)
          or (c.school_id = a.school_id and c.company_id = a.company_id))
+$$;
+
+--
+-- Name: project_audit(); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.project_audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_action text;
+  v_detail text;
+begin
+  if tg_table_name = 'projects' then
+    if new.status is not distinct from old.status then
+      return null;
+    end if;
+    insert into public.project_events (project_id, actor_id, action, detail)
+    values (new.id, (select auth.uid()), 'status', app_private.change_text('Status', old.status::text,
+                                                                            new.status::text));
+    return null;
+  end if;
+  if tg_op = 'INSERT' then
+    v_action = 'meilenstein_angelegt';
+    v_detail = '„' || new.title || '“, fällig am ' || to_char(new.due_on, 'DD.MM.YYYY');
+  elsif new.done_at is not null and old.done_at is null then
+    v_action = 'meilenstein_erledigt';
+    v_detail = '„' || new.title || '“';
+  else
+    v_action = 'meilenstein_bearbeitet';
+    v_detail = concat_ws('; ',
+      case when new.title is distinct from old.title
+           then app_private.change_text('Titel', old.title, new.title) end,
+      case when new.due_on is distinct from old.due_on
+           then app_private.change_text('fällig am', to_char(old.due_on, 'DD.MM.YYYY'),
+                                        to_char(new.due_on, 'DD.MM.YYYY')) end,
+      case when new.place is distinct from old.place
+           then app_private.change_text('zuständig', app_private.learning_place_text(old.place),
+                                        app_private.learning_place_text(new.place)) end,
+      case when new.description is distinct from old.description
+           then app_private.change_text('Beschreibung', old.description, new.description) end);
+    if v_detail = '' then
+      return null;  -- nothing a user sees changed
+    end if;
+    v_detail = '„' || old.title || '“: ' || v_detail;
+  end if;
+  insert into public.project_events (project_id, milestone_id, actor_id, action, detail)
+  values (new.project_id, new.id, (select auth.uid()), v_action, v_detail);
+  return null;
+end
 $$;
 
 --
@@ -3651,6 +3810,34 @@ CREATE TABLE public.project_cooperations (
 );
 
 --
+-- Name: project_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.project_events (
+    id bigint NOT NULL,
+    project_id uuid NOT NULL,
+    milestone_id uuid,
+    actor_id uuid,
+    action text NOT NULL,
+    detail text,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT project_events_action_check CHECK ((action = ANY (ARRAY['meilenstein_angelegt'::text, 'meilenstein_bearbeitet'::text, 'meilenstein_erledigt'::text, 'status'::text])))
+);
+
+--
+-- Name: project_events_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.project_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.project_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: project_learning_fields; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -3683,6 +3870,9 @@ CREATE TABLE public.project_milestones (
     version integer DEFAULT 1 NOT NULL,
     updated_at timestamp with time zone,
     updated_by uuid,
+    place public.learning_place,
+    description text,
+    CONSTRAINT project_milestones_description_check CHECK (((description IS NULL) OR (length(description) <= 4000))),
     CONSTRAINT project_milestones_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
 );
 
@@ -4458,6 +4648,13 @@ ALTER TABLE ONLY public.project_cooperations
     ADD CONSTRAINT project_cooperations_pkey PRIMARY KEY (project_id, cooperation_id);
 
 --
+-- Name: project_events project_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.project_events
+    ADD CONSTRAINT project_events_pkey PRIMARY KEY (id);
+
+--
 -- Name: project_learning_fields project_learning_fields_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5019,6 +5216,12 @@ CREATE INDEX project_apprentices_apprentice_idx ON public.project_apprentices US
 CREATE INDEX project_cooperations_cooperation_idx ON public.project_cooperations USING btree (cooperation_id);
 
 --
+-- Name: project_events_project_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX project_events_project_idx ON public.project_events USING btree (project_id, at);
+
+--
 -- Name: project_materials_material_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -5265,6 +5468,18 @@ CREATE TRIGGER material_blobs_check BEFORE INSERT ON public.material_blobs FOR E
 CREATE TRIGGER material_comments_audit AFTER INSERT ON public.material_comments FOR EACH ROW EXECUTE FUNCTION app_private.material_audit();
 
 --
+-- Name: material_learning_fields material_learning_fields_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER material_learning_fields_audit AFTER INSERT OR DELETE ON public.material_learning_fields FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.material_topic_audit();
+
+--
+-- Name: material_positions material_positions_audit; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER material_positions_audit AFTER INSERT OR DELETE ON public.material_positions FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.material_topic_audit();
+
+--
 -- Name: material_versions material_versions_audit; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -5331,10 +5546,22 @@ CREATE TRIGGER project_apprentices_audit AFTER INSERT OR DELETE OR UPDATE ON pub
 CREATE TRIGGER project_milestones_stamp BEFORE UPDATE ON public.project_milestones FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
 
 --
+-- Name: project_milestones project_milestones_trail; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER project_milestones_trail AFTER INSERT OR UPDATE ON public.project_milestones FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.project_audit();
+
+--
 -- Name: projects projects_stamp; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER projects_stamp BEFORE UPDATE ON public.projects FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
+
+--
+-- Name: projects projects_trail; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER projects_trail AFTER UPDATE ON public.projects FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.project_audit();
 
 --
 -- Name: record_weeks record_weeks_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -5997,6 +6224,20 @@ ALTER TABLE ONLY public.project_cooperations
 
 ALTER TABLE ONLY public.project_cooperations
     ADD CONSTRAINT project_cooperations_project_id_school_id_fkey FOREIGN KEY (project_id, school_id) REFERENCES public.projects(id, school_id);
+
+--
+-- Name: project_events project_events_actor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.project_events
+    ADD CONSTRAINT project_events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: project_events project_events_project_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.project_events
+    ADD CONSTRAINT project_events_project_id_fkey FOREIGN KEY (project_id) REFERENCES public.projects(id);
 
 --
 -- Name: project_learning_fields project_learning_fields_learning_field_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -6952,17 +7193,13 @@ ALTER TABLE public.material_learning_fields ENABLE ROW LEVEL SECURITY;
 -- Name: material_learning_fields material_learning_fields_delete; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY material_learning_fields_delete ON public.material_learning_fields FOR DELETE TO authenticated USING ((EXISTS ( SELECT 1
-   FROM public.materials m
-  WHERE ((m.id = material_learning_fields.material_id) AND (m.withdrawn_at IS NULL)))));
+CREATE POLICY material_learning_fields_delete ON public.material_learning_fields FOR DELETE TO authenticated USING (app_private.material_is_editable(material_id));
 
 --
 -- Name: material_learning_fields material_learning_fields_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY material_learning_fields_insert ON public.material_learning_fields FOR INSERT TO authenticated WITH CHECK ((EXISTS ( SELECT 1
-   FROM public.materials m
-  WHERE ((m.id = material_learning_fields.material_id) AND (m.withdrawn_at IS NULL)))));
+CREATE POLICY material_learning_fields_insert ON public.material_learning_fields FOR INSERT TO authenticated WITH CHECK (app_private.material_is_editable(material_id));
 
 --
 -- Name: material_learning_fields material_learning_fields_select; Type: POLICY; Schema: public; Owner: -
@@ -6982,17 +7219,13 @@ ALTER TABLE public.material_positions ENABLE ROW LEVEL SECURITY;
 -- Name: material_positions material_positions_delete; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY material_positions_delete ON public.material_positions FOR DELETE TO authenticated USING ((EXISTS ( SELECT 1
-   FROM public.materials m
-  WHERE ((m.id = material_positions.material_id) AND (m.withdrawn_at IS NULL)))));
+CREATE POLICY material_positions_delete ON public.material_positions FOR DELETE TO authenticated USING (app_private.material_is_editable(material_id));
 
 --
 -- Name: material_positions material_positions_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY material_positions_insert ON public.material_positions FOR INSERT TO authenticated WITH CHECK ((EXISTS ( SELECT 1
-   FROM public.materials m
-  WHERE ((m.id = material_positions.material_id) AND (m.withdrawn_at IS NULL)))));
+CREATE POLICY material_positions_insert ON public.material_positions FOR INSERT TO authenticated WITH CHECK (app_private.material_is_editable(material_id));
 
 --
 -- Name: material_positions material_positions_select; Type: POLICY; Schema: public; Owner: -
@@ -7200,6 +7433,18 @@ CREATE POLICY project_cooperations_insert ON public.project_cooperations FOR INS
 --
 
 CREATE POLICY project_cooperations_select ON public.project_cooperations FOR SELECT TO authenticated USING ((project_id IN ( SELECT app_private.visible_project_ids() AS visible_project_ids)));
+
+--
+-- Name: project_events; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.project_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: project_events project_events_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY project_events_select ON public.project_events FOR SELECT TO authenticated USING ((project_id IN ( SELECT app_private.visible_project_ids() AS visible_project_ids)));
 
 --
 -- Name: project_learning_fields; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8091,6 +8336,12 @@ REVOKE ALL ON FUNCTION app_private.audit_row() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.auth_request_allowed(p_kind text, p_account uuid, p_client_sha256 text, p_per_account integer, p_per_client integer) FROM PUBLIC;
 
 --
+-- Name: FUNCTION change_text(p_label text, p_old text, p_new text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.change_text(p_label text, p_old text, p_new text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION classes_of_my_apprentices(); Type: ACL; Schema: app_private; Owner: -
 --
 
@@ -8172,11 +8423,23 @@ REVOKE ALL ON FUNCTION app_private.leadership_check(p_school_id uuid, p_school_y
 REVOKE ALL ON FUNCTION app_private.leadership_school_ids() FROM PUBLIC;
 
 --
+-- Name: FUNCTION learning_place_text(p_place public.learning_place); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.learning_place_text(p_place public.learning_place) FROM PUBLIC;
+
+--
 -- Name: FUNCTION managed_user_ids(); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.managed_user_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.managed_user_ids() TO authenticated;
+
+--
+-- Name: FUNCTION material_audience(p_scope public.material_scope, p_class_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.material_audience(p_scope public.material_scope, p_class_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION material_audit(); Type: ACL; Schema: app_private; Owner: -
@@ -8203,11 +8466,24 @@ REVOKE ALL ON FUNCTION app_private.material_complete() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_private.material_guard() FROM PUBLIC;
 
 --
+-- Name: FUNCTION material_is_editable(p_id uuid); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.material_is_editable(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_private.material_is_editable(p_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION material_is_visible(p_id uuid); Type: ACL; Schema: app_private; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app_private.material_is_visible(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.material_is_visible(p_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION material_topic_audit(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.material_topic_audit() FROM PUBLIC;
 
 --
 -- Name: FUNCTION my_apprentice_sides(); Type: ACL; Schema: app_private; Owner: -
@@ -8276,6 +8552,12 @@ GRANT ALL ON FUNCTION app_private.pair_apprentice_ids() TO authenticated;
 
 REVOKE ALL ON FUNCTION app_private.pair_emails(p_apprentice_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_private.pair_emails(p_apprentice_id uuid) TO leokop_service;
+
+--
+-- Name: FUNCTION project_audit(); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.project_audit() FROM PUBLIC;
 
 --
 -- Name: FUNCTION readable_apprentice_ids(p_category text); Type: ACL; Schema: app_private; Owner: -
@@ -9184,13 +9466,13 @@ GRANT INSERT(occupation_id) ON TABLE public.materials TO authenticated;
 -- Name: COLUMN materials.scope; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(scope) ON TABLE public.materials TO authenticated;
+GRANT INSERT(scope),UPDATE(scope) ON TABLE public.materials TO authenticated;
 
 --
 -- Name: COLUMN materials.class_id; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT INSERT(class_id) ON TABLE public.materials TO authenticated;
+GRANT INSERT(class_id),UPDATE(class_id) ON TABLE public.materials TO authenticated;
 
 --
 -- Name: COLUMN materials.kind; Type: ACL; Schema: public; Owner: -
@@ -9283,6 +9565,12 @@ GRANT SELECT,INSERT,DELETE ON TABLE public.project_apprentices TO authenticated;
 GRANT SELECT,INSERT,DELETE ON TABLE public.project_cooperations TO authenticated;
 
 --
+-- Name: TABLE project_events; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.project_events TO authenticated;
+
+--
 -- Name: TABLE project_learning_fields; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9317,6 +9605,18 @@ GRANT UPDATE(due_on) ON TABLE public.project_milestones TO authenticated;
 --
 
 GRANT UPDATE(done_at) ON TABLE public.project_milestones TO authenticated;
+
+--
+-- Name: COLUMN project_milestones.place; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(place) ON TABLE public.project_milestones TO authenticated;
+
+--
+-- Name: COLUMN project_milestones.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(description) ON TABLE public.project_milestones TO authenticated;
 
 --
 -- Name: TABLE project_positions; Type: ACL; Schema: public; Owner: -

@@ -8,6 +8,7 @@ from leokop.frames import records
 from leokop.services.apprentice import load_apprentice
 from leokop.ui import apprentice_forms as forms
 from leokop.ui import case_forms, charts, privacy_forms, widgets
+from leokop.ui.apprentice_search import apprentice_search
 from leokop.ui.dashboard_view import history_table
 from leokop.ui.resources import database
 
@@ -15,9 +16,11 @@ user = auth.require_page("azubi")
 db = database()
 today = clock.today()
 
-apprentice_id = st.session_state.get(widgets.APPRENTICE_KEY)
+if st.session_state.get(widgets.APPRENTICE_KEY) is None:  # nobody open yet: the page's own heading
+    st.title(texts.PAGE_APPRENTICE)
+apprentice_id = apprentice_search(db, user.user_id)  # the page's own search; also shows who is open
 if apprentice_id is None:
-    st.info(texts.CHOOSE_FROM_DASHBOARD)
+    st.info(texts.APPRENTICE_SEARCH_HINT)
     st.stop()
 data = load_apprentice(db, user.user_id, apprentice_id)  # one read-only transaction
 if data is None:

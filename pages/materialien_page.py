@@ -21,4 +21,4 @@ with library_tab:
     chosen = material_views.library(db, user, coop_id, options["learning_fields"])
     if chosen is not None:
         st.divider()
-        material_views.detail(db, storage(), user, chosen)
+        material_views.detail(db, storage(), user, chosen, options)

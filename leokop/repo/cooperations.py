@@ -54,6 +54,20 @@ def cooperation_apprentices(db: Database, user_id: UUID, cooperation_id: UUID) -
         )
 
 
+def my_apprentices(db: Database, user_id: UUID) -> pd.DataFrame:
+    """Every apprentice of the user's pairs (the set RLS allows, also as the plan's start), with class and pair, by
+    name: what the apprentice page's search offers. Anonymised ones have no name left to find."""
+    with db.user_tx(user_id) as conn:
+        return fetch_df(conn, """
+            select a.id, a.last_name, a.first_name, k.name as class_name, s.name as school, co.name as company
+            from public.apprentices a
+            join public.classes k on k.id = a.class_id
+            join public.schools s on s.id = a.school_id
+            join public.companies co on co.id = a.company_id
+            where a.id in (select app_private.pair_apprentice_ids()) and a.anonymised_at is null
+            order by a.last_name, a.first_name, k.name""")
+
+
 def apprentice(db: Database, user_id: UUID, apprentice_id: UUID) -> dict | None:
     """One apprentice with class, occupation, school and company; None when not visible to the user."""
     with db.user_tx(user_id) as conn:

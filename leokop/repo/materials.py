@@ -132,6 +132,39 @@ def add_comment(db: Database, user_id: UUID, material_id: UUID, body: str) -> No
                      (material_id, user_id, body.strip()))
 
 
+@dataclass(frozen=True)
+class MaterialEdit:
+    """What the edit form saves: the description, the audience (scope and class) and the topics."""
+    title: str
+    description: str | None
+    tags: list[str]
+    scope: str
+    class_id: UUID | None
+    learning_field_ids: list[UUID]
+    position_ids: list[UUID]
+
+
+def update_material(db: Database, user_id: UUID, material_id: UUID, seen_version: int, change: MaterialEdit) -> None:
+    """The description, audience and topics in one transaction, against the version the user saw: StaleWrite when
+    the material changed (a new version, an edit) or was withdrawn meanwhile. The database refuses (42501) anyone
+    but the owner and the school's admin, and an audience the editor could not have shared for."""
+    with db.user_tx(user_id) as conn:
+        row = expect_one(conn.execute(
+            "update public.materials set title = %s, description = %s, tags = %s, scope = %s::public.material_scope,"
+            " class_id = %s, version = version + 1 where id = %s and version = %s and withdrawn_at is null"
+            " returning occupation_id",
+            (change.title.strip(), change.description, change.tags, change.scope, change.class_id, material_id,
+             seen_version)))
+        for table, column, ids in (("material_learning_fields", "learning_field_id", change.learning_field_ids),
+                                   ("material_positions", "training_position_id", change.position_ids)):
+            names = {"table": sql.Identifier("public", table), "column": sql.Identifier(column)}
+            conn.execute(sql.SQL("delete from {table} where material_id = %s and not ({column} = any(%s::uuid[]))")
+                         .format(**names), (material_id, list(ids)))
+            conn.execute(sql.SQL("insert into {table} (material_id, {column}, occupation_id)"
+                                 " select %s, x, %s from unnest(%s::uuid[]) x on conflict do nothing")
+                         .format(**names), (material_id, row["occupation_id"], list(ids)))
+
+
 def withdraw(db: Database, user_id: UUID, material_id: UUID, seen_version: int) -> None:
     """Hide the material (owner or the school's admin; the database refuses anyone else)."""
     with db.user_tx(user_id) as conn:
@@ -199,7 +232,19 @@ def material(db: Database, user_id: UUID, material_id: UUID) -> dict | None:
         return conn.execute(
             """
             select m.*, m.kind::text as kind, m.scope::text as scope, public.user_display_name(m.owner_id) as owner,
-                   k.name as class_name, o.name as occupation, public.user_display_name(m.updated_by) as changed_by
+                   k.name as class_name, o.name as occupation, public.user_display_name(m.updated_by) as changed_by,
+                   array(select x.learning_field_id from public.material_learning_fields x
+                         join public.learning_fields lf on lf.id = x.learning_field_id
+                         where x.material_id = m.id order by lf.sort_order) as learning_field_ids,
+                   array(select x.training_position_id from public.material_positions x
+                         join public.training_positions tp on tp.id = x.training_position_id
+                         where x.material_id = m.id order by tp.sort_order) as position_ids,
+                   (select string_agg(lf.code || ' ' || lf.title, ', ' order by lf.sort_order)
+                    from public.material_learning_fields x join public.learning_fields lf on lf.id = x.learning_field_id
+                    where x.material_id = m.id) as learning_field_labels,
+                   (select string_agg(tp.number || ' ' || tp.title, ', ' order by tp.sort_order)
+                    from public.material_positions x join public.training_positions tp on tp.id = x.training_position_id
+                    where x.material_id = m.id) as position_labels
             from public.materials m
             left join public.classes k on k.id = m.class_id
             join public.occupations o on o.id = m.occupation_id
@@ -209,8 +254,9 @@ def material(db: Database, user_id: UUID, material_id: UUID) -> dict | None:
         ).fetchone()
 
 
-def may_withdraw(db: Database, user_id: UUID, material_id: UUID) -> bool:
-    """The owner or an admin of the material's school (the trigger of sql/015 enforces the same)."""
+def may_edit(db: Database, user_id: UUID, material_id: UUID) -> bool:
+    """Whether the user may edit the material's description and audience, or withdraw it: the owner or an admin of
+    the material's school (the guard of sql/015 and sql/039 enforces the same)."""
     with db.user_tx(user_id) as conn:
         return conn.execute(
             "select exists (select 1 from public.materials m where m.id = %(m)s and m.withdrawn_at is null"

@@ -88,9 +88,12 @@ def project_details(db: Database, user_id: UUID, project_id: UUID) -> dict[str, 
                 join public.materials m on m.id = x.material_id
                 where x.project_id = %(p)s and m.withdrawn_at is null order by m.title""", p),
             "milestones": fetch_df(conn, """
-                select id, title, due_on, done_at is not null as done, version, updated_at,
-                       public.user_display_name(updated_by) as changed_by
+                select id, title, due_on, done_at is not null as done, place::text as place, description, version,
+                       updated_at, public.user_display_name(updated_by) as changed_by
                 from public.project_milestones where project_id = %(p)s order by due_on""", p),
+            "events": fetch_df(conn, """
+                select e.at, public.user_display_name(e.actor_id) as actor, e.action, e.detail
+                from public.project_events e where e.project_id = %(p)s order by e.at desc, e.id desc""", p),
         }
 
 
@@ -114,6 +117,27 @@ def save_progress(db: Database, user_id: UUID, project_id: UUID, seen_version: i
                 "update public.project_milestones set done_at = now()"
                 " where id = %s and project_id = %s and version = %s and done_at is null returning id",
                 (milestone_id, project_id, version)))
+
+
+@dataclass(frozen=True)
+class MilestoneEdit:
+    """What the milestone form saves: place None is both learning places."""
+    title: str
+    due_on: date
+    place: str | None
+    description: str | None
+
+
+def update_milestone(db: Database, user_id: UUID, project_id: UUID, milestone_id: UUID, seen_version: int,
+                     change: MilestoneEdit) -> None:
+    """Title, due date, responsible place and description against the version the user saw: StaleWrite (nothing
+    written) when the milestone changed meanwhile or is not the user's to edit (RLS: the project's pairs)."""
+    with db.user_tx(user_id) as conn:
+        expect_one(conn.execute(
+            "update public.project_milestones set title = %s, due_on = %s, place = %s::public.learning_place,"
+            " description = %s where id = %s and project_id = %s and version = %s returning id",
+            (change.title.strip(), change.due_on, change.place, change.description, milestone_id, project_id,
+             seen_version)))
 
 
 def project_choices(db: Database, user_id: UUID, cooperation_id: UUID) -> dict[str, pd.DataFrame]:

@@ -78,6 +78,11 @@ def plan_days(today: date) -> Allowed:
     return Allowed.between(today - MARGIN, today + MAX_PLAN_AHEAD)
 
 
+def milestone_days(starts_on: date, ends_on: date) -> Allowed:
+    """A milestone lies within its project's period."""
+    return Allowed.between(starts_on, ends_on)
+
+
 def due_days(today: date, contract_end: date | None) -> Allowed:
     """A measure is due from today to the end of the training."""
     return Allowed.between(today, max(today, contract_end or today + MAX_PLAN_AHEAD))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from leokop import texts
-from leokop.services.entries import Allowed, period_problems, text_problems, title_problems
+from leokop.services.entries import MAX_NOTE, Allowed, period_problems, text_problems, title_problems
 
 
 def parse_milestones(text: str) -> tuple[list[tuple[date, str]], list[str]]:
@@ -36,3 +36,9 @@ def project_problems(title: str, goal: str, starts_on: date | None, ends_on: dat
         problems += [texts.PROJ_ERR_MILESTONE_OUTSIDE.format(title=t) for due, t in milestones
                      if not starts_on <= due <= ends_on]
     return problems
+
+
+def milestone_problems(title: str, due_on: date | None, description: str, allowed: Allowed) -> list[str]:
+    """The milestone form: a title, a due day within the project's period, an optional description."""
+    return (title_problems(title) + allowed.problems(due_on)
+            + text_problems(description, required=False, max_length=MAX_NOTE))

@@ -105,6 +105,7 @@ MAT_GONE = (
 )
 INBOX_MARKED = "Alles als gelesen markiert."
 ACCESS_PREPARED = "Die Auskunft ist erstellt und kann heruntergeladen werden."
+EDIT_NOTHING_CHANGED = "Es gibt nichts zu speichern: an den Angaben wurde nichts geändert."
 PROJ_NOTHING_TO_SAVE = "Es gibt nichts zu speichern: bitte einen anderen Status oder erledigte Meilensteine wählen."
 PROJ_ERR_APPRENTICE_COOP = "{name} gehört zu keiner der gewählten Kooperationen."
 MAT_WITHDRAW_UNCONFIRMED = "Bitte bestätigen Sie das Zurückziehen mit dem Häkchen; es wurde nichts geändert."

@@ -64,6 +64,10 @@ MAT_COMMENTED = "Der Kommentar ist gespeichert."
 MAT_WITHDRAW = "Material zurückziehen"
 MAT_WITHDRAW_CONFIRM = "Ja, zurückziehen (es bleibt für den Änderungsverlauf gespeichert)"
 MAT_WITHDRAWN = "Das Material ist zurückgezogen und für andere nicht mehr sichtbar."
+MAT_EDIT = "Material bearbeiten"
+MAT_SUBMIT_EDIT = "Änderungen speichern"
+MAT_EDITED = "Das Material „{title}“ ist gespeichert."
+MAT_EDIT_CLASS_HELP = "Nur für „alle Kooperationen dieser Klasse“."
 MAT_NOT_AVAILABLE = "Dieses Material ist nicht (mehr) verfügbar."
 MAT_NO_COOPERATION = "Sie arbeiten in keiner Kooperation, in der Materialien geteilt werden können."
 MAT_ERR_NO_FILE = "Bitte eine Datei auswählen."
@@ -105,4 +109,18 @@ PROJ_STATUS_LABELS = {"geplant": "geplant", "laufend": "läuft", "abgeschlossen"
                       "abgebrochen": "abgebrochen"}
 PROJ_COLUMNS = {"title": "Projekt", "status": "Status", "starts_on": "Beginn", "ends_on": "Ende",
                 "next_milestone": "nächster Meilenstein"}
-PROJ_MILESTONE_COLUMNS = {"due_on": "fällig am", "title": "Meilenstein", "done": "erledigt"}
+PROJ_MILESTONE_COLUMNS = {"due_on": "fällig am", "title": "Meilenstein", "place": "zuständig",
+                          "description": "Beschreibung", "done": "erledigt"}
+PROJ_PLACE_LABELS = {"beide": "beide Lernorte", "schule": "Schule", "betrieb": "Betrieb"}
+PROJ_EDIT_MILESTONE = "Meilenstein bearbeiten"
+PROJ_CHOOSE_MILESTONE = "Welcher Meilenstein?"
+PROJ_FIELD_MILESTONE_TITLE = "Titel des Meilensteins"
+PROJ_FIELD_DUE = "fällig am"
+PROJ_FIELD_PLACE = "zuständig"
+PROJ_FIELD_MILESTONE_DESCRIPTION = "Beschreibung"
+PROJ_SUBMIT_MILESTONE = "Meilenstein speichern"
+PROJ_MILESTONE_SAVED = "Der Meilenstein „{title}“ ist gespeichert."
+PROJ_SECTION_EVENTS = "Änderungsverlauf"
+PROJ_EVENT_COLUMNS = {"at": "Wann", "actor": "Wer", "action": "Was", "detail": "Details"}
+PROJ_EVENT_LABELS = {"meilenstein_angelegt": "Meilenstein angelegt", "meilenstein_bearbeitet": "Meilenstein geändert",
+                     "meilenstein_erledigt": "Meilenstein erledigt", "status": "Status geändert"}

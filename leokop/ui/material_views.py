@@ -40,10 +40,11 @@ def labels_by_id(frame: pd.DataFrame, *parts: str) -> dict:
     return {r["id"]: " ".join(str(r[p]) for p in parts) for r in records(frame)}
 
 
-def pick_many(label: str, frame: pd.DataFrame, parts: tuple[str, ...], key: str) -> list:
-    """A multiselect over a frame's ids, each shown by its parts (labels_by_id); nothing chosen at first."""
-    return st.multiselect(label, list(frame["id"]), format_func=labels_by_id(frame, *parts).get, key=key,
-                          placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
+def pick_many(label: str, frame: pd.DataFrame, parts: tuple[str, ...], key: str, default: list | None = None) -> list:
+    """A multiselect over a frame's ids, each shown by its parts (labels_by_id); nothing chosen at first, or
+    `default` (an edit form: what the record holds)."""
+    return st.multiselect(label, list(frame["id"]), default=default, format_func=labels_by_id(frame, *parts).get,
+                          key=key, placeholder=texts.PLACEHOLDER_CHOOSE_MANY, select_all=False)
 
 
 def share_form(db: Database, store: Storage, user: Profile, coop_id: UUID, options: dict[str, pd.DataFrame]) -> None:
@@ -130,8 +131,10 @@ def library(db: Database, user: Profile, coop_id: UUID, learning_fields: pd.Data
     return record_select(texts.MAT_CHOOSE, labels_by_id(found, "title"), "mat-choice", remember=CHOSEN_KEY)
 
 
-def detail(db: Database, store: Storage, user: Profile, material_id: UUID) -> None:
-    """One material: what it is, downloads of every version, comments, a new version, withdrawal, the trail."""
+def detail(db: Database, store: Storage, user: Profile, material_id: UUID, options: dict[str, pd.DataFrame]) -> None:
+    """One material: what it is, downloads of every version, comments, a new version, its edit form and withdrawal
+    (owner and the school's admin), the trail. `options`: the cooperation's classes, Lernfelder and
+    Berufsbildpositionen (materials.share_options)."""
     _gone_comment_forms(db, user, material_id)
     item = materials.material(db, user.user_id, material_id)
     if item is None or item["withdrawn_at"] is not None:
@@ -156,7 +159,9 @@ def detail(db: Database, store: Storage, user: Profile, material_id: UUID) -> No
         events = info["events"].assign(at=info["events"]["at"].map(german_datetime),
                                        action=info["events"]["action"].map(texts.MAT_EVENT_LABELS))
         st.dataframe(events.fillna("").rename(columns=texts.MAT_EVENT_COLUMNS), hide_index=True, width="stretch")
-    if materials.may_withdraw(db, user.user_id, material_id):
+    if materials.may_edit(db, user.user_id, material_id):
+        with st.expander(texts.MAT_EDIT):
+            _edit_form(db, user, item, options)
         _withdraw(db, user, item)
 
 
@@ -187,12 +192,77 @@ def _downloads(db: Database, store: Storage, user: Profile, versions: pd.DataFra
                                mime=version["mime"], key=f"dl-{version['id']}", on_click="ignore")
 
 
+def _audience(item: dict) -> str:
+    label = texts.MAT_SCOPE_LABELS[item["scope"]]
+    return f"{label} ({item['class_name']})" if item.get("class_name") else label
+
+
 def material_edit(item: dict, marker: str) -> Edit:
-    """The material as its forms show it: a new version or a withdrawal names the version they were drawn from."""
+    """The material as its forms show it (a new version, the edit form, a withdrawal): each names the version it was
+    drawn from, and a conflict says what changed of all the material shows."""
     return Edit(f"material:{item['id']}", int(item["version"]),
                 {texts.MAT_STATE_VERSION: str(item["current_version"]) if item["kind"] != "link" else "–",
-                 texts.MAT_STATE_WITHDRAWN: texts.YES_NO[item["withdrawn_at"] is not None]},
+                 texts.MAT_STATE_WITHDRAWN: texts.YES_NO[item["withdrawn_at"] is not None],
+                 texts.MAT_FIELD_TITLE: item["title"], texts.MAT_FIELD_DESCRIPTION: item["description"] or "–",
+                 texts.MAT_FIELD_TAGS: ", ".join(item["tags"]) or "–", texts.MAT_FIELD_SCOPE: _audience(item),
+                 texts.MAT_FIELD_LFS: item.get("learning_field_labels") or "–",
+                 texts.MAT_FIELD_POSITIONS: item.get("position_labels") or "–"},
                 item.get("changed_by"), item.get("updated_at"), marker, open=item["withdrawn_at"] is None)
+
+
+def _edit_form(db: Database, user: Profile, item: dict, options: dict[str, pd.DataFrame]) -> None:
+    """Title, description, keywords, audience, Lernfelder and Berufsbildpositionen of a material, against the version
+    the form was drawn from (the file stays: a new one is a new version)."""
+    material_id = item["id"]
+    form = f"mat-edit-{material_id}"
+    edit = material_edit(item, saving.key(form, f"mat-edit-title-{material_id}"))
+    own = options["classes"]
+    classes = labels_by_id(own[own["occupation_id"] == item["occupation_id"]], "name")
+    if item["class_id"] is not None and item["class_id"] not in classes:  # shared for a class of another pair
+        classes[item["class_id"]] = item["class_name"]
+    lfs = options["learning_fields"][options["learning_fields"]["occupation_id"] == item["occupation_id"]]
+    positions = options["positions"][options["positions"]["occupation_id"] == item["occupation_id"]]
+    scopes = list(texts.MAT_SCOPE_LABELS)
+
+    def key(field: str) -> str:
+        return saving.key(form, f"mat-edit-{field}-{material_id}")
+
+    with st.form(saving.key(form), enter_to_submit=False):
+        confirmed = saving.show_conflict(edit)
+        title = st.text_input(texts.MAT_FIELD_TITLE, value=item["title"], max_chars=200, key=edit.marker)
+        description = st.text_area(texts.MAT_FIELD_DESCRIPTION, value=item["description"] or "", max_chars=4000,
+                                   key=key("description"))
+        tags = st.text_input(texts.MAT_FIELD_TAGS, value=", ".join(item["tags"]),
+                             key=key("tags"))
+        left, right = st.columns(2)
+        scope = left.radio(texts.MAT_FIELD_SCOPE, scopes, index=scopes.index(item["scope"]),
+                           format_func=texts.MAT_SCOPE_LABELS.get, key=key("scope"))
+        class_id = right.selectbox(texts.MAT_FIELD_CLASS, list(classes), format_func=classes.get,
+                                   index=list(classes).index(item["class_id"]) if item["class_id"] in classes else None,
+                                   help=texts.MAT_EDIT_CLASS_HELP, key=key("class"),
+                                   placeholder=texts.PLACEHOLDER_CHOOSE)
+        lf_ids = pick_many(texts.MAT_FIELD_LFS, lfs, ("code", "title"), key("lfs"),
+                           default=[i for i in item["learning_field_ids"] if i in set(lfs["id"])])
+        position_ids = pick_many(texts.MAT_FIELD_POSITIONS, positions, ("number", "title"),
+                                 key("positions"),
+                                 default=[i for i in item["position_ids"] if i in set(positions["id"])])
+        if not st.form_submit_button(texts.MAT_SUBMIT_EDIT):
+            return
+        tag_list = checks.parse_tags(tags)
+        change = materials.MaterialEdit(title.strip(), description.strip() or None, tag_list, scope,
+                                        class_id if scope == "klasse" else None, lf_ids, position_ids)
+        problems = (checks.metadata_problems(title, description, tag_list, scope, change.class_id,
+                                             item["occupation_id"])
+                    + text_problems(tags, required=False, max_length=4000))
+        unchanged = (item["title"], item["description"], list(item["tags"]), item["scope"], item["class_id"],
+                     set(item["learning_field_ids"]), set(item["position_ids"]))
+        if not problems and (change.title, change.description, change.tags, change.scope, change.class_id,
+                             set(lf_ids), set(position_ids)) == unchanged:
+            problems = [texts.EDIT_NOTHING_CHANGED]
+        saving.save(form, problems, lambda version: materials.update_material(db, user.user_id, material_id, version,
+                                                                                change),
+                    texts.MAT_EDITED.format(title=plain(change.title)), edit=edit, confirmed=confirmed,
+                    refusals=STORAGE_REFUSALS)
 
 
 def _new_version_form(db: Database, store: Storage, user: Profile, item: dict) -> None:

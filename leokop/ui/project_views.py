@@ -9,7 +9,7 @@ import streamlit as st
 
 from leokop import clock, texts
 from leokop.db.session import Database
-from leokop.formats import plain
+from leokop.formats import german_datetime, is_missing, plain, text_or
 from leokop.frames import records
 from leokop.repo import materials, projects
 from leokop.repo.users import Profile
@@ -19,7 +19,7 @@ from leokop.ui import saving
 from leokop.ui.apprentice_forms import date_field
 from leokop.ui.material_views import labels_by_id, pick_many
 from leokop.ui.saving import Edit
-from leokop.ui.widgets import german_date
+from leokop.ui.widgets import german_date, record_select
 
 
 def project_list(db: Database, user: Profile, coop_id: UUID) -> None:
@@ -48,10 +48,75 @@ def _project(db: Database, user: Profile, project: dict) -> None:
         f"{plain(a['name'])} ({plain(a['company'])})" for a in records(info["apprentices"])))
     right.markdown(f"**{texts.PROJ_FIELD_MATERIALS}**  \n" + "  \n".join(
         f"{plain(m['title'])} ({texts.MAT_KIND_LABELS[m['kind']]})" for m in records(info["materials"])))
-    milestones = info["milestones"].assign(due_on=info["milestones"]["due_on"].map(german_date))
+    milestones = info["milestones"].assign(due_on=info["milestones"]["due_on"].map(german_date),
+                                           place=info["milestones"]["place"].map(_place).map(texts.PROJ_PLACE_LABELS),
+                                           description=info["milestones"]["description"].map(text_or))
     st.dataframe(milestones[list(texts.PROJ_MILESTONE_COLUMNS)].rename(columns=texts.PROJ_MILESTONE_COLUMNS),
                  hide_index=True, width="stretch")
     _progress_form(db, user, project, info["milestones"])
+    _milestone_form(db, user, project, info["milestones"])
+    with st.expander(texts.PROJ_SECTION_EVENTS):
+        events = info["events"].assign(at=info["events"]["at"].map(german_datetime),
+                                       action=info["events"]["action"].map(texts.PROJ_EVENT_LABELS))
+        st.dataframe(events.fillna("").rename(columns=texts.PROJ_EVENT_COLUMNS), hide_index=True, width="stretch")
+
+
+def _place(value) -> str:
+    """The milestone's responsible place as the form's key: "beide" where none is stored (both places)."""
+    return "beide" if is_missing(value) else str(value)
+
+
+def _or_none(value):
+    return None if is_missing(value) else value
+
+
+def _milestone_form(db: Database, user: Profile, project: dict, milestones: pd.DataFrame) -> None:
+    """One milestone at a time: title, due day (within the project's period), responsible place, description, against
+    the milestone's version the form was drawn from."""
+    if milestones.empty:
+        return
+    rows = {m["id"]: m for m in records(milestones)}
+    st.markdown(f"**{texts.PROJ_EDIT_MILESTONE}**")
+    chosen = record_select(texts.PROJ_CHOOSE_MILESTONE,
+                           {m["id"]: f"{german_date(m['due_on'])} {m['title']}" for m in rows.values()},
+                           f"proj-milestone-choice-{project['id']}")
+    if chosen is None:
+        return
+    m = rows[chosen]
+    description = text_or(m["description"], "")
+    form = f"proj-milestone-{chosen}"
+    edit = Edit(f"milestone:{chosen}", int(m["version"]),
+                {texts.PROJ_FIELD_MILESTONE_TITLE: m["title"], texts.PROJ_FIELD_DUE: german_date(m["due_on"]),
+                 texts.PROJ_FIELD_PLACE: texts.PROJ_PLACE_LABELS[_place(m["place"])],
+                 texts.PROJ_FIELD_MILESTONE_DESCRIPTION: description or "–"},
+                _or_none(m["changed_by"]), _or_none(m["updated_at"]),
+                saving.key(form, f"proj-milestone-title-{chosen}"))
+    allowed = entries.milestone_days(project["starts_on"], project["ends_on"])
+    places = list(texts.PROJ_PLACE_LABELS)
+    with st.form(saving.key(form), enter_to_submit=False):
+        confirmed = saving.show_conflict(edit)
+        title = st.text_input(texts.PROJ_FIELD_MILESTONE_TITLE, value=m["title"], max_chars=200, key=edit.marker)
+        left, right = st.columns(2)
+        due_on = date_field(texts.PROJ_FIELD_DUE, allowed, value=m["due_on"],
+                            key=saving.key(form, f"proj-milestone-due-{chosen}"), parent=left)
+        place = right.selectbox(texts.PROJ_FIELD_PLACE, places, index=places.index(_place(m["place"])),
+                                format_func=texts.PROJ_PLACE_LABELS.get,
+                                key=saving.key(form, f"proj-milestone-place-{chosen}"),
+                                placeholder=texts.PLACEHOLDER_CHOOSE)
+        text = st.text_area(texts.PROJ_FIELD_MILESTONE_DESCRIPTION, value=description, max_chars=4000,
+                            key=saving.key(form, f"proj-milestone-description-{chosen}"))
+        if not st.form_submit_button(texts.PROJ_SUBMIT_MILESTONE):
+            return
+        change = projects.MilestoneEdit(title.strip(), due_on, None if place in (None, "beide") else place,
+                                        text.strip() or None)
+        problems = checks.milestone_problems(title, due_on, text, allowed)
+        if not problems and (change.title, change.due_on, _place(change.place), change.description or "") == (
+                m["title"], m["due_on"], _place(m["place"]), description):
+            problems = [texts.EDIT_NOTHING_CHANGED]
+        saving.save(form, problems, lambda version: projects.update_milestone(
+            db, user.user_id, project["id"], chosen, version, change),
+            texts.PROJ_MILESTONE_SAVED.format(title=plain(change.title)), edit=edit, confirmed=confirmed,
+            after=lambda: saving.forget_record(f"project:{project['id']}"))
 
 
 def _progress_form(db: Database, user: Profile, project: dict, milestones: pd.DataFrame) -> None:
@@ -85,7 +150,8 @@ def _progress_form(db: Database, user: Profile, project: dict, milestones: pd.Da
             problems = [] if status != project["status"] or done else [texts.PROJ_NOTHING_TO_SAVE]
             saving.save(form, problems, lambda version: projects.save_progress(
                 db, user.user_id, project["id"], version[0], status if status != project["status"] else None,
-                {m: versions[m] for m in done}), texts.PROJ_STATUS_SAVED, edit=edit, confirmed=confirmed)
+                {m: versions[m] for m in done}), texts.PROJ_STATUS_SAVED, edit=edit, confirmed=confirmed,
+                after=lambda: [saving.forget_record(f"milestone:{m}") for m in done])
 
 
 def new_project_form(db: Database, user: Profile, coop_id: UUID, learning_fields: pd.DataFrame,

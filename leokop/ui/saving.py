@@ -154,7 +154,13 @@ def show_conflict(edit: Edit) -> bool:
 
 def forget(edit: Edit) -> None:
     """The form is done with the record (saved, or the user took over the current state)."""
-    _seen_store().pop(edit.record, None)
+    forget_record(edit.record)
+
+
+def forget_record(record: str) -> None:
+    """Another form of this session saved a change of `record` (a milestone's form, the project's status form):
+    the forms over it start from the new version, and do not name the user's own change as someone else's."""
+    _seen_store().pop(record, None)
 
 
 # --- the write ---------------------------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ def test_visibility_across_two_companies_and_two_classes(db):
 def test_withdraw_only_by_owner_or_admin(db):
     material_id, _ = _share(db, "lehrkraft", "Rückzugstest", scope="klasse", class_id=FI25A)
     version = materials.material(db, user_id("ausbilder2"), material_id)["version"]
-    assert not materials.may_withdraw(db, user_id("ausbilder2"), material_id)
+    assert not materials.may_edit(db, user_id("ausbilder2"), material_id)
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         materials.withdraw(db, user_id("ausbilder2"), material_id, version)
     materials.withdraw(db, user_id("lehrkraft"), material_id, version)
@@ -173,7 +173,7 @@ def test_withdraw_only_by_owner_or_admin(db):
 
 def test_admin_may_withdraw(db):
     material_id, _ = _share(db, "ausbilder", "Admin-Rückzug")
-    assert materials.may_withdraw(db, user_id("admin"), material_id)
+    assert materials.may_edit(db, user_id("admin"), material_id)
     materials.withdraw(db, user_id("admin"), material_id, 1)
     assert materials.material(db, user_id("ausbilder"), material_id)["withdrawn_at"] is not None
 
@@ -291,3 +291,63 @@ def test_trainer_cannot_add_a_cooperation_of_another_company(db, owner):
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         projects.create_project(db, user_id("ausbilder2"), _project("Übergriff"))
     assert owner.execute("select count(*) from projects where title = 'Übergriff'").fetchone()[0] == 0
+
+
+# --- editing what exists (issue 18, sql/039) ------------------------------------------------------------------------
+
+
+def _edit(title: str, lfs=(), scope="kooperation", class_id=None) -> materials.MaterialEdit:
+    return materials.MaterialEdit(title, "neu beschrieben", ["neu"], scope, class_id, list(lfs), [])
+
+
+def test_a_material_is_edited_by_its_owner_or_the_schools_admin_only(db):
+    material_id, _ = _share(db, "lehrkraft", "Bearbeitungstest")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):  # the trainer of the pair sees it, but it is not theirs
+        materials.update_material(db, user_id("ausbilder"), material_id, 1, _edit("Vom Betrieb"))
+    with pytest.raises(StaleWrite):  # another company's trainer does not even see it: nothing to update
+        materials.update_material(db, user_id("ausbilder2"), material_id, 1, _edit("Von außen"))
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):  # a class that is none of lehrkraft's
+        materials.update_material(db, user_id("lehrkraft"), material_id, 1,
+                                  _edit("Klasse", scope="klasse", class_id=demo_class_id("mainufer", "FI", 0, "a")))
+    assert not materials.may_edit(db, user_id("ausbilder"), material_id)
+    materials.update_material(db, user_id("lehrkraft"), material_id, 1, _edit("Vom Owner", lfs=[LF3]))
+    item = materials.material(db, user_id("lehrkraft"), material_id)
+    assert (item["title"], item["description"], item["tags"], item["learning_field_ids"]) == (
+        "Vom Owner", "neu beschrieben", ["neu"], [LF3])
+    with pytest.raises(StaleWrite):  # the version the owner saw is gone
+        materials.update_material(db, user_id("admin"), material_id, 1, _edit("Admin, veraltet"))
+    materials.update_material(db, user_id("admin"), material_id, 2, _edit("Vom Admin", scope="klasse",
+                                                                          class_id=FI25A))
+    events = materials.material_details(db, user_id("lehrkraft"), material_id)["events"]
+    details = list(events["detail"])
+    assert "Titel: „Vom Owner“ → „Vom Admin“; Sichtbar für: „diese Kooperation“ → „Klasse FI25a“" in details
+    assert any(d.startswith("Titel: „Bearbeitungstest“ → „Vom Owner“; Beschreibung: „–“ → „neu beschrieben“")
+               for d in details)
+    assert any(d.startswith("Lernfeld hinzugefügt: „LF3") for d in details)
+    assert any(d.startswith("Lernfeld entfernt: „LF3") for d in details)  # the admin's edit chose none
+
+
+def test_a_milestone_is_edited_by_both_sides_of_the_pair_and_by_nobody_else(db):
+    due = clock.today() + timedelta(days=10)
+    project_id = projects.create_project(db, user_id("ausbilder"), _project(
+        "Meilensteine bearbeiten", coops=[MAIN_RMD], milestones=[(due, "Entwurf")]))
+    milestone = projects.project_details(db, user_id("ausbilder"), project_id)["milestones"].iloc[0]
+    change = projects.MilestoneEdit("Entwurf fertig", due + timedelta(days=5), "schule", "mit Netzplan")
+    for outsider in ("ausbilder2", "schulleitung", "admin2", "koordination"):
+        with pytest.raises(StaleWrite):
+            projects.update_milestone(db, user_id(outsider), project_id, milestone["id"], 1, change)
+    projects.update_milestone(db, user_id("lehrkraft"), project_id, milestone["id"], 1, change)  # the school side
+    with pytest.raises(StaleWrite):
+        projects.update_milestone(db, user_id("ausbilder"), project_id, milestone["id"], 1, change)
+    projects.update_milestone(db, user_id("ausbilder"), project_id, milestone["id"], 2,
+                              projects.MilestoneEdit("Entwurf fertig", due, None, "mit Netzplan"))
+    details = projects.project_details(db, user_id("ausbilder"), project_id)
+    row = details["milestones"].iloc[0]
+    assert (row["title"], row["due_on"], row["place"], row["description"], row["version"]) == (
+        "Entwurf fertig", due, None, "mit Netzplan", 3)
+    day, later = due.strftime("%d.%m.%Y"), (due + timedelta(days=5)).strftime("%d.%m.%Y")
+    assert list(details["events"]["detail"]) == [
+        f"„Entwurf fertig“: fällig am: „{later}“ → „{day}“; zuständig: „Schule“ → „beide Lernorte“",
+        f"„Entwurf“: Titel: „Entwurf“ → „Entwurf fertig“; fällig am: „{day}“ → „{later}“; zuständig: „beide Lernorte“"
+        " → „Schule“; Beschreibung: „–“ → „mit Netzplan“",
+        f"„Entwurf“, fällig am {day}"]

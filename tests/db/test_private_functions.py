@@ -15,7 +15,8 @@ ROLES = ("anon", "authenticated", "leokop_app", "leokop_worker", "leokop_service
 ALLOWED = {
     **{f"app_private.{name}": {"authenticated"} for name in (
         "admin_apprentice_ids()", "admin_class_ids()", "admin_company_ids()", "company_side_apprentice_ids()",
-        "editable_project_ids()", "is_admin_anywhere()", "managed_user_ids()", "material_is_visible(uuid)",
+        "editable_project_ids()", "is_admin_anywhere()", "managed_user_ids()", "material_is_editable(uuid)",
+        "material_is_visible(uuid)",
         "my_class_ids(boolean)", "my_membership_school_ids()", "my_unassigned_user_ids()", "overseen_school_ids()",
         "pair_apprentice_ids()", "readable_apprentice_ids(text)", "released_company_side_ids(text)",
         "school_ids_with_role(app_role)", "school_side_apprentice_ids()", "school_side_class_ids()",

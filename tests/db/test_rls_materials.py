@@ -13,7 +13,7 @@ from tests.helpers import DENIED, attempt, cooperation_id, expected_write, seen_
 MATERIAL_TABLES = ("materials", "material_versions", "material_blobs", "material_learning_fields",
                    "material_positions", "material_comments", "material_events")
 PROJECT_TABLES = ("projects", "project_cooperations", "project_learning_fields", "project_positions",
-                  "project_apprentices", "project_milestones", "project_materials")
+                  "project_apprentices", "project_milestones", "project_materials", "project_events")
 DEMO = material_ids()
 PROJECT = demo_id("project", "arztpraxis")
 WITHDRAWN = "00000000-0000-4000-8000-0000000000a1"
@@ -35,6 +35,7 @@ values ('{WITHDRAWN}', '{cooperation_id("mainufer", "rmd")}', '{demo_id("school"
        ('{KBM_LINK}', '{cooperation_id("mainufer", "hartmann")}', '{demo_id("school", "mainufer")}', '{_KBM}',
         'beruf_schule', null, 'link', 'Büromanagement', 'https://example.org/c', '{user_id("koordination")}',
         null, null);
+insert into project_events (project_id, action, detail) values ('{PROJECT}', 'status', 'Status: geplant → laufend');
 """
 
 _MY = "select * from memberships where user_id = %(uid)s and active"
@@ -79,6 +80,7 @@ EXPECTED = {
     "project_apprentices": f"""select project_id from project_apprentices where project_id in ({_PROJECTS})
                                and apprentice_id in ({EXPECTED_VISIBLE["apprentices"]})""",
     "project_milestones": f"select id from project_milestones where project_id in ({_PROJECTS})",
+    "project_events": f"select id from project_events where project_id in ({_PROJECTS})",
     "project_materials": f"""select project_id from project_materials where project_id in ({_PROJECTS})
                              and material_id in ({_MATERIALS})""",
 }
@@ -148,8 +150,33 @@ WRITE_CASES = {
         f" values (gen_random_uuid(), '{cooperation_id('mainufer', 'rmd')}', '{demo_id('school', 'mainufer')}',"
         f" '{_FI}', 'kooperation', 'link', 't', 'https://example.org', '{user_id('lehrkraft')}')",
         {"lehrkraft": 1}, DENIED),
+    # netzwerk is ausbilder's: its description, audience and topics change by the owner or the school's admin
+    # (sql/039); who sees it but is neither is refused, who does not see it changes nothing
     "materials edit": (f"update materials set title = 'neu' where id = '{_NET}'",
-                       {"lehrkraft": 1, "ausbilder": 1, "admin": 1, "schulleitung": 1}, 0),
+                       {"ausbilder": 1, "admin": 1, "lehrkraft": DENIED, "schulleitung": DENIED}, 0),
+    "materials edit the audience": (
+        f"update materials set scope = 'klasse', class_id = '{demo_class_id('mainufer', 'FI', 1, 'a')}'"
+        f" where id = '{_NET}'", {"ausbilder": 1, "admin": 1, "lehrkraft": DENIED, "schulleitung": DENIED}, 0),
+    # grundschutz is lehrkraft's, for FI25a; FI26a is none of lehrkraft's classes: only the school's admin may
+    "materials edit the audience beyond the editor's classes": (
+        f"update materials set class_id = '{demo_class_id('mainufer', 'FI', 0, 'a')}'"
+        f" where id = '{DEMO['grundschutz']}'",
+        {"admin": 1, "lehrkraft": DENIED, "ausbilder": DENIED, "ausbilder2": DENIED, "schulleitung": DENIED}, 0),
+    "materials new version by a reader": (
+        f"update materials set current_version = current_version + 1 where id = '{_NET}'",
+        {"lehrkraft": 1, "ausbilder": 1, "admin": 1, "schulleitung": 1}, 0),
+    "material_learning_fields add": (
+        f"insert into material_learning_fields (material_id, learning_field_id, occupation_id)"
+        f" select '{_NET}', lf.id, lf.occupation_id from learning_fields lf where lf.occupation_id = '{_FI}'"
+        f" and lf.id not in (select learning_field_id from material_learning_fields where material_id = '{_NET}')"
+        f" order by lf.sort_order limit 1", {"ausbilder": 1, "admin": 1}, DENIED),
+    "material_learning_fields remove": (f"delete from material_learning_fields where material_id = '{_NET}'",
+                                        {"ausbilder": 1, "admin": 1}, 0),
+    "material_positions add": (
+        f"insert into material_positions (material_id, training_position_id, occupation_id)"
+        f" select '{_NET}', tp.id, tp.occupation_id from training_positions tp where tp.occupation_id = '{_FI}'"
+        f" and tp.id not in (select training_position_id from material_positions where material_id = '{_NET}')"
+        f" order by tp.sort_order limit 1", {"ausbilder": 1, "admin": 1}, DENIED),
     "materials change owner": (f"update materials set owner_id = auth.uid() where id = '{_NET}'", {}, DENIED),
     # grundschutz is lehrkraft's, for class FI25a: those who see it but do not own it are refused
     "materials withdraw": (f"update materials set withdrawn_at = now(), withdrawn_by = auth.uid()"
@@ -182,6 +209,15 @@ WRITE_CASES = {
         f"insert into project_milestones (project_id, title, due_on, created_by)"
         f" values ('{PROJECT}', 'm', app_private.today(), auth.uid())",
         {"lehrkraft": 1, "ausbilder": 1, "ausbilder2": 1, "admin": 1}, DENIED),
+    "project_milestones edit": (
+        f"update project_milestones set title = title || '!', due_on = due_on + 1, place = 'schule',"
+        f" description = 'neu' where project_id = '{PROJECT}'",
+        {"lehrkraft": 3, "ausbilder": 3, "ausbilder2": 3, "admin": 3}, 0),
+    "project_milestones created_by": (f"update project_milestones set created_by = auth.uid()"
+                                      f" where project_id = '{PROJECT}'", {}, DENIED),
+    "project_events insert": (f"insert into project_events (project_id, action) values ('{PROJECT}', 'status')",
+                              {}, DENIED),
+    "project_events delete": ("delete from project_events", {}, DENIED),
     "project_cooperations add a foreign pair": (
         f"insert into project_cooperations (project_id, cooperation_id, school_id)"
         f" values ('{PROJECT}', '{cooperation_id('mainufer', 'hartmann')}', '{demo_id('school', 'mainufer')}')",

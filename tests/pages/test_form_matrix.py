@@ -533,6 +533,8 @@ def _clean(c: Ctx, kept: list) -> None:
          (c.before["projects"],)),
         ("delete from project_cooperations where project_id in (select id from projects where not (id = any(%s)))",
          (c.before["projects"],)),
+        ("delete from project_events where project_id in (select id from projects where not (id = any(%s)))",
+         (c.before["projects"],)),
         ("delete from projects where not (id = any(%s))", (c.before["projects"],)),
         ("delete from material_comments where material_id in (select id from materials where not (id = any(%s)))",
          (c.before["materials"],)),
@@ -1441,6 +1443,56 @@ DRIVERS += [
                                  c.ids["session"]),
            state=_account_session, empty="saved", reset=_session_reopened,
            stale=lambda c: second_session(DRIVER["session-end"], c, lambda at: None)),
+]
+
+
+# --- editing what exists (issue 18): a material's description and a milestone, each against its version ----------
+
+
+def _edit_material(ctx: Ctx) -> dict:
+    """A link of lehrkraft's in the matrix's pair, made the first time the page opens; chosen in the library."""
+    if "edit_material" not in ctx.ids:
+        from leokop.demo.seed import demo_id
+        from leokop.repo import materials
+
+        ctx.ids["edit_material"] = materials.share_link(ctx.db, user_id("lehrkraft"), materials.Sharing(
+            RMD_PAIR, demo_id("occupation", "FI"), "kooperation", None, f"{MARK}-Bearbeiten", None, [], [], []),
+            "https://example.org/matrix-bearbeiten")
+    return pair(ctx, leokop_material=ctx.ids["edit_material"])
+
+
+def _material_tags(at: AppTest, ctx: Ctx, tags: str = MARK) -> None:
+    text_widget(at, f"mat-edit-tags-{ctx.ids['edit_material']}").set_value(tags)
+
+
+def _edit_milestone(ctx: Ctx) -> dict:
+    """The matrix project's first milestone, chosen in the project's milestone form."""
+    if "milestone" not in ctx.ids:
+        ctx.ids["milestone"] = ctx.one("select id from project_milestones where project_id = %s order by due_on"
+                                       " limit 1", ctx.ids["project"])[0]
+    return pair(ctx, **{f"proj-milestone-choice-{ctx.ids['project']}": ctx.ids["milestone"]})
+
+
+def _milestone_due(at: AppTest, ctx: Ctx, days: int = 30) -> None:
+    pick(at.date_input, f"proj-milestone-due-{ctx.ids['milestone']}", ctx.today + timedelta(days=days))
+
+
+DRIVERS += [
+    Driver(f"{MV}::mat-edit-*", "mat-edit-{edit_material}", "materialien_page.py", "lehrkraft", texts.MAT_SUBMIT_EDIT,
+           rows=lambda c: c.rows("select id, version, title from materials where id = %s", c.ids["edit_material"]),
+           state=_edit_material, text="mat-edit-title-{edit_material}", limit=200, fill=_material_tags,
+           out_of_range=lambda at, c: _material_tags(at, c, ", ".join(f"t{n}" for n in range(21))),
+           stale=lambda c: second_session(DRIVER["mat-edit"], c, lambda at: text_widget(
+               at, f"mat-edit-title-{c.ids['edit_material']}").set_value(f"{MARK} zuerst {uuid4().hex[:6]}"))),
+    Driver(f"{PV}::proj-milestone-*", "proj-milestone-{milestone}", "projekte_page.py", "lehrkraft",
+           texts.PROJ_SUBMIT_MILESTONE,
+           rows=lambda c: c.rows("select id, version, due_on, coalesce(description, '') from project_milestones"
+                                 " where id = %s", c.ids["milestone"]),
+           state=_edit_milestone, text="proj-milestone-description-{milestone}", limit=4000, fill=_milestone_due,
+           out_of_range=lambda at, c: _milestone_due(at, c, 91),  # the project ends after 90 days
+           stale=lambda c: second_session(DRIVER["proj-milestone"], c, lambda at: text_widget(
+               at, f"proj-milestone-description-{c.ids['milestone']}").set_value(f"{MARK} zuerst {uuid4().hex[:6]}"),
+               "ausbilder")),
 ]
 
 DRIVER = {d.ident: d for d in DRIVERS}

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from leokop import texts
 from leokop.ui import dashboard_view, widgets
 from tests.helpers import cooperation_id
-from tests.pages.conftest import confirmations, errors
+from tests.pages.conftest import confirmations, errors, widget
 
 
 def _by_label(elements, label):
@@ -48,12 +48,12 @@ def test_sharing_a_link_and_refusing_bad_input(login, owner):
     at = _open(login, "lehrkraft", "materialien")
     _by_label(at.radio, texts.MAT_FIELD_SOURCE).set_value(texts.MAT_SOURCE_LINK).run()
     _by_label(at.text_input, texts.MAT_FIELD_URL).input("ftp://example.org/x")
-    _by_label(at.text_input, texts.MAT_FIELD_TITLE).input("   ")
+    widget(at.text_input, "mat-share-title").input("   ")
     _by_label(at.button, texts.MAT_SUBMIT_SHARE).click().run()
     assert errors(at) == [texts.TITLE_EMPTY, texts.MAT_ERR_URL]
     _by_label(at.text_input, texts.MAT_FIELD_URL).input("https://www.kmk.org/rahmenlehrplaene")
-    _by_label(at.text_input, texts.MAT_FIELD_TITLE).input("KMK Rahmenlehrpläne")
-    _by_label(at.text_input, texts.MAT_FIELD_TAGS).input("Lehrplan, KMK")
+    widget(at.text_input, "mat-share-title").input("KMK Rahmenlehrpläne")
+    widget(at.text_input, "mat-share-tags").input("Lehrplan, KMK")
     _by_label(at.button, texts.MAT_SUBMIT_SHARE).click().run()
     assert errors(at) == []
     assert texts.MAT_SHARED.format(title="KMK Rahmenlehrpläne") in confirmations(at)
@@ -64,7 +64,7 @@ def test_sharing_a_link_and_refusing_bad_input(login, owner):
 
 def test_file_share_without_a_file_is_refused(login):
     at = _open(login, "ausbilder", "materialien")
-    _by_label(at.text_input, texts.MAT_FIELD_TITLE).input("Ohne Datei")
+    widget(at.text_input, "mat-share-title").input("Ohne Datei")
     _by_label(at.button, texts.MAT_SUBMIT_SHARE).click().run()
     assert errors(at) == [texts.MAT_ERR_NO_FILE]
     assert "Ohne Datei" not in _library_titles(at)

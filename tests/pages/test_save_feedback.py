@@ -154,4 +154,6 @@ def test_severities_are_text_badges_and_placeholders_are_german(login):
     shown = " ".join(m.value for m in at.markdown)
     assert texts.SEVERITY_BADGES["warnung"] in shown  # the demo's apprentices in trouble
     at = _page(login, "ausbilder", A_RMD)
-    assert {s.proto.placeholder for s in at.selectbox} == {texts.PLACEHOLDER_CHOOSE}
+    # the page's search box asks for a name (issue 18)
+    assert {s.proto.placeholder for s in at.selectbox} == {texts.PLACEHOLDER_CHOOSE,
+                                                          texts.APPRENTICE_SEARCH_PLACEHOLDER}
