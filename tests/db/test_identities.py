@@ -11,13 +11,14 @@ from uuid import UUID, uuid4
 import psycopg
 import pytest
 
+from leokop.db.locate import app_url
 from leokop.repo import credentials, identities
 from leokop.repo._query import StaleWrite
 from leokop.services import sso
 from leokop.services.passwords import hash_password
 from tests.db.test_invitations import _invite, _token
 from tests.db.test_sessions import DEMO_USERS, WHO, _owner, call_outcome
-from tests.helpers import school_id, user_id
+from tests.helpers import act_as, school_id, user_id
 
 IDENTITY_TABLES = ("user_identities", "sso_sign_ins", "school_sign_in_settings")
 ISSUER = "https://idp.schule.example"
@@ -244,3 +245,17 @@ def test_the_providers_come_from_the_auth_section():
                            "bad_name": keys, "incomplete": {"client_id": "c"}})
     assert [(p.name, p.button) for p in named] == [("schulportal", "Mit Schulportal Hessen anmelden"),
                                                    ("entra", "Mit Single Sign-on anmelden")]
+
+
+def test_the_links_are_read_by_their_user_and_the_admin_of_the_account_only(db, owner_url, accounts):
+    uid = accounts("h", "h.sso@schule.example")
+    assert _sign_in(db, "hanna-1", "h.sso@schule.example").user_id == uid
+    seen = {}
+    for who in (uid, user_id("admin"), user_id("admin2"), user_id("lehrkraft"), user_id("schulleitung")):
+        with psycopg.connect(app_url(owner_url)) as conn:
+            act_as(conn, who)
+            seen[who] = conn.execute("select user_id, issuer, linked_by from public.user_identities"
+                                     " where issuer = %s", (ISSUER,)).fetchall()
+    assert seen[uid] == [(uid, ISSUER, "email")]
+    assert seen[user_id("admin")] == [(uid, ISSUER, "email")]  # Mainufer's admin manages the account
+    assert seen[user_id("admin2")] == seen[user_id("lehrkraft")] == seen[user_id("schulleitung")] == []
