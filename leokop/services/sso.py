@@ -58,9 +58,11 @@ def providers(auth: Mapping[str, Any] | None) -> list[Provider]:
 
 
 def identity(claims: Mapping[str, Any]) -> Identity | None:
-    """The identity of st.user's claims (the ID token's), or None when issuer, subject or iat is missing."""
+    """The identity of st.user's claims (the ID token's), or None when issuer, subject or iat is missing (or issuer
+    or subject longer than the database keeps)."""
     issuer, subject, issued = claims.get("iss"), claims.get("sub"), claims.get("iat")
-    if not isinstance(issuer, str) or not issuer or not isinstance(subject, str) or not subject:
+    if not isinstance(issuer, str) or not 0 < len(issuer) <= 300 or not isinstance(subject, str) \
+            or not 0 < len(subject) <= 255:  # OIDC: sub at most 255 ASCII characters; sql/038 holds no more
         return None
     if isinstance(issued, bool) or not isinstance(issued, int | float):
         return None

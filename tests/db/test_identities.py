@@ -228,6 +228,8 @@ def test_the_claims_make_an_identity_only_with_issuer_subject_and_iat():
     assert sso.identity({"iss": ISSUER, "sub": "x"}) is None
     assert sso.identity({"iss": "", "sub": "x", "iat": 1}) is None
     assert sso.identity({"iss": ISSUER, "sub": "x", "iat": True}) is None
+    assert sso.identity({"iss": ISSUER, "sub": "x" * 256, "iat": 1}) is None
+    assert sso.identity({"iss": "i" * 301, "sub": "x", "iat": 1}) is None
     found = sso.identity({"iss": ISSUER, "sub": "x", "iat": 1_700_000_000, "email": " a@b.de ",
                           "email_verified": "true"})
     assert found is not None and found.email == "a@b.de" and found.email_verified is False  # only a real true
