@@ -119,7 +119,9 @@ def logout_button() -> None:
     if st.sidebar.button(texts.LOGOUT, key="leokop-logout", icon=":material/logout:"):
         sign_out(resources.database())
         if identity_signed_in():
-            st.logout()  # single sign-on: the provider's identity cookie goes too (decision 93)
+            # single sign-on: the provider's identity cookie goes too (decision 93); the cookie route is asked first
+            cookie_removal_script()
+            st.logout()
             st.stop()
         st.rerun()
     _handoff_script()
@@ -213,7 +215,7 @@ def _handoff_script() -> None:
 
 def _post_script(path: str, body: dict) -> None:
     # the values are our own (a path and a urlsafe secret); json.dumps quotes them for the script
-    st.html(f"<script>fetch({json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', "
+    st.html(f"<script>fetch({json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', keepalive: true, "
             f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(json.dumps(body))}}})"
             f".catch(() => undefined);</script>", unsafe_allow_javascript=True)
 

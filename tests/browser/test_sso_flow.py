@@ -236,6 +236,8 @@ def test_first_sign_in_links_by_email_and_the_second_by_the_identity(context, ss
     _expect_login_form(page)
     assert _open_sessions(owner_url) == 0
     assert IDENTITY_COOKIE not in _cookies(context)
+    # the cookie route was asked before the browser left for the provider (a keepalive fetch): no cookie left over
+    assert sessions.COOKIE not in _cookies(context)
 
     # the second sign-in: the identity is linked now
     _at_the_provider(page, sso_url)
