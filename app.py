@@ -8,7 +8,7 @@ import streamlit as st
 
 from leokop import auth, texts
 from leokop.db.errors import error_summary
-from leokop.ui import account_forms, feedback, navigation, privacy_forms, user_cache
+from leokop.ui import account_forms, feedback, navigation, privacy_forms, sso_views, user_cache
 from leokop.ui.resources import DATABASE_DOWN, database, show_database_down
 
 st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="wide")
@@ -17,7 +17,7 @@ st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="w
 def _login_page() -> None:
     st.title(texts.APP_TITLE)
     st.caption(texts.APP_TAGLINE)
-    auth.login(database())
+    sso_views.login_page(database())
 
 
 def _terms_page() -> None:
@@ -56,6 +56,7 @@ def _at_every_address(step, title: str, icon: str):
 # database is down, the page run below shows the German message)
 with contextlib.suppress(DATABASE_DOWN):
     auth.keep_session(database())
+    sso_views.after_callback(database())  # right after a provider's callback: its identity's account (decision 95)
 user = auth.current_user()
 if user is None:
     page = _at_every_address(_login_page, "Anmeldung", ":material/login:")

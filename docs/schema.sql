@@ -300,6 +300,22 @@ CREATE FUNCTION app_auth.login_record(p_username text) RETURNS TABLE(user_id uui
 $$;
 
 --
+-- Name: password_login_refused(text); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.password_login_refused(p_username text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from public.app_users u
+    join public.memberships m on m.user_id = u.id and m.active and m.role in ('lehrkraft', 'schulleitung')
+    join public.school_sign_in_settings s on s.school_id = m.school_id and s.sso_required
+    where u.username = lower(btrim(p_username))
+      and not exists (select 1 from public.memberships a where a.user_id = u.id and a.active and a.role = 'admin'))
+$$;
+
+--
 -- Name: password_reset_lookup(text); Type: FUNCTION; Schema: app_auth; Owner: -
 --
 
@@ -459,6 +475,75 @@ begin
   if v_user is not null then
     return query select v_id, v_user;
   end if;
+end
+$$;
+
+--
+-- Name: sso_link_invitation(text, text, text, text, timestamp with time zone); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.sso_link_invitation(p_token_sha256 text, p_issuer text, p_subject text, p_once_sha256 text, p_issued_at timestamp with time zone) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_user uuid;
+begin
+  select i.user_id into v_user from public.invitations i
+  where i.token_sha256 = p_token_sha256 and i.ended_at is null and i.valid_until > now()
+    and not exists (select 1 from public.user_credentials c where c.user_id = i.user_id);
+  if v_user is null
+     or exists (select 1 from public.user_identities x where x.issuer = p_issuer and x.subject = p_subject)
+     or not app_private.sso_fresh(p_once_sha256, p_issued_at) then
+    return null;
+  end if;
+  update public.invitations set ended_at = now(), end_reason = 'angenommen'
+  where token_sha256 = p_token_sha256 and ended_at is null;
+  insert into public.user_identities (issuer, subject, user_id, linked_by, last_used)
+  values (p_issuer, p_subject, v_user, 'einladung', now());
+  update public.app_users set active = true where id = v_user;
+  return v_user;
+end
+$$;
+
+--
+-- Name: sso_sign_in(text, text, text, timestamp with time zone, text, boolean); Type: FUNCTION; Schema: app_auth; Owner: -
+--
+
+CREATE FUNCTION app_auth.sso_sign_in(p_issuer text, p_subject text, p_once_sha256 text, p_issued_at timestamp with time zone, p_email text, p_email_verified boolean) RETURNS TABLE(user_id uuid, outcome text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_user uuid := app_private.sso_account(p_issuer, p_subject);
+  v_outcome text := 'angemeldet';
+begin
+  if v_user is null and not exists (select 1 from public.user_identities i
+                                    where i.issuer = p_issuer and i.subject = p_subject) then
+    if p_email_verified is true and coalesce(btrim(p_email), '') <> ''
+       and (select count(*) from public.app_users x where lower(x.email) = lower(btrim(p_email))) = 1 then
+      select u.id into v_user from public.app_users u
+      where lower(u.email) = lower(btrim(p_email)) and u.active
+        and exists (select 1 from public.memberships m where m.user_id = u.id and m.active)
+        and not exists (select 1 from public.user_identities i where i.user_id = u.id and i.issuer = p_issuer);
+    end if;
+    v_outcome := 'verknuepft';
+  end if;
+  if v_user is null then
+    return query select null::uuid, 'kein_konto';
+    return;
+  end if;
+  if not app_private.sso_fresh(p_once_sha256, p_issued_at) then
+    return query select null::uuid, 'abgelaufen';
+    return;
+  end if;
+  if v_outcome = 'verknuepft' then
+    insert into public.user_identities (issuer, subject, user_id, linked_by, last_used)
+    values (p_issuer, p_subject, v_user, 'email', now());
+  else
+    update public.user_identities i set last_used = now() where i.issuer = p_issuer and i.subject = p_subject;
+  end if;
+  return query select v_user, v_outcome;
 end
 $$;
 
@@ -2540,6 +2625,38 @@ end
 $$;
 
 --
+-- Name: sso_account(text, text); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.sso_account(p_issuer text, p_subject text) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select i.user_id from public.user_identities i join public.app_users u on u.id = i.user_id
+  where i.issuer = p_issuer and i.subject = p_subject and u.active
+    and exists (select 1 from public.memberships m where m.user_id = u.id and m.active)
+$$;
+
+--
+-- Name: sso_fresh(text, timestamp with time zone); Type: FUNCTION; Schema: app_private; Owner: -
+--
+
+CREATE FUNCTION app_private.sso_fresh(p_once_sha256 text, p_issued_at timestamp with time zone) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if p_issued_at is null or p_issued_at < now() - interval '15 minutes' or p_issued_at > now() + interval '2 minutes'
+  then
+    return false;
+  end if;
+  delete from public.sso_sign_ins where used_at < now() - interval '2 days';
+  insert into public.sso_sign_ins (once_sha256) values (p_once_sha256) on conflict do nothing;
+  return found;
+end
+$$;
+
+--
 -- Name: stamp_change(); Type: FUNCTION; Schema: app_private; Owner: -
 --
 
@@ -4143,6 +4260,28 @@ UNION ALL
    FROM public.school_days_off d;
 
 --
+-- Name: school_sign_in_settings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.school_sign_in_settings (
+    school_id uuid NOT NULL,
+    sso_required boolean DEFAULT false NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    updated_at timestamp with time zone,
+    updated_by uuid
+);
+
+--
+-- Name: sso_sign_ins; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sso_sign_ins (
+    once_sha256 text NOT NULL,
+    used_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT sso_sign_ins_once_sha256_check CHECK ((once_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+--
 -- Name: terms_acceptances; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4214,6 +4353,23 @@ CREATE TABLE public.user_credentials (
     must_change boolean DEFAULT false NOT NULL,
     CONSTRAINT user_credentials_failed_attempts_check CHECK ((failed_attempts >= 0)),
     CONSTRAINT user_credentials_password_hash_check CHECK ((password_hash ~ '^\$2[aby]\$\d\d\$.{53}$'::text))
+);
+
+--
+-- Name: user_identities; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.user_identities (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    issuer text NOT NULL,
+    subject text NOT NULL,
+    user_id uuid NOT NULL,
+    linked_by text NOT NULL,
+    linked_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_used timestamp with time zone,
+    CONSTRAINT user_identities_issuer_check CHECK (((length(issuer) >= 1) AND (length(issuer) <= 300))),
+    CONSTRAINT user_identities_linked_by_check CHECK ((linked_by = ANY (ARRAY['email'::text, 'einladung'::text]))),
+    CONSTRAINT user_identities_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 255)))
 );
 
 --
@@ -4795,6 +4951,13 @@ ALTER TABLE ONLY public.school_holidays
     ADD CONSTRAINT school_holidays_state_kind_starts_on_key UNIQUE (state, kind, starts_on);
 
 --
+-- Name: school_sign_in_settings school_sign_in_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.school_sign_in_settings
+    ADD CONSTRAINT school_sign_in_settings_pkey PRIMARY KEY (school_id);
+
+--
 -- Name: schools schools_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -4807,6 +4970,13 @@ ALTER TABLE ONLY public.schools
 
 ALTER TABLE ONLY public.schools
     ADD CONSTRAINT schools_school_number_key UNIQUE (school_number);
+
+--
+-- Name: sso_sign_ins sso_sign_ins_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_sign_ins
+    ADD CONSTRAINT sso_sign_ins_pkey PRIMARY KEY (once_sha256);
 
 --
 -- Name: terms_acceptances terms_acceptances_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -4863,6 +5033,20 @@ ALTER TABLE ONLY public.training_positions
 
 ALTER TABLE ONLY public.user_credentials
     ADD CONSTRAINT user_credentials_pkey PRIMARY KEY (user_id);
+
+--
+-- Name: user_identities user_identities_issuer_subject_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_identities
+    ADD CONSTRAINT user_identities_issuer_subject_key UNIQUE (issuer, subject);
+
+--
+-- Name: user_identities user_identities_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_identities
+    ADD CONSTRAINT user_identities_pkey PRIMARY KEY (id);
 
 --
 -- Name: user_sessions user_sessions_handoff_sha256_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -5294,6 +5478,18 @@ CREATE INDEX school_days_off_school_idx ON public.school_days_off USING btree (s
 CREATE INDEX school_holidays_state_ends_idx ON public.school_holidays USING btree (state, ends_on);
 
 --
+-- Name: school_sign_in_settings_updated_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX school_sign_in_settings_updated_by_idx ON public.school_sign_in_settings USING btree (updated_by);
+
+--
+-- Name: sso_sign_ins_used_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sso_sign_ins_used_idx ON public.sso_sign_ins USING btree (used_at);
+
+--
 -- Name: terms_acceptances_school_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -5316,6 +5512,12 @@ CREATE INDEX trainer_contacts_invited_idx ON public.trainer_contacts USING btree
 --
 
 CREATE UNIQUE INDEX trainer_contacts_name_idx ON public.trainer_contacts USING btree (school_id, company_id, lower(last_name), lower(COALESCE(first_name, ''::text))) WHERE (email IS NULL);
+
+--
+-- Name: user_identities_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX user_identities_user_idx ON public.user_identities USING btree (user_id);
 
 --
 -- Name: user_sessions_ended_idx; Type: INDEX; Schema: public; Owner: -
@@ -5634,6 +5836,12 @@ CREATE TRIGGER risk_thresholds_stamp BEFORE UPDATE ON public.risk_thresholds FOR
 --
 
 CREATE TRIGGER school_days_off_audit AFTER INSERT OR DELETE OR UPDATE ON public.school_days_off FOR EACH ROW WHEN ((current_setting('role'::text) <> 'none'::text)) EXECUTE FUNCTION app_private.audit_row();
+
+--
+-- Name: school_sign_in_settings school_sign_in_settings_stamp; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER school_sign_in_settings_stamp BEFORE UPDATE ON public.school_sign_in_settings FOR EACH ROW EXECUTE FUNCTION app_private.stamp_change();
 
 --
 -- Name: terms_acceptances terms_acceptances_audit; Type: TRIGGER; Schema: public; Owner: -
@@ -6471,6 +6679,20 @@ ALTER TABLE ONLY public.school_days_off
     ADD CONSTRAINT school_days_off_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id) ON DELETE CASCADE;
 
 --
+-- Name: school_sign_in_settings school_sign_in_settings_school_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.school_sign_in_settings
+    ADD CONSTRAINT school_sign_in_settings_school_id_fkey FOREIGN KEY (school_id) REFERENCES public.schools(id) ON DELETE CASCADE;
+
+--
+-- Name: school_sign_in_settings school_sign_in_settings_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.school_sign_in_settings
+    ADD CONSTRAINT school_sign_in_settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
 -- Name: terms_acceptances terms_acceptances_school_id_version_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -6539,6 +6761,13 @@ ALTER TABLE ONLY public.training_positions
 
 ALTER TABLE ONLY public.user_credentials
     ADD CONSTRAINT user_credentials_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
+
+--
+-- Name: user_identities user_identities_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_identities
+    ADD CONSTRAINT user_identities_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
 
 --
 -- Name: user_sessions user_sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -7863,6 +8092,30 @@ CREATE POLICY school_holidays_select ON public.school_holidays FOR SELECT TO aut
 CREATE POLICY school_holidays_service ON public.school_holidays FOR SELECT TO leokop_service USING (true);
 
 --
+-- Name: school_sign_in_settings; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.school_sign_in_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: school_sign_in_settings school_sign_in_settings_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY school_sign_in_settings_insert ON public.school_sign_in_settings FOR INSERT TO authenticated WITH CHECK ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
+-- Name: school_sign_in_settings school_sign_in_settings_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY school_sign_in_settings_select ON public.school_sign_in_settings FOR SELECT TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
+-- Name: school_sign_in_settings school_sign_in_settings_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY school_sign_in_settings_update ON public.school_sign_in_settings FOR UPDATE TO authenticated USING ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role))) WITH CHECK ((school_id IN ( SELECT app_private.school_ids_with_role('admin'::public.app_role) AS school_ids_with_role)));
+
+--
 -- Name: schools; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -7879,6 +8132,12 @@ CREATE POLICY schools_select ON public.schools FOR SELECT TO authenticated USING
 --
 
 CREATE POLICY schools_service ON public.schools FOR SELECT TO leokop_service USING (true);
+
+--
+-- Name: sso_sign_ins; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sso_sign_ins ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: terms_acceptances; Type: ROW SECURITY; Schema: public; Owner: -
@@ -7957,6 +8216,18 @@ CREATE POLICY training_positions_select ON public.training_positions FOR SELECT 
 --
 
 ALTER TABLE public.user_credentials ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_identities; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.user_identities ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_identities user_identities_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY user_identities_select ON public.user_identities FOR SELECT TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) OR (user_id IN ( SELECT app_private.managed_user_ids() AS managed_user_ids))));
 
 --
 -- Name: user_sessions; Type: ROW SECURITY; Schema: public; Owner: -
@@ -8040,6 +8311,13 @@ REVOKE ALL ON FUNCTION app_auth.login_record(p_username text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_auth.login_record(p_username text) TO leokop_app;
 
 --
+-- Name: FUNCTION password_login_refused(p_username text); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.password_login_refused(p_username text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.password_login_refused(p_username text) TO leokop_app;
+
+--
 -- Name: FUNCTION password_reset_lookup(p_token_sha256 text); Type: ACL; Schema: app_auth; Owner: -
 --
 
@@ -8094,6 +8372,20 @@ GRANT ALL ON FUNCTION app_auth.session_end_by_token(p_token_sha256 text) TO leok
 
 REVOKE ALL ON FUNCTION app_auth.session_resume(p_token_sha256 text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app_auth.session_resume(p_token_sha256 text) TO leokop_app;
+
+--
+-- Name: FUNCTION sso_link_invitation(p_token_sha256 text, p_issuer text, p_subject text, p_once_sha256 text, p_issued_at timestamp with time zone); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.sso_link_invitation(p_token_sha256 text, p_issuer text, p_subject text, p_once_sha256 text, p_issued_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.sso_link_invitation(p_token_sha256 text, p_issuer text, p_subject text, p_once_sha256 text, p_issued_at timestamp with time zone) TO leokop_app;
+
+--
+-- Name: FUNCTION sso_sign_in(p_issuer text, p_subject text, p_once_sha256 text, p_issued_at timestamp with time zone, p_email text, p_email_verified boolean); Type: ACL; Schema: app_auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_auth.sso_sign_in(p_issuer text, p_subject text, p_once_sha256 text, p_issued_at timestamp with time zone, p_email text, p_email_verified boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app_auth.sso_sign_in(p_issuer text, p_subject text, p_once_sha256 text, p_issued_at timestamp with time zone, p_email text, p_email_verified boolean) TO leokop_app;
 
 --
 -- Name: FUNCTION absences(p_school_ids uuid[], p_year integer, p_occupation_id uuid, p_class_id uuid); Type: ACL; Schema: app_leadership; Owner: -
@@ -8623,6 +8915,18 @@ GRANT ALL ON FUNCTION app_private.school_side_class_ids() TO authenticated;
 --
 
 REVOKE ALL ON FUNCTION app_private.session_open(p_session_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION sso_account(p_issuer text, p_subject text); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.sso_account(p_issuer text, p_subject text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION sso_fresh(p_once_sha256 text, p_issued_at timestamp with time zone); Type: ACL; Schema: app_private; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app_private.sso_fresh(p_once_sha256 text, p_issued_at timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION stamp_change(); Type: ACL; Schema: app_private; Owner: -
@@ -9873,6 +10177,12 @@ GRANT SELECT ON TABLE public.school_calendar TO authenticated;
 GRANT SELECT ON TABLE public.school_calendar TO leokop_service;
 
 --
+-- Name: TABLE school_sign_in_settings; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.school_sign_in_settings TO authenticated;
+
+--
 -- Name: TABLE terms_acceptances; Type: ACL; Schema: public; Owner: -
 --
 
@@ -9913,6 +10223,42 @@ GRANT UPDATE(email) ON TABLE public.trainer_contacts TO authenticated;
 --
 
 GRANT SELECT ON TABLE public.training_positions TO authenticated;
+
+--
+-- Name: COLUMN user_identities.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.user_identities TO authenticated;
+
+--
+-- Name: COLUMN user_identities.issuer; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(issuer) ON TABLE public.user_identities TO authenticated;
+
+--
+-- Name: COLUMN user_identities.user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(user_id) ON TABLE public.user_identities TO authenticated;
+
+--
+-- Name: COLUMN user_identities.linked_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(linked_by) ON TABLE public.user_identities TO authenticated;
+
+--
+-- Name: COLUMN user_identities.linked_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(linked_at) ON TABLE public.user_identities TO authenticated;
+
+--
+-- Name: COLUMN user_identities.last_used; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_used) ON TABLE public.user_identities TO authenticated;
 
 --
 -- Name: COLUMN user_sessions.id; Type: ACL; Schema: public; Owner: -

@@ -27,7 +27,7 @@ from leokop.clock import BERLIN
 from leokop.config import load_settings
 from leokop.db.session import Database
 from leokop.formats import plain
-from leokop.repo import credentials, users
+from leokop.repo import credentials, identities, users
 from leokop.repo import sessions as session_rows
 from leokop.repo.users import Profile
 from leokop.services import sessions
@@ -51,6 +51,10 @@ _DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
 
 class ClientLimited(Exception):
     """Too many failed logins from this client address in the last hour (sql/040)."""
+
+
+class PasswordLoginRefused(Exception):
+    """The password was right, but the user's school requires single sign-on for them (sql/038)."""
 
 
 class AccountLocked(Exception):
@@ -95,6 +99,10 @@ def login(db: Database) -> None:
         st.session_state["authentication_status"] = None
         st.error(texts.LOGIN_FAILED)
         return
+    except PasswordLoginRefused:
+        _forget_login(authenticator)
+        st.error(texts.SSO_PASSWORD_REFUSED)
+        return
     if st.session_state.pop(_EMPTY_KEY, False):
         st.error(texts.LOGIN_EMPTY)
         return
@@ -120,6 +128,11 @@ def logout_button() -> None:
     st.sidebar.caption(", ".join(texts.ROLE_LABELS[r] for r in sorted(user.roles)))
     if st.sidebar.button(texts.LOGOUT, key="leokop-logout", icon=":material/logout:"):
         sign_out(resources.database())
+        if identity_signed_in():
+            # single sign-on: the provider's identity cookie goes too (decision 95); the cookie route is asked first
+            cookie_removal_script()
+            st.logout()
+            st.stop()
         st.rerun()
     _handoff_script()
 
@@ -140,6 +153,31 @@ def signed_out_here() -> None:
     next run delete the cookie."""
     _forget_login(st.session_state.get(_AUTHENTICATOR_KEY))
     st.session_state[_COOKIE_GONE_KEY] = True
+
+
+def identity_signed_in() -> bool:
+    """Whether an OIDC provider signed someone in (Streamlit's identity cookie, st.login): this alone opens no
+    session (leokop.ui.sso_views)."""
+    return st.user.to_dict().get("is_logged_in") is True
+
+
+def sign_in_as(db: Database, user_id: UUID) -> bool:
+    """Sign in the account a single sign-on found (or linked), with a new session as after a password. False when
+    the account has no role."""
+    profile = users.load_profile(db, user_id)
+    if profile is None or not profile.roles:
+        return False
+    _remember(profile)
+    _begin_session(db, user_id)
+    return True
+
+
+def _remember(profile: Profile) -> None:
+    """This Streamlit session is signed in as `profile` (without the password form)."""
+    st.session_state[_USER_KEY] = profile
+    st.session_state[_USER_KEY + "_id"] = profile.user_id
+    # streamlit-authenticator's own state, as its login sets it: its form is not drawn while this is True
+    st.session_state.update(authentication_status=True, name=profile.display_name, username=profile.username)
 
 
 def session_id() -> UUID | None:
@@ -187,7 +225,7 @@ def _handoff_script() -> None:
 
 def _post_script(path: str, body: dict) -> None:
     # the values are our own (a path and a urlsafe secret); json.dumps quotes them for the script
-    st.html(f"<script>fetch({json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', "
+    st.html(f"<script>fetch({json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', keepalive: true, "
             f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(json.dumps(body))}}})"
             f".catch(() => undefined);</script>", unsafe_allow_javascript=True)
 
@@ -211,11 +249,8 @@ def _resume_from_cookie(db: Database) -> None:
     profile = users.load_profile(db, user_id)
     if profile is None or not profile.roles:
         return
-    st.session_state[_USER_KEY] = profile
-    st.session_state[_USER_KEY + "_id"] = user_id
+    _remember(profile)
     st.session_state[_SESSION_KEY] = found_session
-    # streamlit-authenticator's own state, as its login sets it: its form is not drawn while this is True
-    st.session_state.update(authentication_status=True, name=profile.display_name, username=profile.username)
 
 
 def must_change_password() -> bool:
@@ -314,6 +349,9 @@ def _feed_from_database(authenticator: stauth.Authenticate, db: Database) -> Non
         if not ok:
             _count_failure(client)
         model.credentials["usernames"] = {}  # never keep a hash in the session longer than the check
+        if ok and identities.password_login_refused(db, name):
+            # asked only after a right password: a wrong one says nothing about the account's school
+            raise PasswordLoginRefused
         if ok:
             st.session_state[_USER_KEY + "_id"] = record.user_id
             st.session_state[_MUST_CHANGE_KEY] = record.must_change

@@ -14,6 +14,7 @@ from leokop.ui.calendar_views import calendar_tab
 from leokop.ui.import_views import import_tab
 from leokop.ui.resources import database, worker_database
 from leokop.ui.saving import Edit
+from leokop.ui.sso_views import school_setting_tab
 
 user = auth.require_page("verwaltung")
 db = database()
@@ -63,10 +64,10 @@ def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message)
 
 
 (tab_users, tab_memberships, tab_release, tab_thresholds, tab_terms, tab_consents, tab_audit, tab_retention,
- tab_access, tab_import, tab_calendar) = st.tabs([
+ tab_access, tab_import, tab_calendar, tab_sign_in) = st.tabs([
     texts.ADMIN_USERS, texts.ADMIN_MEMBERSHIPS, texts.ADMIN_RELEASE, texts.ADMIN_THRESHOLDS, texts.ADMIN_TERMS,
     texts.ADMIN_CONSENTS, texts.ADMIN_AUDIT, texts.ADMIN_RETENTION, texts.ADMIN_ACCESS, texts.ADMIN_IMPORT,
-    texts.ADMIN_CALENDAR])
+    texts.ADMIN_CALENDAR, texts.SSO_SETTING_TITLE])
 
 with tab_users:
     managed = users.list_managed_users(db, user.user_id)
@@ -213,3 +214,5 @@ with tab_import:
     import_tab(db, user.user_id, today)
 with tab_calendar:
     calendar_tab(db, user.user_id, today)
+with tab_sign_in:
+    school_setting_tab(db, user.user_id)

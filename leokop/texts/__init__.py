@@ -13,3 +13,4 @@ from leokop.texts.leadership import *  # noqa: F403
 from leokop.texts.materials import *  # noqa: F403
 from leokop.texts.privacy import *  # noqa: F403
 from leokop.texts.signin import *  # noqa: F403
+from leokop.texts.sso import *  # noqa: F403

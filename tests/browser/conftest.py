@@ -111,14 +111,16 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def streamlit_server(script: str, owner_url: str, log_dir: Path, *, env: dict[str, str] | None = None
-                     ) -> Iterator[str]:
-    """`streamlit run <script>` on a free loopback port against the test database (with `env` added to the
-    environment); its base URL once /_stcore/health answers. The process is stopped by its PID afterwards."""
+def streamlit_server(script: str, owner_url: str, log_dir: Path, options: tuple[str, ...] = (), *,
+                     env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run <script>` on a free loopback port against the test database (with more command line
+    `options`, e.g. `--secrets.files`, and `env` added to the environment); its base URL once /_stcore/health
+    answers. The process is stopped by its PID afterwards."""
     port = _free_port()
     log = log_dir / "server.log"
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+               *options]
     with log.open("wb") as out:
         proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**os.environ, "DATABASE_URL": owner_url, **(env or {})},
                                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)

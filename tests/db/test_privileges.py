@@ -543,14 +543,17 @@ def test_leadership_refuses_a_class_of_another_school_for_the_own_school(owner):
 LOGIN_FUNCTIONS = {"app_auth.login_record(text)", "app_auth.record_login_attempt(text, boolean)"}
 # They write a hash and return nothing.
 PASSWORD_WRITERS = {"public.change_own_password(text)", "public.admin_set_password(uuid, text)"}
-# Invitations and reset links (037): they ask whether an account has a password, or write the hash of a link's new
-# password, and hand out no credential column (their result types, reviewed: a time, an id, an address, a profile).
+# Invitations and reset links (037), and the single sign-on's invitation link (038): they ask whether an account has
+# a password, or write the hash of a link's new password, and hand out no credential column (their result types,
+# reviewed: a time, an id, an address, a profile).
 LINK_FUNCTIONS = {
     "public.invitation_issue(uuid, text, text)": ("timestamp with time zone", False, {"authenticated"}),
     "app_auth.invitation_lookup(text)": ("record", True, {"leokop_app"}),
     "app_auth.invitation_accept(text, text)": ("uuid", False, {"leokop_app"}),
     "app_auth.password_reset_request(text, text, text)": ("text", False, {"leokop_app"}),
     "app_auth.password_reset_use(text, text)": ("uuid", False, {"leokop_app"}),
+    # single sign-on (038): an invitation links an identity only to an account without a password
+    "app_auth.sso_link_invitation(text, text, text, text, timestamp with time zone)": ("uuid", False, {"leokop_app"}),
 }
 
 

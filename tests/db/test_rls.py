@@ -213,6 +213,7 @@ def test_every_table_has_rls_enabled(owner):
     tables = {r[0] for r in owner.execute(
         "select tablename from pg_tables where schemaname = 'public'").fetchall()}
     from tests.db.test_calendar_feed import FEED_TABLES
+    from tests.db.test_identities import IDENTITY_TABLES
     from tests.db.test_imports import IMPORT_TABLES
     from tests.db.test_invitations import INVITATION_TABLES
     from tests.db.test_one_save import FORM_TABLES
@@ -225,7 +226,8 @@ def test_every_table_has_rls_enabled(owner):
 
     matrices = (set(ALL_TABLES) | set(NEW_TABLES) | set(RISK_TABLES) | set(MATERIAL_TABLES) | set(PROJECT_TABLES)
                 | set(PRIVACY_TABLES) | set(IMPORT_TABLES) | set(FORM_TABLES) | set(CALENDAR_TABLES)
-                | set(FEED_TABLES) | set(SESSION_TABLES) | set(INVITATION_TABLES))
+                | set(FEED_TABLES) | set(SESSION_TABLES) | set(INVITATION_TABLES)
+                | set(IDENTITY_TABLES))
     assert tables == matrices, "a new table needs an RLS matrix"
 
 

@@ -148,6 +148,11 @@ NOT_WRITING = {
     "leokop/ui/apprentice_forms.py::_hide_button()": "removes a stale row's form from the screen",
     "leokop/ui/material_views.py::_hide_gone()": "removes the form of a withdrawn material from the screen",
     "leokop/ui/import_views.py::button:import-preview": "plans the import in a transaction that writes nothing",
+    "leokop/ui/sso_views.py::button:sso-login-*": "st.login: sends the browser to the identity provider",
+    "leokop/ui/sso_views.py::button:sso-sign-out": "st.logout: ends the identity provider's cookie, writes no row",
+    "leokop/ui/sso_views.py::button:sso-invitation-link": (
+        "writes through the login role (no user transaction, so no form token): the invitation page that draws it is "
+        "not built yet; tests/pages/test_sso_views.py drives it, and the database lets an invitation link once"),
 }
 # Submit buttons inside writing forms that write nothing themselves.
 NOT_WRITING_SUBMITS = {"texts.STALE_HIDE"}
@@ -768,6 +773,7 @@ def applicable(driver: Driver, case: str) -> str | None:
 AF, CF, MV, PV, PF = ("leokop/ui/apprentice_forms.py", "leokop/ui/case_forms.py", "leokop/ui/material_views.py",
                       "leokop/ui/project_views.py", "leokop/ui/privacy_forms.py")
 VW = "pages/verwaltung_page.py"
+SV = "leokop/ui/sso_views.py"
 
 
 def apprentice(ctx: Ctx) -> dict:
@@ -1281,6 +1287,14 @@ DRIVERS += [
            fill=lambda at, c: _toggle_checkbox(at, f"{c.ids['lahntal']}-share_teacher_notes"),
            stale=lambda c: second_session(DRIVER["release"], c, lambda at: _toggle_checkbox(
                at, f"{c.ids['lahntal']}-share_teacher_notes"))),
+    Driver(f"{SV}::sso-setting-*", "sso-setting-{lahntal}", "verwaltung_page.py", "admin2", texts.BUTTON_SAVE,
+           rows=lambda c: c.rows("select school_id, version, sso_required from school_sign_in_settings"
+                                 " where school_id = %s", c.ids["lahntal"]),
+           empty="saved", fill=lambda at, c: _toggle_checkbox(at, f"{c.ids['lahntal']}-sso_required"),
+           stale=lambda c: second_session(DRIVER["sso-setting"], c, lambda at: _toggle_checkbox(
+               at, f"{c.ids['lahntal']}-sso_required")),
+           finish=lambda c: c.rows("delete from school_sign_in_settings where school_id = %s returning school_id",
+                                   c.ids["lahntal"])),
     Driver(f"{VW}::release-override-*", "release-override-{l}", "verwaltung_page.py", "admin2", texts.BUTTON_SAVE,
            rows=lambda c: c.rows("select apprentice_id, version, share_grades, share_absences, share_teacher_notes"
                                  " from release_overrides where apprentice_id = %s", c.ids["l"]),
