@@ -150,18 +150,3 @@ def pytest_terminal_summary(terminalreporter) -> None:
         for name, text in getattr(report, "user_properties", []):
             if name == "print":
                 terminalreporter.write_line(str(text))
-
-
-def pytest_xdist_make_scheduler(config, log):
-    """pytest-xdist's scheduler (`-n 2` in pyproject.toml), by scope: each test file is one unit (its module fixtures
-    start once), and all browser tests are one, so that one Chromium with its app server runs at a time while the
-    other worker runs the database and page tests. (`--dist loadgroup` would do this with marks, but xdist 3.8
-    renames the node ids through an attribute pytest 9 no longer reads.)"""
-    from xdist.scheduler import LoadScopeScheduling
-
-    class _Scheduler(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            path = nodeid.split("::")[0]
-            return "browser" if path.startswith("tests/browser/") else path
-
-    return _Scheduler(config, log)
