@@ -201,11 +201,35 @@ def _resume_from_cookie(db: Database) -> None:
     profile = users.load_profile(db, user_id)
     if profile is None or not profile.roles:
         return
+    _signed_in(profile, found_session)
+
+
+def _signed_in(profile: Profile, session: UUID) -> None:
+    """This Streamlit session is signed in as `profile` with the database session `session`."""
     st.session_state[_USER_KEY] = profile
-    st.session_state[_USER_KEY + "_id"] = user_id
-    st.session_state[_SESSION_KEY] = found_session
+    st.session_state[_USER_KEY + "_id"] = profile.user_id
+    st.session_state[_SESSION_KEY] = session
     # streamlit-authenticator's own state, as its login sets it: its form is not drawn while this is True
     st.session_state.update(authentication_status=True, name=profile.display_name, username=profile.username)
+
+
+def sign_in_by_link(db: Database, user_id: UUID) -> bool:
+    """After an invitation or reset link set the password: signed in as after the login form (a new session and
+    its cookie). False when the account has no active role (nothing to open)."""
+    profile = users.load_profile(db, user_id)
+    if profile is None or not profile.roles:
+        return False
+    st.session_state.pop(_MUST_CHANGE_KEY, None)
+    _begin_session(db, user_id)
+    _signed_in(profile, st.session_state[_SESSION_KEY])
+    return True
+
+
+def client_address() -> str | None:
+    """The browser's address as Streamlit sees it (None on localhost; behind a proxy the proxy's, unless the proxy
+    passes the client's on): only its sha256 is ever stored, as a rate limit's key (sql/037)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else None
 
 
 def must_change_password() -> bool:

@@ -4,6 +4,8 @@
 ADMIN_USERS = "Benutzer"
 ADMIN_MEMBERSHIPS = "Rollen und Zuordnungen"
 ADMIN_NEW_USER = "Neuen Benutzer anlegen"
+ADMIN_NEW_USER_INTRO = ("Ohne Einladung: Sie legen ein Startpasswort fest und geben es der Person selbst weiter; sie "
+                        "ersetzt es bei der ersten Anmeldung durch ein eigenes. Üblich ist „Person einladen“ oben.")
 ADMIN_NEW_MEMBERSHIP = "Weitere Rolle zuordnen"
 ADMIN_TOGGLE_USER = "Benutzer aktivieren/deaktivieren"
 ADMIN_TOGGLE_MEMBERSHIP = "Zuordnung aktivieren/deaktivieren"
