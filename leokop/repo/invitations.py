@@ -69,8 +69,9 @@ def _issue(conn, user_id: UUID, token_sha256: str, client_sha256: str | None) ->
 def withdraw(db: Database, admin_id: UUID, invitation_id: UUID) -> bool:
     with db.user_tx(admin_id) as conn:
         row = conn.execute("select public.invitation_withdraw(%s) as ok", (invitation_id,)).fetchone()
-    if not row["ok"]:
-        raise InvitationGone
+        if not row["ok"]:
+            # inside the transaction: it rolls back, with the form's token (a refused press is no save, sql/032)
+            raise InvitationGone
     return True
 
 
