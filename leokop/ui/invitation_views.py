@@ -22,7 +22,7 @@ from leokop.services import accounts, entries, invitations
 from leokop.ui import feedback, saving, widgets
 from leokop.ui.account_forms import base_url
 
-NEW_LINK = "leokop_invitation_link"  # (username, link, until, mail failed): shown once, right after inviting
+NEW_LINK = "leokop_invitation_links"  # + place: ([(username, link, until)], mail failed), shown once after inviting
 FORGOT_ANSWERED = "leokop_forgot_answered"  # the forgot form was answered in this session: the answer stays
 LINK_PARAMS = (invitations.INVITE_PARAM, invitations.RESET_PARAM)
 OPEN_STATES = ("offen", "abgelaufen", "zurueckgezogen")  # a new link is possible (the account has no password)
@@ -33,25 +33,29 @@ def taken_username(db: Database, admin_id: UUID, username: str) -> bool:
     return bool(accounts.USERNAME_PATTERN.match(username)) and users.username_taken(db, admin_id, username)
 
 
-def _admin_client(user: Profile) -> str:
-    return invitations.client_digest(auth.client_address(), str(user.user_id))
+def admin_client(admin_id: UUID) -> str:
+    """The rate limit's client key of an admin's invitations: the browser's address, else the admin's id."""
+    return invitations.client_digest(auth.client_address(), str(admin_id))
 
 
-def _remember_link(username: str, invited: invitations.Invited) -> None:
-    """The link of an invitation that went out by no mail: the admin passes it on (it is shown once)."""
-    if not invited.mailed:
-        st.session_state[NEW_LINK] = (username, invited.link, invited.valid_until, load_settings().smtp is not None)
+def remember_links(place: str, invited: list[tuple[str, invitations.Invited]]) -> None:
+    """The links of invitations that went out by no mail (none configured, or it failed), by username: shown once
+    where the admin made them (`place`), for the admin to pass on."""
+    unsent = [(username, one.link, one.valid_until) for username, one in invited if not one.mailed]
+    if unsent:
+        st.session_state[f"{NEW_LINK}-{place}"] = (unsent, load_settings().smtp is not None)
 
 
-def _show_new_link() -> None:
-    shown = st.session_state.pop(NEW_LINK, None)
+def show_new_links(place: str) -> None:
+    shown = st.session_state.pop(f"{NEW_LINK}-{place}", None)
     if shown is None:
         return
-    username, link, until, mail_failed = shown
+    unsent, mail_failed = shown
     template = texts.INVITATION_MAIL_FAILED if mail_failed else texts.INVITATION_LINK_COPY
-    st.warning(template.format(until=german_datetime(until)), icon=feedback.NOTICE)
-    st.caption(plain(username))
-    st.code(link, language=None)
+    st.warning(template.format(until=german_datetime(min(until for _, _, until in unsent))), icon=feedback.NOTICE)
+    for username, link, _until in unsent:
+        st.caption(plain(username))
+        st.code(link, language=None)
 
 
 def invite_form(db: Database, user: Profile, options: dict[str, pd.DataFrame]) -> None:
@@ -59,9 +63,9 @@ def invite_form(db: Database, user: Profile, options: dict[str, pd.DataFrame]) -
     the admin when no SMTP is configured or the mail failed)."""
     st.subheader(texts.ADMIN_INVITE)
     st.caption(texts.ADMIN_INVITE_INTRO)
-    _show_new_link()
-    role = widgets.role_select("invite-role")
     form = "invite"
+    show_new_links(form)
+    role = widgets.role_select("invite-role")
     with st.form(saving.key(form), enter_to_submit=False):
         display_name = st.text_input(texts.FIELD_DISPLAY_NAME, key=saving.key(form, "invite-display-name"))
         username = st.text_input(texts.FIELD_USERNAME, key=saving.key(form, "invite-username"))
@@ -80,8 +84,8 @@ def invite_form(db: Database, user: Profile, options: dict[str, pd.DataFrame]) -
     def invite() -> str:
         invited = invitations.invite(
             db, user.user_id, username=name, display_name=display_name.strip(), email=address, role=role,
-            scope=scope.columns(), base_url=base_url(), smtp=smtp, client=_admin_client(user))
-        _remember_link(name, invited)
+            scope=scope.columns(), base_url=base_url(), smtp=smtp, client=admin_client(user.user_id))
+        remember_links(form, [(name, invited)])
         return (texts.INVITED_MAILED if invited.mailed else texts.INVITED_LINK).format(username=name)
 
     saving.save(form, list(dict.fromkeys(problems)), invite,
@@ -130,8 +134,8 @@ def invitations_list(db: Database, user: Profile) -> None:
 
     def invite_again() -> str:
         invited = invitations.invite_again(db, user.user_id, row["user_id"], row["email"], row["display_name"],
-                                           base_url=base_url(), smtp=smtp, client=_admin_client(user))
-        _remember_link(row["username"], invited)
+                                           base_url=base_url(), smtp=smtp, client=admin_client(user.user_id))
+        remember_links("invite", [(row["username"], invited)])
         return texts.INVITATION_RESENT
 
     saving.save(form, [], invite_again, texts.INVITATION_RESENT, refusals=refusals)

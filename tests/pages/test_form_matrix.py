@@ -1612,6 +1612,39 @@ DRIVERS += [
                                      "tests/pages/test_invitation_pages.py's test"}),
 ]
 
+
+
+# --- trainer contacts of an import turned into invitations (issue 16): one contact of Mainufer ↔ rmd -------------
+
+
+def _pending_contact(ctx: Ctx) -> dict:
+    """A trainer contact with an e-mail address and no account (made the first time; put back after each save)."""
+    _no_limits(ctx)
+    if "contact" not in ctx.ids:
+        ctx.ids["contact"] = ctx.one(
+            "insert into trainer_contacts (school_id, company_id, first_name, last_name, email) values (%s, %s,"
+            " 'Karla', %s, 'matrix-kontakt@betrieb.example') returning id", MAINUFER, company_id("rmd"),
+            f"{MARK}-Kontakt")[0]
+    ctx.run("update trainer_contacts set invited_user_id = null where id = %s", ctx.ids["contact"])
+    ctx.run("delete from app_users where username like 'matrix-kontakt%%'")
+    return {}
+
+
+def _no_contact(ctx: Ctx) -> None:
+    ctx.run("delete from trainer_contacts where id = %s", ctx.ids["contact"])
+    ctx.run("delete from app_users where username like 'matrix-kontakt%%'")
+
+
+DRIVERS += [
+    Driver(f"{IV}::button:import-invite-contacts", "import-invite-contacts", "verwaltung_page.py", "admin",
+           texts.IMPORT_CONTACTS_BUTTON.format(n=1),
+           rows=lambda c: c.rows("select id, invited_user_id is not null from trainer_contacts where id = %s",
+                                 c.ids["contact"]),
+           state=_pending_contact, is_button=True, empty="saved", reset=_pending_contact, finish=_no_contact,
+           na={"stale": "invites whoever is still without an account when pressed: a contact invited in another tab "
+                        "meanwhile is not invited twice (tests/pages/test_invitation_pages.py)"}),
+]
+
 DRIVER = {d.ident: d for d in DRIVERS}
 
 

@@ -5,6 +5,7 @@ unknown user, one mail for a double click)."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from email.header import decode_header, make_header
@@ -21,7 +22,7 @@ from leokop.services import sessions
 from leokop.services.passwords import hash_password, verify_password
 from leokop.ui import invitation_views
 from tests.db.test_notify import _free_port, _Inbox
-from tests.helpers import school_id, user_id
+from tests.helpers import company_id, school_id, user_id
 from tests.pages.conftest import APP, confirmations, errors, form_button, registered_pages, start_app, widget
 
 NAME = "einladung-seite"
@@ -354,3 +355,69 @@ def test_the_forgot_field_is_not_labelled_like_the_login_field():
     assert texts.LOGIN_FIELDS["Username"] not in texts.FIELD_LOGIN_OR_EMAIL
     assert texts.LOGIN_FIELDS["Password"] not in texts.FIELD_LOGIN_OR_EMAIL
     assert invitation_views.LINK_PARAMS == (service.INVITE_PARAM, service.RESET_PARAM)
+
+
+# --- trainer contacts of an import, invited in one step (issue 16) ------------------------------------------------
+
+CONTACT_EMAIL = "karla.kontakt@betrieb.example"
+
+
+@pytest.fixture()
+def contacts(owner_url, clean) -> Iterator[list]:
+    """Two trainer contacts of Mainufer ↔ Rhein-Main Datentechnik: one with an e-mail address, one without."""
+    ids = [_owner(owner_url, "insert into trainer_contacts (school_id, company_id, first_name, last_name, email)"
+                             " values (%s, %s, %s, %s, %s) returning id", school_id("mainufer"), company_id("rmd"),
+                  first, last, email)[0][0]
+           for first, last, email in (("Karla", "Kontakt", CONTACT_EMAIL), ("Otto", "Ohne-Adresse", None))]
+    yield ids
+    _owner(owner_url, "delete from trainer_contacts where id = any(%s)", ids)
+    _owner(owner_url, "delete from app_users where username like 'karla.kontakt%%'")
+
+
+def _invite_contacts(at: AppTest) -> AppTest:
+    button = widget(at.button, "import-invite-contacts")
+    assert button.label == texts.IMPORT_CONTACTS_BUTTON.format(n=1)
+    return button.click().run()
+
+
+def test_trainer_contacts_with_an_address_are_invited_in_one_step(login, owner_url, contacts, no_smtp, db):
+    at = _invite_contacts(_admin_page(login))
+    assert errors(at) == [] and confirmations(at) == [texts.IMPORT_CONTACTS_INVITED.format(n=1)]
+    [shown] = [c.value for c in at.code if "?einladung=" in c.value]
+    found = service.owner(db, "einladung", _token(shown, "einladung"))
+    assert (found.username, found.display_name, found.email) == ("karla.kontakt", "Karla Kontakt", CONTACT_EMAIL)
+    account = _owner(owner_url, "select u.active, m.role::text, m.company_id = %s, c.invited_user_id = u.id"
+                                " from trainer_contacts c join app_users u on u.username = 'karla.kontakt'"
+                                " join memberships m on m.user_id = u.id where c.id = %s",
+                     company_id("rmd"), contacts[0])
+    assert account == [(False, "ausbilder", True, True)]
+    # the one without an address stays a contact; nothing is left to invite, so the button is gone
+    assert _owner(owner_url, "select invited_user_id from trainer_contacts where id = %s", contacts[1]) == [(None,)]
+    at.run()
+    assert [b for b in at.button if b.key and b.key.startswith("import-invite-contacts")] == []
+
+
+def test_invited_contacts_get_the_mail(login, contacts, mail_server):
+    at = _invite_contacts(_admin_page(login))
+    assert errors(at) == [] and [c.value for c in at.code if "?einladung=" in c.value] == []
+    [mail] = _mails(mail_server, 1)
+    assert mail["To"] == CONTACT_EMAIL and _body(mail).startswith("Guten Tag Karla Kontakt,")
+
+
+def test_a_contact_invited_in_another_tab_meanwhile_is_not_invited_twice(login, owner_url, contacts, no_smtp, db):
+    at = _admin_page(login)
+    service.invite_contacts(db, user_id("admin"), school_id("mainufer"), base_url=BASE, smtp=None, client=None)
+    at = widget(at.button, "import-invite-contacts").click().run()
+    # nothing is left to invite: the button is gone with the list, and nobody got a second account
+    assert errors(at) == [] and confirmations(at) == []
+    assert [b for b in at.button if b.key and b.key.startswith("import-invite-contacts")] == []
+    assert _owner(owner_url, "select count(*) from app_users where email = %s", CONTACT_EMAIL) == [(1,)]
+
+
+@pytest.mark.parametrize(("email", "first"), [("Karla.Kontakt+Betrieb@x.de", "karla.kontakt-betrieb"),
+                                              ("ab@x.de", "ab-ausbilder"), ("ää@x.de", "ausbilder"),
+                                              (f"{'k' * 60}@x.de", "k" * 36)])
+def test_usernames_of_contacts_are_valid_and_numbered(email, first):
+    names = service.usernames_for(email)
+    assert names[:2] == [first, f"{first}2"]
+    assert all(re.fullmatch(r"[a-z0-9._-]{3,40}", name) for name in names)
