@@ -73,6 +73,7 @@ else:
     )
     auth.logout_button()
     feedback.show_confirmation()
+    invitation_views.signed_in_notice()
 
 try:
     page.run()

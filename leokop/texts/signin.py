@@ -122,6 +122,9 @@ RESET_INVALID = ("Dieser Link zum Zurücksetzen ist nicht gültig: Er ist unbeka
 RESET_DONE = "Ihr neues Passwort ist gespeichert und Sie sind angemeldet. Alle anderen Sitzungen wurden beendet."
 LINK_BUTTON_SET = "Passwort festlegen"
 LINK_TO_LOGIN = "Zur Anmeldung"
+LINK_WHILE_SIGNED_IN = ("Sie haben einen Einladungs- oder Passwort-Link geöffnet, sind aber schon angemeldet. Um den "
+                        "Link zu verwenden, melden Sie sich bitte zuerst ab (oder öffnen Sie ihn in einem anderen "
+                        "Browser).")
 LINK_PASSWORD_SET = ("Ihr Passwort ist gespeichert. Ihr Konto hat noch keine aktive Rolle; bitte wenden Sie sich an "
                      "die Schulverwaltung.")
 FORGOT_TITLE = "Passwort vergessen?"

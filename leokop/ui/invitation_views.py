@@ -149,6 +149,12 @@ def link_param() -> str | None:
     return next((param for param in LINK_PARAMS if param in st.query_params), None)
 
 
+def signed_in_notice() -> None:
+    """A link opened in a browser that is signed in: the link waits until the user signs out (the address keeps it)."""
+    if link_param() is not None:
+        st.info(texts.LINK_WHILE_SIGNED_IN, icon=feedback.NOTICE)
+
+
 def link_page(db: Database, param: str) -> None:
     """Whose link it is, two password fields and the rules; then signed in (the reset ends every other session).
     An unknown, used, withdrawn or expired link says so in German, with the way to the login form."""

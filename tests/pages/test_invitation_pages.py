@@ -222,6 +222,17 @@ def test_an_invitation_link_sets_the_password_and_signs_in(db, owner_url, clean)
     assert active and verify_password(STRONG, stored) and sessions_open == 1
 
 
+def test_a_link_opened_while_signed_in_says_to_sign_out_first(login, db, clean):
+    token = _invited(db)
+    at = login("schulleitung")
+    at.query_params["einladung"] = token
+    at.run()
+    assert texts.LINK_WHILE_SIGNED_IN in [i.value for i in at.info]
+    at = at.sidebar.button(key="leokop-logout").click().run()
+    assert [s.value for s in at.subheader] == [texts.INVITATION_TITLE]  # the address kept the link
+    assert service.owner(db, "einladung", token) is not None
+
+
 @pytest.mark.parametrize("token", ["kein-token", "A" * 43])
 def test_an_unknown_link_says_so_and_leads_to_the_login(owner_url, token):
     at = _link_app("einladung", token)
