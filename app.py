@@ -8,7 +8,7 @@ import streamlit as st
 
 from leokop import auth, texts
 from leokop.db.errors import error_summary
-from leokop.ui import account_forms, feedback, navigation, privacy_forms, sso_views, user_cache
+from leokop.ui import account_forms, feedback, invitation_views, navigation, privacy_forms, sso_views, user_cache
 from leokop.ui.resources import DATABASE_DOWN, database, show_database_down
 
 st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="wide")
@@ -17,7 +17,13 @@ st.set_page_config(page_title="leokop", page_icon=":material/school:", layout="w
 def _login_page() -> None:
     st.title(texts.APP_TITLE)
     st.caption(texts.APP_TAGLINE)
-    sso_views.login_page(database())
+    feedback.show_confirmation()
+    link = invitation_views.link_param()
+    if link is not None:  # /?einladung=… or /?passwort=…: the password is set there instead of signing in
+        invitation_views.link_page(database(), link)
+        return
+    if sso_views.login_page(database()) and auth.current_user() is None:
+        invitation_views.forgot_form(database())
 
 
 def _terms_page() -> None:
@@ -82,6 +88,7 @@ else:
     )
     auth.logout_button()
     feedback.show_confirmation()
+    invitation_views.signed_in_notice()
 
 try:
     page.run()

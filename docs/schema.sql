@@ -10219,6 +10219,12 @@ GRANT UPDATE(last_name) ON TABLE public.trainer_contacts TO authenticated;
 GRANT UPDATE(email) ON TABLE public.trainer_contacts TO authenticated;
 
 --
+-- Name: COLUMN trainer_contacts.invited_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(invited_user_id) ON TABLE public.trainer_contacts TO authenticated;
+
+--
 -- Name: TABLE training_positions; Type: ACL; Schema: public; Owner: -
 --
 

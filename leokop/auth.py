@@ -162,11 +162,13 @@ def identity_signed_in() -> bool:
 
 
 def sign_in_as(db: Database, user_id: UUID) -> bool:
-    """Sign in the account a single sign-on found (or linked), with a new session as after a password. False when
-    the account has no role."""
+    """Sign in without the password form: the account a single sign-on found (or linked), or the one whose
+    invitation or reset link just set its password; with a new session (and cookie) as after the login form. False
+    when the account has no active role (nothing to open)."""
     profile = users.load_profile(db, user_id)
     if profile is None or not profile.roles:
         return False
+    st.session_state.pop(_MUST_CHANGE_KEY, None)
     _remember(profile)
     _begin_session(db, user_id)
     return True
@@ -251,6 +253,13 @@ def _resume_from_cookie(db: Database) -> None:
         return
     _remember(profile)
     st.session_state[_SESSION_KEY] = found_session
+
+
+def client_address() -> str | None:
+    """The browser's address as Streamlit sees it (None on localhost; behind a proxy the proxy's, unless the proxy
+    passes the client's on): only its sha256 is ever stored, as a rate limit's key (sql/037)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else None
 
 
 def must_change_password() -> bool:
@@ -368,6 +377,6 @@ def _feed_from_database(authenticator: stauth.Authenticate, db: Database) -> Non
 
 def _client() -> str | None:
     """The per-address limit's key: the sha256 of the browser's address, or None when Streamlit gives none (a
-    browser on this machine). Behind a proxy this is the proxy's address (docs/deployment.md)."""
-    address = st.context.ip_address
+    browser on this machine). Behind a proxy this is the proxy's address (decision 92)."""
+    address = client_address()
     return client_digest(address, "") if address else None

@@ -9,7 +9,7 @@ from leokop.repo import release, risks, users
 from leokop.services import accounts, early_warning, entries
 from leokop.services.passwords import hash_password
 from leokop.services.risk_rules import Thresholds
-from leokop.ui import privacy_forms, saving, widgets
+from leokop.ui import invitation_views, privacy_forms, saving, widgets
 from leokop.ui.calendar_views import calendar_tab
 from leokop.ui.import_views import import_tab
 from leokop.ui.resources import database, worker_database
@@ -42,12 +42,6 @@ def _settings_edit(record: str, row: dict, labels: dict, shown, marker: str) -> 
                 _present(row.get("changed_by")), _present(row.get("updated_at")), marker)
 
 
-def _role_select(key: str) -> str:
-    """The role of a new user or membership, chosen above its form: the form's scope fields follow the role."""
-    return st.selectbox(texts.FIELD_ROLE, list(texts.ROLE_LABELS), format_func=texts.ROLE_LABELS.get, key=key,
-                        placeholder=texts.PLACEHOLDER_CHOOSE)
-
-
 def _toggle_form(form: str, label: str, frame, parts: list[str], apply, message) -> None:
     """Pick a row of `frame` and (de)activate it; `message(row_id, active)` is the German confirmation."""
     with st.form(saving.key(form)):
@@ -73,9 +67,15 @@ with tab_users:
     managed = users.list_managed_users(db, user.user_id)
     widgets.admin_table(managed, ["username", "display_name", "email", "roles", "active"])
 
-    st.subheader(texts.ADMIN_NEW_USER)
-    role = _role_select("new-user-role")
-    with st.form(saving.key("new-user"), enter_to_submit=False):
+    invitation_views.invite_form(db, user, options)
+    invitation_views.invitations_list(db, user)
+
+    # the secondary way (decision 92): a start password the admin hands over in person
+    new_user = st.expander(texts.ADMIN_NEW_USER, icon=":material/password:")
+    with new_user:
+        st.caption(texts.ADMIN_NEW_USER_INTRO)
+        role = widgets.role_select("new-user-role")
+    with new_user, st.form(saving.key("new-user"), enter_to_submit=False):
         username = st.text_input(texts.FIELD_USERNAME, key=saving.key("new-user", "new-user-username"))
         display_name = st.text_input(texts.FIELD_DISPLAY_NAME, key=saving.key("new-user", "new-user-display-name"))
         email = st.text_input(texts.FIELD_EMAIL, key=saving.key("new-user", "new-user-email"))
@@ -90,8 +90,7 @@ with tab_users:
                 email=email.strip() or None, password=password, password_repeat=password_repeat,
                 role=role, scope=scope,
             )
-            taken = bool(accounts.USERNAME_PATTERN.match(new.username)) and users.username_taken(
-                db, user.user_id, new.username)
+            taken = invitation_views.taken_username(db, user.user_id, new.username)
             problems = accounts.new_user_problems(new, taken, tuple(options["school"]["label"]))
             problems += entries.text_problems(display_name, required=False, max_length=200)
             saving.save("new-user", list(dict.fromkeys(problems)), lambda: users.create_user_with_membership(
@@ -110,7 +109,7 @@ with tab_memberships:
     widgets.admin_table(memberships, ["display_name", "username", "role", "scope", "active"])
 
     st.subheader(texts.ADMIN_NEW_MEMBERSHIP)
-    role = _role_select("assign-role")
+    role = widgets.role_select("assign-role")
     with st.form(saving.key("assign-membership")):
         target = st.selectbox(texts.FIELD_USER, managed["id"].tolist(),
                               format_func=widgets.label_from(managed, "id", ["display_name", "username"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
@@ -41,12 +42,70 @@ def create_invited_user(db: Database, admin_id: UUID, *, username: str, display_
                         scope: dict[str, UUID | None], token_sha256: str, client_sha256: str | None
                         ) -> tuple[UUID, datetime]:
     """The account (without a password), its first membership and its invitation in one transaction."""
-    user_id = uuid4()
     with db.user_tx(admin_id) as conn:
-        conn.execute("insert into public.app_users (id, username, display_name, email) values (%s, %s, %s, %s)",
-                     (user_id, username, display_name, email))
-        _insert_membership(conn, user_id, role, scope)
-        return user_id, _issue(conn, user_id, token_sha256, client_sha256)
+        return _create_invited(conn, username, display_name, email, role, scope, token_sha256, client_sha256)
+
+
+def _create_invited(conn, username: str, display_name: str, email: str, role: str, scope: dict[str, UUID | None],
+                    token_sha256: str, client_sha256: str | None) -> tuple[UUID, datetime]:
+    user_id = uuid4()
+    conn.execute("insert into public.app_users (id, username, display_name, email) values (%s, %s, %s, %s)",
+                 (user_id, username, display_name, email))
+    _insert_membership(conn, user_id, role, scope)
+    return user_id, _issue(conn, user_id, token_sha256, client_sha256)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A trainer contact of an import (sql/029) with an e-mail address and no account: one to invite."""
+
+    id: UUID
+    school_id: UUID
+    company_id: UUID
+    display_name: str
+    email: str
+
+
+_CONTACTS_TO_INVITE = """
+    select c.id, c.school_id, c.company_id,
+           btrim(coalesce(c.first_name || ' ', '') || c.last_name) as display_name, c.email
+    from public.trainer_contacts c
+    where c.school_id = %s and c.email is not null and c.invited_user_id is null
+      and not exists (select 1 from public.app_users u where lower(u.email) = lower(c.email))
+    order by c.last_name, c.first_name, c.id
+    limit %s
+"""
+
+
+def contacts_to_invite(db: Database, admin_id: UUID, school_id: UUID, limit: int | None = None) -> list[Contact]:
+    """The school's trainer contacts with an e-mail address that no invitation made an account for yet, and whose
+    address no account the admin manages has."""
+    with db.user_tx(admin_id) as conn:
+        return [Contact(**row) for row in conn.execute(_CONTACTS_TO_INVITE, (school_id, limit)).fetchall()]
+
+
+def invite_contacts(db: Database, admin_id: UUID, school_id: UUID, limit: int,
+                    prepare: Callable[[Contact], tuple[list[str], str]], client_sha256: str | None
+                    ) -> list[tuple[Contact, str, UUID, datetime]]:
+    """The contacts to invite (`limit` at most), each with its account (a trainer of the contact's company at the
+    school), its invitation and the contact marked with it, in one transaction: all or none. `prepare(contact)`
+    gives the usernames to try in order (the first free one is taken) and the link's token hash. Returns
+    (contact, username, account, valid until) each."""
+    done = []
+    with db.user_tx(admin_id) as conn:
+        for row in conn.execute(_CONTACTS_TO_INVITE, (school_id, limit)).fetchall():
+            contact = Contact(**row)
+            usernames, token_sha256 = prepare(contact)
+            username = next(name for name in usernames if not conn.execute(
+                "select public.username_taken(%s) as taken", (name,)).fetchone()["taken"])
+            scope = {"school_id": contact.school_id, "class_id": None, "company_id": contact.company_id,
+                     "cooperation_id": None}
+            user_id, until = _create_invited(conn, username, contact.display_name, contact.email, "ausbilder", scope,
+                                             token_sha256, client_sha256)
+            conn.execute("update public.trainer_contacts set invited_user_id = %s where id = %s",
+                         (user_id, contact.id))
+            done.append((contact, username, user_id, until))
+    return done
 
 
 def issue(db: Database, admin_id: UUID, user_id: UUID, token_sha256: str, client_sha256: str | None) -> datetime:
@@ -69,8 +128,9 @@ def _issue(conn, user_id: UUID, token_sha256: str, client_sha256: str | None) ->
 def withdraw(db: Database, admin_id: UUID, invitation_id: UUID) -> bool:
     with db.user_tx(admin_id) as conn:
         row = conn.execute("select public.invitation_withdraw(%s) as ok", (invitation_id,)).fetchone()
-    if not row["ok"]:
-        raise InvitationGone
+        if not row["ok"]:
+            # inside the transaction: it rolls back, with the form's token (a refused press is no save, sql/032)
+            raise InvitationGone
     return True
 
 

@@ -56,18 +56,28 @@ def normalise_username(raw: str) -> str:
 def new_user_problems(user: NewUser, username_taken: bool, schools: tuple[str, ...] = ()) -> list[str]:
     """German reasons why the account cannot be created; empty when it can. `schools`: the names of the school(s)
     the account is for (a start password built from them, or from the user's name, is refused)."""
-    problems = []
-    if not USERNAME_PATTERN.match(user.username):
-        problems.append(texts.USERNAME_INVALID)
-    elif username_taken:
-        problems.append(texts.USERNAME_TAKEN.format(username=user.username))
-    if not user.display_name.strip():
-        problems.append(texts.DISPLAY_NAME_EMPTY)
-    if user.email and not EMAIL_PATTERN.match(user.email):
-        problems.append(texts.EMAIL_INVALID)
+    problems = identity_problems(user.username, user.display_name, user.email, username_taken)
     problems.extend(password_problems(user.password, user.password_repeat,
                                       (user.username, user.display_name, user.email, *schools)))
     problems.extend(scope_problems(user.role, user.scope))
+    return problems
+
+
+def identity_problems(username: str, display_name: str, email: str | None, username_taken: bool, *,
+                      email_required: bool = False) -> list[str]:
+    """German reasons why the username, name or e-mail address cannot be an account's (a new user's, an
+    invitation's: there the address is required, the link goes to it)."""
+    problems = []
+    if not USERNAME_PATTERN.match(username):
+        problems.append(texts.USERNAME_INVALID)
+    elif username_taken:
+        problems.append(texts.USERNAME_TAKEN.format(username=username))
+    if not display_name.strip():
+        problems.append(texts.DISPLAY_NAME_EMPTY)
+    if email and not EMAIL_PATTERN.match(email):
+        problems.append(texts.EMAIL_INVALID)
+    elif not email and email_required:
+        problems.append(texts.EMAIL_MISSING)
     return problems
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -28,6 +29,7 @@ INVITE_PARAM = "einladung"  # /?einladung=<token>
 RESET_PARAM = "passwort"  # /?passwort=<token>
 INVITATION_DAYS = 14  # fixed in sql/037
 RESET_MINUTES = 60  # fixed in sql/037
+CONTACT_BATCH = 30  # trainer contacts invited in one step: sql/037's limit of invitations per client and hour
 
 _log = logging.getLogger("leokop.invitations")
 
@@ -77,6 +79,34 @@ def invite_again(db: Database, admin_id: UUID, user_id: UUID, email: str | None,
     until = invitations.issue(db, admin_id, user_id, digest(token), client)
     url = link(base_url, INVITE_PARAM, token)
     return Invited(user_id, url, until, bool(email) and _mail_invitation(smtp, email, display_name, url, until))
+
+
+def usernames_for(email: str, tries: int = 50) -> list[str]:
+    """Usernames to try for an invited contact, in order: the address's local part made a valid username (lower
+    case, only a-z 0-9 . _ -, 3 to 40 characters), then with 2, 3, ... appended."""
+    base = re.sub(r"[^a-z0-9._-]+", "-", email.split("@", 1)[0].lower()).strip(".-_")[:36] or "ausbilder"
+    base = base if len(base) >= 3 else f"{base}-ausbilder"[:36]
+    return [base, *(f"{base}{n}" for n in range(2, tries + 1))]
+
+
+def invite_contacts(db: Database, admin_id: UUID, school_id: UUID, *, base_url: str, smtp: SmtpSettings | None,
+                    client: str | None) -> list[tuple[str, Invited]]:
+    """Invite the trainer contacts of the school that have an e-mail address and no account (CONTACT_BATCH at most),
+    in one transaction, each as a trainer of the contact's company; then mail each link. Returns (username,
+    invitation) each."""
+    tokens: dict[UUID, str] = {}
+
+    def prepare(contact: invitations.Contact) -> tuple[list[str], str]:
+        tokens[contact.id] = new_secret()
+        return usernames_for(contact.email), digest(tokens[contact.id])
+
+    invited = []
+    for contact, username, user_id, until in invitations.invite_contacts(db, admin_id, school_id, CONTACT_BATCH,
+                                                                         prepare, client):
+        url = link(base_url, INVITE_PARAM, tokens[contact.id])
+        mailed = _mail_invitation(smtp, contact.email, contact.display_name, url, until)
+        invited.append((username, Invited(user_id, url, until, mailed)))
+    return invited
 
 
 def _mail_invitation(smtp: SmtpSettings | None, email: str, name: str, url: str, until: datetime) -> bool:

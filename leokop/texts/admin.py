@@ -4,6 +4,8 @@
 ADMIN_USERS = "Benutzer"
 ADMIN_MEMBERSHIPS = "Rollen und Zuordnungen"
 ADMIN_NEW_USER = "Neuen Benutzer anlegen"
+ADMIN_NEW_USER_INTRO = ("Ohne Einladung: Sie legen ein Startpasswort fest und geben es der Person selbst weiter; sie "
+                        "ersetzt es bei der ersten Anmeldung durch ein eigenes. Üblich ist „Person einladen“ oben.")
 ADMIN_NEW_MEMBERSHIP = "Weitere Rolle zuordnen"
 ADMIN_TOGGLE_USER = "Benutzer aktivieren/deaktivieren"
 ADMIN_TOGGLE_MEMBERSHIP = "Zuordnung aktivieren/deaktivieren"
@@ -164,6 +166,15 @@ IMPORT_MISSING_HINT = ("Sie bleiben gespeichert. Bitte prüfen, ob ihr Vertrag g
 IMPORT_MISSING_COLUMNS = {"name": "Name", "class_name": "Klasse"}
 IMPORT_CONTACTS_HINT = ("Ausbilderinnen und Ausbilder aus der Datei werden als Kontakte der Schule gespeichert; "
                         "ein Zugang entsteht dadurch nicht.")
+IMPORT_CONTACTS_TITLE = "Ausbilderkontakte einladen"
+IMPORT_CONTACTS_PENDING = ("{n} Ausbilderkontakte dieser Schule haben eine E-Mail-Adresse, aber noch keinen Zugang. "
+                           "Eingeladen legen sie ihr Passwort selbst fest und sehen danach als Ausbilder/in ihres "
+                           "Betriebs dessen Auszubildende an dieser Schule. Ohne Einladung bleiben sie Kontakte.")
+IMPORT_CONTACTS_BATCH = ("Höchstens {n} Einladungen je Stunde: Die übrigen laden Sie danach mit demselben Knopf "
+                         "ein.")
+IMPORT_CONTACTS_BUTTON = "{n} Ausbilderkontakte einladen"
+IMPORT_CONTACTS_INVITED = "{n} Ausbilderkontakte eingeladen."
+IMPORT_CONTACTS_AGAIN = "Die Ausbilderkontakte wurden bereits eingeladen."
 IMPORT_NOTHING_TO_DO = "Die Datei enthält nichts Neues: Es würde nichts geändert."
 IMPORT_APPLIED = ("Import übernommen: {created} Auszubildende neu, {updated} geändert; {refused} Zeilen "
                   "abgelehnt.")

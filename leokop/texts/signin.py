@@ -126,17 +126,23 @@ RESET_INVALID = ("Dieser Link zum Zurücksetzen ist nicht gültig: Er ist unbeka
 RESET_DONE = "Ihr neues Passwort ist gespeichert und Sie sind angemeldet. Alle anderen Sitzungen wurden beendet."
 LINK_BUTTON_SET = "Passwort festlegen"
 LINK_TO_LOGIN = "Zur Anmeldung"
+LINK_WHILE_SIGNED_IN = ("Sie haben einen Einladungs- oder Passwort-Link geöffnet, sind aber schon angemeldet. Um den "
+                        "Link zu verwenden, melden Sie sich bitte zuerst ab (oder öffnen Sie ihn in einem anderen "
+                        "Browser).")
+LINK_PASSWORD_SET = ("Ihr Passwort ist gespeichert. Ihr Konto hat noch keine aktive Rolle; bitte wenden Sie sich an "
+                     "die Schulverwaltung.")
 FORGOT_TITLE = "Passwort vergessen?"
 FORGOT_INTRO = ("Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein. Ist dazu ein Konto mit E-Mail-Adresse "
                 "hinterlegt, schicken wir einen Link, mit dem Sie ein neues Passwort festlegen (eine Stunde gültig).")
-FIELD_LOGIN_OR_EMAIL = "Benutzername oder E-Mail-Adresse"
+# not "Benutzername …": the login form's field is found by that label (tests/browser, assistive technology)
+FIELD_LOGIN_OR_EMAIL = "Anmeldename oder E-Mail-Adresse"
 PLACEHOLDER_LOGIN_OR_EMAIL = "z. B. s.keller oder s.keller@schule.de"
 FORGOT_BUTTON = "Link anfordern"
 FORGOT_EMPTY = "Bitte Benutzernamen oder E-Mail-Adresse eingeben."
 FORGOT_SENT = ("Wenn zu dieser Angabe ein Konto mit E-Mail-Adresse gehört, ist ein Link zum Zurücksetzen unterwegs. "
                "Bitte sehen Sie in Ihr Postfach (auch in den Spam-Ordner). Der Link gilt eine Stunde.")
-FORGOT_NO_MAIL = ("In dieser Installation ist kein E-Mail-Versand eingerichtet. Bitte wenden Sie sich an die "
-                  "Schulverwaltung, die Ihnen eine neue Einladung schicken oder ein Startpasswort setzen kann.")
+FORGOT_NO_MAIL = ("In dieser Installation ist kein E-Mail-Versand eingerichtet, deshalb kann kein Link zum "
+                  "Zurücksetzen verschickt werden. Bitte wenden Sie sich an die Schulverwaltung Ihrer Schule.")
 INVITATION_MAIL_SUBJECT = "Einladung zu leokop"
 INVITATION_MAIL_BODY = """Guten Tag {name},
 

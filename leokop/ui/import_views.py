@@ -11,16 +11,19 @@ import pandas as pd
 import streamlit as st
 
 from leokop import texts
+from leokop.config import load_settings
 from leokop.db.session import Database
 from leokop.formats import german_datetime, plain
 from leokop.frames import records
 from leokop.repo import imports as repo
-from leokop.services import early_warning, entries
+from leokop.repo import invitations as invitation_rows
+from leokop.services import early_warning, entries, invitations
 from leokop.services.imports import flow
 from leokop.services.imports.fields import FIELDS, IGNORE, from_profile, mapping_problems, recognise, to_profile
 from leokop.services.imports.planning import KINDS, Plan
 from leokop.services.imports.reading import FileRefused, Table, read_table
-from leokop.ui import saving, widgets
+from leokop.ui import invitation_views, saving, widgets
+from leokop.ui.account_forms import base_url
 from leokop.ui.resources import worker_database
 from leokop.ui.saving import Edit
 
@@ -42,6 +45,34 @@ def import_tab(db: Database, user_id: UUID, today: date) -> None:
         _with_file(db, user_id, school, upload.name, upload.getvalue(), today)
     if school is not None:
         _past_imports(db, user_id, school)
+        contacts_invitation(db, user_id, school)
+
+
+def contacts_invitation(db: Database, user_id: UUID, school: UUID) -> None:
+    """The school's trainer contacts with an e-mail address and no account, invited in one step (issue 16), or left
+    as contacts."""
+    form = "import-invite-contacts"
+    invitation_views.show_new_links(form)
+    pending = len(invitation_rows.contacts_to_invite(db, user_id, school))
+    if not pending:
+        return
+    st.subheader(texts.IMPORT_CONTACTS_TITLE)
+    st.caption(texts.IMPORT_CONTACTS_PENDING.format(n=pending))
+    batch = min(pending, invitations.CONTACT_BATCH)
+    if pending > batch:
+        st.caption(texts.IMPORT_CONTACTS_BATCH.format(n=invitations.CONTACT_BATCH))
+    if not st.button(texts.IMPORT_CONTACTS_BUTTON.format(n=batch), key=saving.key(form, form)):
+        return
+
+    def invite() -> int:
+        invited = invitations.invite_contacts(db, user_id, school, base_url=base_url(), smtp=load_settings().smtp,
+                                              client=invitation_views.admin_client(user_id))
+        invitation_views.remember_links(form, invited)
+        return len(invited)
+
+    saving.save(form, [], invite,
+                lambda n: texts.IMPORT_CONTACTS_INVITED.format(n=n) if n else texts.IMPORT_CONTACTS_AGAIN,
+                refusals={invitation_rows.TooMany: texts.INVITATION_TOO_MANY})
 
 
 def _with_file(db: Database, user_id: UUID, school: UUID, name: str, data: bytes, today: date) -> None:

@@ -55,6 +55,22 @@ def token(form: str) -> UUID:
     return tokens[name]
 
 
+_CLAIMED = "leokop_claimed_tokens"
+
+
+def claim_in_session(form: str) -> bool:
+    """For a form before the sign-in (no user transaction to claim its token in, sql/032): True the first time
+    this rendering of the form is submitted, False for the same submission again (a double click: the second
+    request carries the first's token). Requests of one Streamlit session run one after another, so the session's
+    own memory is enough; a new rendering (feedback.clear) has a new token."""
+    claimed = st.session_state.setdefault(_CLAIMED, set())
+    mine = token(form)
+    if mine in claimed:
+        return False
+    claimed.add(mine)
+    return True
+
+
 # --- edit forms: the version they were drawn from -------------------------------------------------------------
 
 

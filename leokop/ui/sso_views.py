@@ -53,17 +53,18 @@ def after_callback(db: Database) -> None:
     st.session_state[_OUTCOME_KEY] = result.outcome if result.user_id is None else "kein_konto"
 
 
-def login_page(db: Database) -> None:
-    """The login page: "kein Konto" for a provider's identity without an account; else the password form and below
-    it a button per configured provider."""
+def login_page(db: Database) -> bool:
+    """The login page: "kein Konto" for a provider's identity without an account (False); else the password form
+    and below it a button per configured provider (True)."""
     outcome = st.session_state.get(_OUTCOME_KEY) if auth.identity_signed_in() else None
     if outcome == "kein_konto":
         no_account_page()
-        return
+        return False
     if outcome in ("abgelaufen", "unvollstaendig"):
         st.info(texts.SSO_STALE if outcome == "abgelaufen" else texts.SSO_INCOMPLETE)
     auth.login(db)
     sign_in_buttons()
+    return True
 
 
 def no_account_page() -> None:

@@ -44,6 +44,13 @@ def admin_table(frame: pd.DataFrame, columns: list[str]) -> None:
     st.dataframe(table.rename(columns=texts.ADMIN_COLUMNS), hide_index=True, width="stretch")
 
 
+def role_select(key: str) -> str:
+    """The role of a new user, invitation or membership, chosen above its form: the form's scope fields follow the
+    role."""
+    return st.selectbox(texts.FIELD_ROLE, list(texts.ROLE_LABELS), format_func=texts.ROLE_LABELS.get, key=key,
+                        placeholder=texts.PLACEHOLDER_CHOOSE)
+
+
 def label_from(frame: pd.DataFrame, key: str, parts: list[str]):
     """A format_func for selectboxes over a frame's ids: 'part1 · part2 ...'."""
     def part(row: dict, name: str) -> str:

@@ -280,3 +280,39 @@ def test_a_link_of_the_wrong_shape_never_reaches_the_database():
     assert service.valid_token("abc") is None and service.valid_token(None) is None
     token = session_service.new_secret()
     assert service.valid_token(token) == token and service.valid_token(token + "'") is None
+
+
+# --- trainer contacts of an import (issue 16) ---------------------------------------------------------------------
+
+
+@pytest.fixture()
+def contacts(owner_url, clean) -> Iterator[list[UUID]]:
+    """Two trainer contacts of Mainufer ↔ Rhein-Main Datentechnik with e-mail addresses (usernames einladung-test…)."""
+    from tests.helpers import company_id
+
+    ids = [_owner(owner_url, "insert into trainer_contacts (school_id, company_id, first_name, last_name, email)"
+                             " values (%s, %s, 'Eva', %s, %s) returning id", school_id("mainufer"), company_id("rmd"),
+                  f"Kontakt {n}", f"{NAME}@betrieb{n}.example")[0][0] for n in (1, 2)]
+    yield ids
+    _owner(owner_url, "delete from trainer_contacts where id = any(%s)", ids)
+
+
+def test_contacts_are_invited_all_or_none(db, owner_url, contacts):
+    client = service.client_digest(None, "kontakte")
+    # one invitation short of the client's hourly limit (30): the second contact would exceed it
+    for _ in range(29):
+        _owner(owner_url, "insert into auth_requests (kind, client_sha256) values ('einladung', %s)", client)
+    with pytest.raises(invitations.TooMany):
+        service.invite_contacts(db, user_id("admin"), school_id("mainufer"), base_url=BASE, smtp=None, client=client)
+    assert _owner(owner_url, "select count(*) from app_users where username like %s", f"{NAME}%") == [(0,)]
+    assert _owner(owner_url, "select count(invited_user_id) from trainer_contacts where id = any(%s)", contacts) == [
+        (0,)]
+    _owner(owner_url, "delete from auth_requests")
+    done = service.invite_contacts(db, user_id("admin"), school_id("mainufer"), base_url=BASE, smtp=None,
+                                   client=client)
+    # the same local part twice: the second is numbered
+    assert sorted(username for username, _ in done) == [NAME, f"{NAME}2"]
+    assert _owner(owner_url, "select count(*) from trainer_contacts c join app_users u on u.id = c.invited_user_id"
+                             " where c.id = any(%s) and not u.active", contacts) == [(2,)]
+    assert service.invite_contacts(db, user_id("admin"), school_id("mainufer"), base_url=BASE, smtp=None,
+                                   client=client) == []

@@ -151,8 +151,10 @@ NOT_WRITING = {
     "leokop/ui/sso_views.py::button:sso-login-*": "st.login: sends the browser to the identity provider",
     "leokop/ui/sso_views.py::button:sso-sign-out": "st.logout: ends the identity provider's cookie, writes no row",
     "leokop/ui/sso_views.py::button:sso-invitation-link": (
-        "writes through the login role (no user transaction, so no form token): the invitation page that draws it is "
-        "not built yet; tests/pages/test_sso_views.py drives it, and the database lets an invitation link once"),
+        "writes through the login role before any sign-in (no user transaction, so no form token; the database links "
+        "an invitation once, so a repeat changes nothing) and shows only while a provider has signed someone in: "
+        "tests/pages/test_sso_views.py drives it with st.user as Streamlit's callback leaves it"),
+    "leokop/ui/invitation_views.py::button:link-to-login": "leaves a link's page for the login form (navigation)",
 }
 # Submit buttons inside writing forms that write nothing themselves.
 NOT_WRITING_SUBMITS = {"texts.STALE_HIDE"}
@@ -560,6 +562,11 @@ def _clean(c: Ctx, kept: list) -> None:
         ("delete from import_profiles where not (id = any(%s))", (c.before["import_profiles"],)),
         ("delete from school_days_off where not (id = any(%s))", (c.before["school_days_off"],)),
         # replica mode runs no foreign-key triggers: what hangs off the matrix's users goes first, by hand
+        ("delete from invitations where user_id in (select id from app_users where username like 'matrix-%%')", ()),
+        ("delete from password_resets where user_id in (select id from app_users where username like 'matrix-%%')",
+         ()),
+        ("delete from auth_requests where account_id in (select id from app_users where username like 'matrix-%%')",
+         ()),
         ("delete from memberships where user_id in (select id from app_users where username like 'matrix-%%')", ()),
         ("delete from user_sessions where user_id in (select id from app_users where username like 'matrix-%%')",
          ()),
@@ -1507,6 +1514,201 @@ DRIVERS += [
            stale=lambda c: second_session(DRIVER["proj-milestone"], c, lambda at: text_widget(
                at, f"proj-milestone-description-{c.ids['milestone']}").set_value(f"{MARK} zuerst {uuid4().hex[:6]}"),
                "ausbilder")),
+]
+
+
+# --- invitations and password reset (issue 15, sql/037): the admin's forms at Lahntal, and the forms before the
+# sign-in (the page behind a reset link, "Passwort vergessen?"), which run app.py without a signed-in user --------
+
+IN = "leokop/ui/invitation_views.py"
+LINK_ACCOUNT = "matrix-link"  # the reset link's and the forgot form's own account (its password changes)
+DEAD_SMTP_PORT = "9"  # loopback's discard port: refused at once, the mail thread logs it (the page is the same)
+
+
+def _invite_fill(at: AppTest, ctx: Ctx, username: str | None = None) -> None:
+    ctx.ids["invite_username"] = username or f"matrix-e{uuid4().hex[:8]}"
+    text_widget(at, "invite-username").set_value(ctx.ids["invite_username"])
+    text_widget(at, "invite-display-name").set_value(f"{MARK} Eingeladen")
+    text_widget(at, "invite-email").set_value(f"{ctx.ids['invite_username']}@schule.example")
+
+
+def _no_limits(ctx: Ctx) -> dict:
+    """The rate limits (sql/037: 3 mails per account, 30 invitations per client an hour) counted afresh: the matrix
+    sends more than a person would."""
+    ctx.run("delete from auth_requests")
+    return {}
+
+
+def _invited(ctx: Ctx) -> dict:
+    """An account of Lahntal with an open invitation (made by admin2 the first time the form opens)."""
+    from leokop.services import invitations
+
+    _no_limits(ctx)
+    if "invited" not in ctx.ids:
+        ctx.ids["invited"] = invitations.invite(
+            ctx.db, user_id("admin2"), username="matrix-eingeladen", display_name=f"{MARK} Einladung",
+            email="matrix-eingeladen@schule.example", role="schulleitung",
+            scope={"school_id": LAHNTAL, "class_id": None, "company_id": None, "cooperation_id": None},
+            base_url="http://127.0.0.1", smtp=None, client=None).user_id
+    return {}
+
+
+def _invitation_rows(ctx: Ctx) -> list:
+    """One row that every save changes: how many invitations the account has had, and how many are open."""
+    return ctx.rows("select user_id, count(*), count(*) filter (where end_reason is null and valid_until > now())"
+                    " from invitations where user_id = %s group by user_id", ctx.ids["invited"])
+
+
+def _invitation_withdrawn_elsewhere(ctx: Ctx) -> None:
+    second_session(DRIVER["invitation-actions"], ctx,
+                   lambda at: pick(at.selectbox, "invitation-target", ctx.ids["invited"]), label=texts.BUTTON_WITHDRAW)
+
+
+def _invitation_open_again(ctx: Ctx) -> None:
+    _no_limits(ctx)
+    ctx.run("update invitations set ended_at = null, end_reason = null where id = (select id from invitations"
+            " where user_id = %s order by created_at desc limit 1)", ctx.ids["invited"])
+
+
+class SignedOutDriver(Driver):
+    """A form before the sign-in: app.py without a user, the address's query parameters from `query(ctx)`; the
+    session is remembered, so that a reset can sign it out again after a save signed it in."""
+
+    def open(self, ctx: Ctx, username: str | None = None) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for name, value in self.state(ctx).items():
+            at.query_params[name] = value
+        at.run()
+        assert not at.exception, at.exception
+        ctx.ids["signed_out_at"] = at
+        return at
+
+
+def _link_account(ctx: Ctx) -> Any:
+    """A Schulleitung of Mainufer with a password and an e-mail address, made the first time it is needed."""
+    from leokop.services.passwords import hash_password
+
+    if "link_account" not in ctx.ids:
+        ctx.ids["link_account"] = ctx.one("insert into app_users (username, display_name, email) values (%s, %s, %s)"
+                                          " returning id", LINK_ACCOUNT, f"{MARK} Link",
+                                          "matrix-link@schule.example")[0]
+        ctx.run("insert into user_credentials (user_id, password_hash) values (%s, %s)", ctx.ids["link_account"],
+                hash_password(ACCOUNT_PASSWORD))
+        ctx.run("insert into memberships (user_id, role, school_id) values (%s, 'schulleitung', %s)",
+                ctx.ids["link_account"], MAINUFER)
+    return ctx.ids["link_account"]
+
+
+def _reset_link(ctx: Ctx) -> dict:
+    """A fresh reset link of the account (as its mail would carry it): the page's query parameter."""
+    from leokop.services import sessions
+
+    token = sessions.new_secret()
+    ctx.run("insert into password_resets (user_id, token_sha256, valid_until) values (%s, %s, now() + interval"
+            " '1 hour')", _link_account(ctx), sessions.digest(token))
+    ctx.ids["reset_token"] = token
+    return {"passwort": token}
+
+
+def _signed_out_again(ctx: Ctx) -> None:
+    """After a save signed the session in: signed out, on a fresh link (as the next person with a link)."""
+    at = ctx.ids["signed_out_at"]
+    for name in ("leokop_user", "leokop_user_id", "leokop_session_id", "leokop_session_handoff"):
+        if name in at.session_state:
+            del at.session_state[name]
+    at.session_state["authentication_status"] = None
+    for name, value in _reset_link(ctx).items():
+        at.query_params[name] = value
+
+
+def _link_put(at: AppTest, ctx: Ctx, new: str) -> None:
+    text_widget(at, "link-password-new").set_value(new)
+    text_widget(at, "link-password-repeat").set_value(new)
+
+
+def _link_used_elsewhere(ctx: Ctx) -> None:
+    """The same link used in another tab first."""
+    from leokop.services import invitations
+
+    assert invitations.use(ctx.db, "passwort", ctx.ids["reset_token"], "Lernort-Kooperation-zuerst-52")
+
+
+def _dead_smtp(ctx: Ctx) -> dict:
+    """SMTP configured (the forgot form shows only then), on a port that refuses at once."""
+    os.environ["LEOKOP_SMTP_HOST"], os.environ["LEOKOP_SMTP_PORT"] = "127.0.0.1", DEAD_SMTP_PORT
+    _link_account(ctx)
+    return _no_limits(ctx)
+
+
+def _no_smtp(ctx: Ctx) -> None:
+    os.environ.pop("LEOKOP_SMTP_HOST", None)
+    os.environ.pop("LEOKOP_SMTP_PORT", None)
+
+
+DRIVERS += [
+    Driver(f"{IN}::invite", "invite", "verwaltung_page.py", "admin2", texts.BUTTON_INVITE,
+           rows=lambda c: c.rows("select id, display_name from app_users where username like 'matrix-e%%'"),
+           state=lambda c: {**_no_limits(c), "invite-role": "schulleitung"}, text="invite-display-name", limit=200,
+           fill=_invite_fill, reset=_no_limits,
+           out_of_range=lambda at, c: text_widget(at, "invite-display-name").set_value("N" * 201),
+           stale=lambda c: second_session(DRIVER["invite"], c, lambda at: _invite_fill(
+               at, c, c.ids["invite_username"]))),
+    Driver(f"{IN}::invitation-actions", "invitation-actions", "verwaltung_page.py", "admin2", texts.BUTTON_WITHDRAW,
+           rows=_invitation_rows, state=_invited, empty=None,
+           fill=lambda at, c: pick(at.selectbox, "invitation-target", c.ids["invited"]),
+           reset=_invitation_open_again,
+           buttons=(texts.BUTTON_WITHDRAW, texts.BUTTON_INVITE_AGAIN), stale=_invitation_withdrawn_elsewhere,
+           na={"empty": "an invitation is always chosen (the first of the list)"}),
+    SignedOutDriver(f"{IN}::link-password", "link-password", "app.py", ACCOUNT, texts.LINK_BUTTON_SET,
+                    rows=lambda c: c.rows("select user_id, password_hash from user_credentials where user_id = %s",
+                                          _link_account(c)),
+                    state=_reset_link, keeps_input=False, reset=_signed_out_again,
+                    fill=lambda at, c: _link_put(at, c, f"Lernort-Kooperation-{uuid4().hex[:6]}"),
+                    out_of_range=lambda at, c: _link_put(at, c, "passwort1234"), stale=_link_used_elsewhere,
+                    values=lambda: strat.one_of(STRONG, MEANINGFUL), put=_link_put),
+    SignedOutDriver(f"{IN}::forgot-password", "forgot-password", "app.py", ACCOUNT, texts.FORGOT_BUTTON,
+                    rows=lambda c: c.rows("select user_id, count(*) from password_resets where user_id = %s"
+                                          " group by user_id", _link_account(c)),
+                    state=_dead_smtp, reset=_no_limits, finish=_no_smtp,
+                    fill=lambda at, c: text_widget(at, "forgot-login").set_value(LINK_ACCOUNT),
+                    na={"range": "any name or address is an answer: the page says the same for every input and an "
+                                 "unknown one writes nothing (decision 92; tests/pages/test_invitation_pages.py)",
+                        "stale": "asks for a new link: a newer request ends the older link by design",
+                        "generated": "what is typed is neither stored nor shown: the same answer for any input is "
+                                     "tests/pages/test_invitation_pages.py's test"}),
+]
+
+
+
+# --- trainer contacts of an import turned into invitations (issue 16): one contact of Mainufer ↔ rmd -------------
+
+
+def _pending_contact(ctx: Ctx) -> dict:
+    """A trainer contact with an e-mail address and no account (made the first time; put back after each save)."""
+    _no_limits(ctx)
+    if "contact" not in ctx.ids:
+        ctx.ids["contact"] = ctx.one(
+            "insert into trainer_contacts (school_id, company_id, first_name, last_name, email) values (%s, %s,"
+            " 'Karla', %s, 'matrix-kontakt@betrieb.example') returning id", MAINUFER, company_id("rmd"),
+            f"{MARK}-Kontakt")[0]
+    ctx.run("update trainer_contacts set invited_user_id = null where id = %s", ctx.ids["contact"])
+    ctx.run("delete from app_users where username like 'matrix-kontakt%%'")
+    return {}
+
+
+def _no_contact(ctx: Ctx) -> None:
+    ctx.run("delete from trainer_contacts where id = %s", ctx.ids["contact"])
+    ctx.run("delete from app_users where username like 'matrix-kontakt%%'")
+
+
+DRIVERS += [
+    Driver(f"{IV}::button:import-invite-contacts", "import-invite-contacts", "verwaltung_page.py", "admin",
+           texts.IMPORT_CONTACTS_BUTTON.format(n=1),
+           rows=lambda c: c.rows("select id, invited_user_id is not null from trainer_contacts where id = %s",
+                                 c.ids["contact"]),
+           state=_pending_contact, is_button=True, empty="saved", reset=_pending_contact, finish=_no_contact,
+           na={"stale": "invites whoever is still without an account when pressed: a contact invited in another tab "
+                        "meanwhile is not invited twice (tests/pages/test_invitation_pages.py)"}),
 ]
 
 DRIVER = {d.ident: d for d in DRIVERS}
