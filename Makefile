@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint db-stop clean
+.PHONY: run serve-workers test lint db-stop clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 ## Start the app on http://127.0.0.1:$(PORT) (embedded database with demo data, or DATABASE_URL).
 run: $(STAMP)
 	$(BIN)/python -m leokop serve --port $(PORT)
+
+## N app processes behind HAProxy on http://127.0.0.1:$(PORT) (needs `apt-get install haproxy`; docs/deployment.md).
+N ?= 2
+serve-workers: $(STAMP)
+	$(BIN)/python -m leokop serve --workers $(N) --port $(PORT)
 
 ## Run the whole test suite.
 test: $(STAMP)

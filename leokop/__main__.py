@@ -16,6 +16,8 @@ from leokop.db import embedded
 from leokop.db.errors import SetupError
 from leokop.db.locate import check_connection, owner_url
 from leokop.db.migrate import migrate
+from leokop.processes import haproxy_binary
+from leokop.processes import run as run_processes
 
 
 def _db_start(_args) -> None:
@@ -279,13 +281,22 @@ def _owner_transaction(url: str):
 
 
 def _serve(args) -> None:
-    """Prepare the database, then replace this process with Streamlit."""
+    """Prepare the database, then replace this process with Streamlit; with --workers, run N Streamlit processes
+    behind HAProxy on the port (leokop/processes.py) until SIGINT/SIGTERM."""
     if _port_taken(args.address, args.port):
         raise SetupError(
             f"Port {args.port} on {args.address} is already in use (is leokop already running?). "
             f"Stop that program or choose another port: make run PORT=8502"
         )
+    if args.workers is not None:
+        haproxy_binary()  # a missing HAProxy stops before the database is touched
     _db_setup(args)
+    if args.workers is not None:
+        code = run_processes(args.workers, args.address, args.port,
+                             cookie_secret=os.environ.get("LEOKOP_COOKIE_SECRET") or None)
+        if code:
+            raise SystemExit(code)
+        return
     os.chdir(PROJECT_ROOT)
     os.execvp(
         sys.executable,
@@ -310,6 +321,12 @@ def _bench(args) -> None:
 
     run_bench(parse_scale(args.scale), database=args.database, runs=args.runs, json_path=args.json,
               baseline=args.baseline, only=args.only, explain=args.explain)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of at least 1 is expected: {text!r}")
+    return int(text)
 
 
 def _day(text: str) -> date:
@@ -377,6 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="prepare the database and start the app")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
+    serve.add_argument("--workers", type=_positive, default=None, metavar="N",
+                       help="N Streamlit processes behind HAProxy (Debian package haproxy) on --port")
     serve.set_defaults(func=_serve)
     generate = sub.add_parser("generate", help="create a leokop_bench_* database with synthetic data (drop + create)")
     generate.add_argument("--scale", required=True, help="hessen, germany, demo, or a number of apprentices")
