@@ -293,7 +293,7 @@ def _serve(args) -> None:
     _db_setup(args)
     if args.workers is not None:
         code = run_processes(args.workers, args.address, args.port,
-                             cookie_secret=os.environ.get("LEOKOP_COOKIE_SECRET") or None)
+                             cookie_secret=load_settings().cookie_secret)
         if code:
             raise SystemExit(code)
         return

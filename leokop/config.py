@@ -38,6 +38,7 @@ class Settings:
     session_idle_minutes: int = 30
     session_max_hours: int = 10
     login_failures_per_address: int = 50  # failed logins from one client address an hour (sql/040)
+    cookie_secret: str | None = None  # Streamlit's server.cookieSecret for `serve --workers N` (docs/deployment.md)
 
 
 def load_settings() -> Settings:
@@ -63,6 +64,8 @@ def load_settings() -> Settings:
         session_idle_minutes=_bounded("LEOKOP_SESSION_IDLE_MINUTES", 30, 1, 1440),
         session_max_hours=_bounded("LEOKOP_SESSION_MAX_HOURS", 10, 1, 168),
         login_failures_per_address=_bounded("LEOKOP_LOGIN_FAILURES_PER_ADDRESS", 50, 1, 100_000),
+        # the same on every process and machine behind the proxy; unset: `serve --workers N` makes one per start
+        cookie_secret=os.environ.get("LEOKOP_COOKIE_SECRET") or None,
     )
 
 

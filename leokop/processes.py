@@ -109,6 +109,7 @@ def run(count: int, address: str, port: int, *, cookie_secret: str | None = None
     backends = workers(count)
     env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret or secrets.token_urlsafe(32)}
     children: list[_Child] = []
+    config: Path | None = None
     stop = _Stop()
     previous = {sig: signal.signal(sig, stop.handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -128,6 +129,8 @@ def run(count: int, address: str, port: int, *, cookie_secret: str | None = None
     finally:
         for child in reversed(children):  # HAProxy first: no request reaches a stopping process
             _end(child.proc)
+        if config is not None:
+            shutil.rmtree(config.parent, ignore_errors=True)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
