@@ -39,6 +39,7 @@ class Settings:
     session_max_hours: int = 10
     login_failures_per_address: int = 50  # failed logins from one client address an hour (sql/040)
     cookie_secret: str | None = None  # Streamlit's server.cookieSecret for `serve --workers N` (docs/deployment.md)
+    transaction_pooler: bool = False  # the app's URLs lead through PgBouncer/Supavisor in transaction mode
 
 
 def load_settings() -> Settings:
@@ -66,6 +67,9 @@ def load_settings() -> Settings:
         login_failures_per_address=_bounded("LEOKOP_LOGIN_FAILURES_PER_ADDRESS", 50, 1, 100_000),
         # the same on every process and machine behind the proxy; unset: `serve --workers N` makes one per start
         cookie_secret=os.environ.get("LEOKOP_COOKIE_SECRET") or None,
+        # 1: the app's and the worker's URLs go through a pooler in transaction mode (docs/deployment.md): no
+        # prepared statements, no startup options (time zone and statement timeout come from the login roles)
+        transaction_pooler=os.environ.get("LEOKOP_TRANSACTION_POOLER", "0") == "1",
     )
 
 

@@ -17,7 +17,8 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from leokop import clock
-from leokop.db.errors import AlreadySaved
+from leokop.config import load_settings
+from leokop.db.errors import AlreadySaved, SetupError
 
 T = TypeVar("T")
 
@@ -66,19 +67,29 @@ def _claim(conn: psycopg.Connection) -> None:
         raise AlreadySaved
 
 
+def _connection_settings(pooler: bool) -> dict:
+    """What each pool connection starts with. TimeZone: a date compared with a moment (`at >= %(day)s::date`,
+    current_date) means the day in Berlin, not on the server's clock (UTC on most hosts, Supabase's too: from 23:00
+    or 22:00 UTC that was yesterday, e.g. the audit trail's filter for today missed what had just been recorded).
+    A pooler in transaction mode (PgBouncer, Supavisor) refuses startup options and gives each transaction any of
+    its server connections: there the login role carries both settings (`alter role ... set`, checked at the start)
+    and no statement is prepared (a prepared statement lives on one server connection)."""
+    if pooler:
+        return {"row_factory": dict_row, "prepare_threshold": None}
+    return {"row_factory": dict_row,
+            "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c TimeZone={clock.TIME_ZONE}"}
+
+
 class Database:
     """One pool per process. Every query for a user runs in user_tx; pre-login calls in login_tx."""
 
     def __init__(self, conninfo: str, *, min_size: int = 1, max_size: int = 10) -> None:
+        pooler = load_settings().transaction_pooler
         self.pool = ConnectionPool(
             conninfo,
             min_size=min_size,
             max_size=max_size,
-            # TimeZone: a date compared with a moment (`at >= %(day)s::date`, current_date) means the day in Berlin,
-            # not on the server's clock (UTC on most hosts, Supabase's too: from 23:00 or 22:00 UTC that was
-            # yesterday, e.g. the audit trail's filter for today missed what had just been recorded)
-            kwargs={"row_factory": dict_row,
-                    "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c TimeZone={clock.TIME_ZONE}"},
+            kwargs=_connection_settings(pooler),
             # a connection is checked (one empty round trip) before it is handed out: after the server restarted,
             # the pool's old connections are dead and would otherwise fail one page run each (tests/db/test_restart.py)
             check=ConnectionPool.check_connection,
@@ -96,6 +107,21 @@ class Database:
         except PoolTimeout:
             self.pool.close()
             raise
+        if pooler:
+            self._check_role_settings()
+
+    def _check_role_settings(self) -> None:
+        """Behind a transaction pooler the login role must bring the settings that startup options bring otherwise."""
+        with self.pool.connection() as conn:
+            found = conn.execute("select current_setting('TimeZone') as tz, current_user as role,"
+                                 " current_setting('statement_timeout') as timeout").fetchone()
+        if found["tz"] != clock.TIME_ZONE or found["timeout"] != f"{STATEMENT_TIMEOUT_MS // 1000}s":
+            self.pool.close()
+            raise SetupError(
+                f"LEOKOP_TRANSACTION_POOLER=1 but role {found['role']} has TimeZone={found['tz']} and "
+                f"statement_timeout={found['timeout']}: run `alter role {found['role']} set timezone = "
+                f"'{clock.TIME_ZONE}'; alter role {found['role']} set statement_timeout = "
+                f"'{STATEMENT_TIMEOUT_MS // 1000}s'` (docs/deployment.md)")
 
     def close(self) -> None:
         self.pool.close()
