@@ -87,6 +87,9 @@ def unique_labels(options: Mapping[Any, Any]) -> dict[Any, str]:
     return out
 
 
+_LAST_SUFFIX = "~chosen"  # record_select's last choice that named a record
+
+
 def _remember_choice(key: str, remember: str) -> None:
     """on_change of a record_select with `remember`: the user's choice, before the script runs again."""
     st.session_state[remember] = st.session_state.get(key)
@@ -109,10 +112,15 @@ def record_select(label: str, options: Mapping[Any, Any], key: str, *, remember:
         parent.selectbox(label, [], key=key, placeholder=texts.PLACEHOLDER_NOTHING, disabled=True, help=help)
         return None
     state = st.session_state
+    last = f"{key}{_LAST_SUFFIX}"
     if remember and remember in state and state[remember] in ids:
         chosen = state[remember]
     elif key in state and state[key] in ids:
         chosen = state[key]
+    elif last in state and state[last] in ids:
+        # a label that names no record any more: its record was renamed after the page was drawn (a double click's
+        # second request, another tab); Streamlit sends a choice back as its label. The record chosen before stays.
+        chosen = state[last]
     else:
         chosen = ids[0]
     # Always, also when it seems to hold it already: a widget's id includes the page, so on another page the same
@@ -124,6 +132,7 @@ def record_select(label: str, options: Mapping[Any, Any], key: str, *, remember:
                               args=(key, remember) if remember else None)
     if remember:
         st.session_state[remember] = choice
+    st.session_state[last] = choice
     return choice
 
 

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -50,17 +49,6 @@ LIMIT = 3
 _PROCESS_LINE = re.compile(r"process (w\d) (?:\(pid (\d+)\) on|exited with code -?\d+; started again \(pid (\d+)\))")
 
 
-def _outside_address() -> str | None:
-    """An address of this machine that is not loopback (a browser there is a client Streamlit names), if any."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # no packet is sent: only the route's source address is chosen
-            address = probe.getsockname()[0]
-        except OSError:
-            return None
-    return None if address.startswith("127.") else address
-
-
 class Served:
     """The running `serve --workers 2`: its public URL and the PIDs of its processes, read from its output."""
 
@@ -89,7 +77,7 @@ def served(chromium, owner_url: str, tmp_path_factory: pytest.TempPathFactory) -
     env = {**os.environ, "DATABASE_URL": owner_url, "PYTHONUNBUFFERED": "1",
            "LEOKOP_LOGIN_FAILURES_PER_ADDRESS": str(LIMIT)}
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "leokop", "serve", "--workers", "2", "--address", "0.0.0.0",
+        proc = subprocess.Popen([sys.executable, "-m", "leokop", "serve", "--workers", "2", "--address", "127.0.0.1",
                                  "--port", str(port)], cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL,
                                 stdout=out, stderr=subprocess.STDOUT)
     server = Served(proc, log, port)
@@ -123,8 +111,9 @@ def contexts(browser, request: pytest.FixtureRequest):
     made = []
     request.node.stash[OPEN_PAGES] = pages = []
 
-    def new(pinned_to: str | None = None, url: str | None = None):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    def new(pinned_to: str | None = None, url: str | None = None, headers: dict[str, str] | None = None):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE",
+                                      extra_http_headers=headers)
         context.set_default_timeout(EXPECT_TIMEOUT)
         context.on("page", lambda page: pages.append(page))
         if pinned_to is not None:
@@ -227,15 +216,16 @@ def _failures(owner_url: str, client: str) -> int:
 
 
 def test_the_login_limit_counts_the_browsers_address_through_the_proxy(served: Served, contexts, owner_url: str):
-    address = _outside_address()
-    if address is None:
-        pytest.skip("this machine has no address besides loopback: every browser here is 127.0.0.1, which "
-                    "Streamlit does not report")
+    """The browser stands for a client behind another proxy (its X-Forwarded-For names 192.0.2.50): HAProxy appends
+    the address it sees (127.0.0.1) and Streamlit's server takes the rightmost address it does not trust, so the app
+    counts the client's address, not the proxy's. (A real client's own header cannot hide its address: HAProxy's
+    appended one comes last.) Every browser here is on loopback: no other address of the machine is used."""
+    address = "192.0.2.50"
     client = client_digest(address, "")
     with psycopg.connect(owner_url, autocommit=True) as conn:
         conn.execute("delete from auth_requests where client_sha256 = %s", (client,))
     try:
-        page = _open(contexts(), f"http://{address}:{served.port}")  # HAProxy sees the browser at that address
+        page = _open(contexts(headers={"X-Forwarded-For": address}), served.url)
         for n in range(1, LIMIT + 1):
             sign_in(page, f"niemand-{n}", "falsch-falsch-falsch")
             expect(page.get_by_text(texts.LOGIN_FAILED)).to_be_visible()
