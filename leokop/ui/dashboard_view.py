@@ -12,6 +12,7 @@ from leokop.formats import plain, plain_or
 from leokop.frames import records
 from leokop.services import planning
 from leokop.ui import charts
+from leokop.ui.addresses import apprentice_link
 from leokop.ui.widgets import german_date
 
 SECTION_KEY = "dashboard-section"  # the open tab of the pair dashboard (its label)
@@ -29,11 +30,13 @@ def release_hint(hidden: dict, category: str) -> None:
 
 
 def case_list(open_cases: pd.DataFrame, names: dict) -> None:
-    """Open cases, most severe first (the order comes from the query)."""
+    """Open cases, most severe first (the order comes from the query), each with the link to the case."""
     for case in records(open_cases):
-        st.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{plain_or(names.get(case['apprentice_id']))}**: "
-                    f"{plain(case['title'])} – {texts.CASE_STATUS_LABELS[case['status']]}, "
-                    f"{texts.CASE_STATE_RESPONSIBLE}: {plain_or(case['responsible'], texts.NOBODY)}")
+        text, link = st.columns([5, 1], vertical_alignment="center")
+        text.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{plain_or(names.get(case['apprentice_id']))}**: "
+                      f"{plain(case['title'])} – {texts.CASE_STATUS_LABELS[case['status']]}, "
+                      f"{texts.CASE_STATE_RESPONSIBLE}: {plain_or(case['responsible'], texts.NOBODY)}")
+        apprentice_link(case["apprentice_id"], texts.OPEN_CASE_LINK, case["id"], parent=link)
 
 
 def risk_list(flags: pd.DataFrame, names: dict) -> None:
@@ -46,7 +49,8 @@ def risk_list(flags: pd.DataFrame, names: dict) -> None:
         grouped.setdefault(flag["apprentice_id"], []).append(
             f"{texts.SEVERITY_BADGES[flag['severity']]} {plain(flag['reason'])}")  # may quote a concern's text
     for apprentice_id, lines in grouped.items():
-        st.markdown(f"**{plain_or(names.get(apprentice_id))}**  \n" + "  \n".join(lines))
+        apprentice_link(apprentice_id, f"**{plain_or(names.get(apprentice_id))}**")
+        st.markdown("  \n".join(lines))
 
 
 def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:
