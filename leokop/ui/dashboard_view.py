@@ -40,7 +40,8 @@ def case_list(open_cases: pd.DataFrame, names: dict) -> None:
 
 
 def risk_list(flags: pd.DataFrame, names: dict) -> None:
-    """Open flags grouped by apprentice; the apprentices with the most severe flag first (the query's order)."""
+    """Open flags grouped by apprentice; the apprentices with the most severe flag first (the query's order); each
+    apprentice's flags with the link to their page."""
     if flags.empty:
         st.success(texts.NO_RISKS)
         return
@@ -49,8 +50,8 @@ def risk_list(flags: pd.DataFrame, names: dict) -> None:
         grouped.setdefault(flag["apprentice_id"], []).append(
             f"{texts.SEVERITY_BADGES[flag['severity']]} {plain(flag['reason'])}")  # may quote a concern's text
     for apprentice_id, lines in grouped.items():
-        apprentice_link(apprentice_id, f"**{plain_or(names.get(apprentice_id))}**")
-        st.markdown("  \n".join(lines))
+        st.markdown(f"**{plain_or(names.get(apprentice_id))}**  \n" + "  \n".join(lines))
+        apprentice_link(apprentice_id, texts.OPEN_APPRENTICE_LINK.format(name=plain_or(names.get(apprentice_id))))
 
 
 def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:
