@@ -3136,6 +3136,35 @@ end
 $$;
 
 --
+-- Name: record_refused_view(text, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.record_refused_view(p_kind text, p_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  school uuid;
+begin
+  if (select auth.uid()) is null then
+    return;
+  end if;
+  if p_kind = 'apprentices' then
+    select a.school_id into school from public.apprentices a where a.id = p_id;
+  elsif p_kind = 'cooperations' then
+    select c.school_id into school from public.cooperations c where c.id = p_id;
+  elsif p_kind = 'risk_cases' then
+    select a.school_id into school
+    from public.risk_cases r join public.apprentices a on a.id = r.apprentice_id where r.id = p_id;
+  else
+    raise exception 'unknown kind' using errcode = '22023';
+  end if;
+  insert into public.audit_log (actor_id, actor_role, action, table_name, row_id, apprentice_id, school_id)
+  values ((select auth.uid()), pg_catalog.current_setting('role'), 'refused', p_kind, p_id::text, null, school);
+end
+$$;
+
+--
 -- Name: retention_preview(date); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3363,7 +3392,7 @@ CREATE TABLE public.audit_log (
     apprentice_id uuid,
     school_id uuid,
     columns text[],
-    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text, 'view'::text, 'export'::text, 'purge'::text, 'import'::text])))
+    CONSTRAINT audit_log_action_check CHECK ((action = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text, 'view'::text, 'export'::text, 'purge'::text, 'import'::text, 'refused'::text])))
 );
 
 --
@@ -3874,6 +3903,16 @@ CREATE TABLE public.occupations (
     regulation text NOT NULL,
     duration_months integer NOT NULL,
     CONSTRAINT occupations_duration_months_check CHECK (((duration_months >= 24) AND (duration_months <= 42)))
+);
+
+--
+-- Name: pair_choices; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.pair_choices (
+    user_id uuid NOT NULL,
+    cooperation_id uuid NOT NULL,
+    chosen_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 --
@@ -4762,6 +4801,13 @@ ALTER TABLE ONLY public.occupations
     ADD CONSTRAINT occupations_pkey PRIMARY KEY (id);
 
 --
+-- Name: pair_choices pair_choices_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pair_choices
+    ADD CONSTRAINT pair_choices_pkey PRIMARY KEY (user_id);
+
+--
 -- Name: password_resets password_resets_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5368,6 +5414,12 @@ CREATE INDEX memberships_school_id_idx ON public.memberships USING btree (school
 --
 
 CREATE INDEX notes_apprentice_idx ON public.notes USING btree (apprentice_id, created_at);
+
+--
+-- Name: pair_choices_cooperation_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX pair_choices_cooperation_idx ON public.pair_choices USING btree (cooperation_id);
 
 --
 -- Name: password_resets_created_idx; Type: INDEX; Schema: public; Owner: -
@@ -6376,6 +6428,20 @@ ALTER TABLE ONLY public.notes
 
 ALTER TABLE ONLY public.notes
     ADD CONSTRAINT notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.app_users(id) ON DELETE SET NULL;
+
+--
+-- Name: pair_choices pair_choices_cooperation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pair_choices
+    ADD CONSTRAINT pair_choices_cooperation_id_fkey FOREIGN KEY (cooperation_id) REFERENCES public.cooperations(id) ON DELETE CASCADE;
+
+--
+-- Name: pair_choices pair_choices_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pair_choices
+    ADD CONSTRAINT pair_choices_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_users(id) ON DELETE CASCADE;
 
 --
 -- Name: password_resets password_resets_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -7578,6 +7644,36 @@ ALTER TABLE public.occupations ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY occupations_select ON public.occupations FOR SELECT TO authenticated USING (true);
+
+--
+-- Name: pair_choices; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.pair_choices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: pair_choices pair_choices_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY pair_choices_delete ON public.pair_choices FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+--
+-- Name: pair_choices pair_choices_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY pair_choices_insert ON public.pair_choices FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (cooperation_id IN ( SELECT app_private.visible_cooperation_ids() AS visible_cooperation_ids))));
+
+--
+-- Name: pair_choices pair_choices_select; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY pair_choices_select ON public.pair_choices FOR SELECT TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+--
+-- Name: pair_choices pair_choices_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY pair_choices_update ON public.pair_choices FOR UPDATE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid))) WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (cooperation_id IN ( SELECT app_private.visible_cooperation_ids() AS visible_cooperation_ids))));
 
 --
 -- Name: password_resets; Type: ROW SECURITY; Schema: public; Owner: -
@@ -9129,6 +9225,13 @@ REVOKE ALL ON FUNCTION public.record_apprentice_view(p_apprentice_id uuid) FROM 
 GRANT ALL ON FUNCTION public.record_apprentice_view(p_apprentice_id uuid) TO authenticated;
 
 --
+-- Name: FUNCTION record_refused_view(p_kind text, p_id uuid); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.record_refused_view(p_kind text, p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.record_refused_view(p_kind text, p_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION retention_preview(p_today date); Type: ACL; Schema: public; Owner: -
 --
 
@@ -9849,6 +9952,12 @@ GRANT SELECT,INSERT ON TABLE public.notes TO authenticated;
 --
 
 GRANT SELECT ON TABLE public.occupations TO authenticated;
+
+--
+-- Name: TABLE pair_choices; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.pair_choices TO authenticated;
 
 --
 -- Name: TABLE position_ratings; Type: ACL; Schema: public; Owner: -

@@ -5,9 +5,10 @@ import streamlit as st
 from leokop import auth, clock, formats, texts
 from leokop.formats import german_datetime
 from leokop.frames import records
+from leokop.services.addresses import APPRENTICE_PARAM, CASE_PARAM, MALFORMED
 from leokop.services.apprentice import load_apprentice
+from leokop.ui import addresses, case_forms, charts, privacy_forms, widgets
 from leokop.ui import apprentice_forms as forms
-from leokop.ui import case_forms, charts, privacy_forms, widgets
 from leokop.ui.apprentice_search import apprentice_search
 from leokop.ui.dashboard_view import history_table
 from leokop.ui.resources import database
@@ -16,16 +17,26 @@ user = auth.require_page("azubi")
 db = database()
 today = clock.today()
 
-if st.session_state.get(widgets.APPRENTICE_KEY) is None:  # nobody open yet: the page's own heading
+# the apprentice (and case) the address names, /azubi?id=…&case=… (decision 97), else the one opened in this session
+named = addresses.address_id(APPRENTICE_PARAM)
+if named is MALFORMED:  # a value that is no id: the same German message
+    addresses.refuse(db, user.user_id, "apprentices", named)
+if named is not None:
+    st.session_state[widgets.APPRENTICE_KEY] = named
+apprentice_id = st.session_state.get(widgets.APPRENTICE_KEY)
+data = None if apprentice_id is None else load_apprentice(db, user.user_id, apprentice_id)  # one read-only transaction
+if apprentice_id is not None and data is None:  # RLS returned nothing: "nicht sichtbar" and nothing else
+    addresses.refuse(db, user.user_id, "apprentices", apprentice_id)
+if data is not None:
+    case_id = addresses.address_id(CASE_PARAM)
+    addresses.refuse_unless(db, user.user_id, "risk_cases", case_id, set(data.cases["id"]))
+if apprentice_id is None:  # nobody open yet: the page's own heading
     st.title(texts.PAGE_APPRENTICE)
-apprentice_id = apprentice_search(db, user.user_id)  # the page's own search; also shows who is open
-if apprentice_id is None:
+apprentice_search(db, user.user_id)  # the page's own search; also shows who is open
+if data is None:
     st.info(texts.APPRENTICE_SEARCH_HINT)
     st.stop()
-data = load_apprentice(db, user.user_id, apprentice_id)  # one read-only transaction
-if data is None:
-    st.error(texts.NOT_VISIBLE)
-    st.stop()
+addresses.show_in_address(id=apprentice_id)
 privacy_forms.record_view(db, user, apprentice_id)  # the audit trail: who opened whose page, when
 person, place = data.person, data.place
 
@@ -39,7 +50,8 @@ st.caption(
 )
 
 overview, cases_tab, forms_tab, notes_tab = st.tabs(
-    [texts.SECTION_HISTORY, texts.SECTION_CASES, texts.SECTION_ENTER, texts.SECTION_NOTES])
+    [texts.SECTION_HISTORY, texts.SECTION_CASES, texts.SECTION_ENTER, texts.SECTION_NOTES],
+    default=texts.SECTION_CASES if case_id is not None else None)  # a case's address opens its tab
 with overview:
     if not data.events.empty:
         st.plotly_chart(charts.history(data.events), key="history")
@@ -48,7 +60,8 @@ with cases_tab:
     case_forms.flags_section(db, user, person, data.flags, data.people, data.cases)
     if place:
         case_forms.concern_form(db, user, person, place)
-        case_forms.cases_section(db, user, place, data.cases, data.people, today, person["contract_end"])
+        case_forms.cases_section(db, user, place, data.cases, data.people, today, person["contract_end"],
+                                 opened=case_id)
 with forms_tab:
     if place == "schule":
         forms.grade_form(db, user, person, data.lf, today)

@@ -20,11 +20,12 @@ with since as (
                   app_private.now() - interval '{_FIRST_VISIT_WINDOW}') as at
 ),
 mine as (select app_private.pair_apprentice_ids() as id)
-select f.first_seen_at as at, 'flag' as kind, f.apprentice_id, f.severity::text as severity, f.reason as text
+select f.first_seen_at as at, 'flag' as kind, f.apprentice_id, null::uuid as case_id, f.severity::text as severity,
+       f.reason as text
 from public.risk_flags f
 where f.apprentice_id in (select id from mine) and f.cleared_at is null and f.first_seen_at > (select at from since)
 union all
-select k.created_at, 'comment', c.apprentice_id, null, k.body
+select k.created_at, 'comment', c.apprentice_id, c.id, null, k.body
 from public.risk_cases c join public.case_comments k on k.case_id = c.id
 where c.apprentice_id in (select id from mine) and k.created_at > (select at from since)
   and k.author_id is distinct from %(uid)s
@@ -32,10 +33,12 @@ where c.apprentice_id in (select id from mine) and k.created_at > (select at fro
 
 
 def new_items(db: Database, user_id: UUID) -> pd.DataFrame:
-    """What is new for the user (RLS limits it to their pairs and to released data), newest first."""
+    """What is new for the user (RLS limits it to their pairs and to released data), newest first; with the
+    apprentice's id and, for a comment, its case's id (the items link to them)."""
     with db.user_tx(user_id) as conn:
         return fetch_df(conn, f"""
-            select i.at, i.kind, a.last_name || ', ' || a.first_name as apprentice, i.severity, i.text
+            select i.at, i.kind, a.last_name || ', ' || a.first_name as apprentice, i.severity, i.text,
+                   i.apprentice_id, i.case_id
             from ({_ITEMS}) i join public.apprentices a on a.id = i.apprentice_id
             order by i.at desc""", {"uid": user_id})
 

@@ -22,7 +22,7 @@ from leokop.config import SmtpSettings, load_settings
 from leokop.db.errors import SetupError, error_summary
 from leokop.db.session import Database
 from leokop.repo import risks
-from leokop.services import notify
+from leokop.services import addresses, notify
 from leokop.services.risk_rules import SEVERITIES, Concern, Flag, Signals, Thresholds, evaluate
 
 log = logging.getLogger(__name__)
@@ -80,10 +80,17 @@ def refresh(db: Database, apprentice_ids: list[UUID] | None, today: date | None 
                 to_signals(row, today), _thresholds(thresholds.get(row["school_id"])))] for row in rows}
             new = risks.replace_flags(conn, flags)
             mails = _mails(conn, new) if smtp else {}
-        for severity, recipients in mails.values():
-            notify.send(smtp, recipients, texts.MAIL_SUBJECT_FLAG, texts.MAIL_BODY_FLAG.format(severity=severity))
+        for apprentice_id, (severity, recipients) in mails.items():
+            notify.send(smtp, recipients, texts.MAIL_SUBJECT_FLAG, flag_mail_body(severity, apprentice_id))
         done += len(batch)
     return done
+
+
+def flag_mail_body(severity: str, apprentice_id: UUID) -> str:
+    """The mail about a new flag: its severity and, with LEOKOP_PUBLIC_URL set, the address of the apprentice's
+    page (ids only: no name or other personal data in the mail)."""
+    url = addresses.apprentice_url(apprentice_id)
+    return texts.MAIL_BODY_FLAG.format(severity=severity, link=texts.MAIL_LINK_FLAG.format(url=url) if url else "")
 
 
 def _mails(conn, new_flags: list[dict]) -> dict[UUID, tuple[str, list[str]]]:

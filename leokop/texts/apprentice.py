@@ -33,6 +33,15 @@ SAVED_PROPOSAL = "Vorschlag „entschuldigt“ an die Schule gesendet."
 SAVED_PHASE = "Ausbildungsabschnitt „{title}“ geplant."
 SAVED_NOTE = "Notiz gespeichert."
 NOT_VISIBLE = "Diese/r Auszubildende ist für Ihr Konto nicht sichtbar."
+# an address (a bookmark, a link from a colleague or a mail) naming something this account may not see, or no valid id
+ADDRESS_NOT_VISIBLE = {
+    "apprentices": NOT_VISIBLE,
+    "cooperations": "Diese Kooperation ist für Ihr Konto nicht sichtbar.",
+    "risk_cases": "Dieser Fall ist für Ihr Konto nicht sichtbar.",
+}
+OPEN_CASE_LINK = "Zum Fall"
+CASE_OWN_LINK = "Link zu diesem Fall (zum Merken oder Weitergeben)"
+OPEN_APPRENTICE_LINK = "Zur Seite von {name}"
 APPRENTICE_SEARCH = "Auszubildende/n suchen"
 APPRENTICE_SEARCH_PLACEHOLDER = "Namen eingeben …"
 APPRENTICE_SEARCH_HELP = "Alle Auszubildenden Ihrer Kooperationen, mit Klasse und Kooperation; tippen Sie einen Namen."

@@ -52,8 +52,12 @@ INBOX_COLUMNS = {"at": "Wann", "kind": "Art", "apprentice": "Auszubildende/r", "
 MAIL_SUBJECT_FLAG = "leokop: neues Warnzeichen in Ihrer Kooperation"
 MAIL_BODY_FLAG = (
     "Guten Tag,\n\nin einer Ihrer Kooperationen gibt es ein neues Warnzeichen ({severity}).\n"
-    "Bitte melden Sie sich bei leokop an, um Einzelheiten zu sehen.\n\nIhr leokop"
+    "Bitte melden Sie sich bei leokop an, um Einzelheiten zu sehen.{link}\n\nIhr leokop"
 )
+# with LEOKOP_PUBLIC_URL set: the address of the apprentice's page (an id, no name; the login comes first)
+MAIL_LINK_FLAG = "\nDirekt zur Seite (nach der Anmeldung): {url}"
+INBOX_LINKS = "Zu den Einträgen"
+INBOX_OPEN = {"flag": "Warnzeichen bei {apprentice}", "comment": "Kommentar zum Fall von {apprentice}"}
 
 ADMIN_THRESHOLDS = "Warnschwellen"
 THRESHOLDS_INTRO = "Ab wann leokop ein Warnzeichen setzt. Änderungen gelten bei der nächsten Auswertung."

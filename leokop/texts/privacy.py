@@ -70,7 +70,8 @@ AUDIT_ALL = "alle"
 AUDIT_WHO = "Benutzer/in (Benutzername)"
 AUDIT_ACTION_LABELS = {"insert": "angelegt", "update": "geändert", "delete": "gelöscht", "view": "angesehen",
                        "export": "exportiert (Auskunft)", "purge": "anonymisiert (Löschfrist)",
-                       "import": "importiert"}  # the import's own row in the audit trail (sql/029)
+                       "import": "importiert",  # the import's own row in the audit trail (sql/029)
+                       "refused": "nicht sichtbar (Adresse abgewiesen)"}  # an address the user may not see (042)
 AUDIT_COLUMNS = {"at": "Zeitpunkt", "actor": "Wer", "action": "Aktion", "table_name": "Tabelle",
                  "apprentice": "Auszubildende/r", "columns": "Felder"}
 AUDIT_EXPORT = "Protokoll als CSV herunterladen"

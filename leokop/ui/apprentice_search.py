@@ -10,6 +10,7 @@ from leokop import texts
 from leokop.db.session import Database
 from leokop.frames import records
 from leokop.repo import cooperations
+from leokop.ui.addresses import show_in_address
 from leokop.ui.widgets import APPRENTICE_KEY, say_if_capped, unique_labels
 
 SEARCH_KEY = "apprentice-search"
@@ -20,6 +21,7 @@ def _opened() -> None:
     chosen = st.session_state.get(SEARCH_KEY)
     if chosen is not None:
         st.session_state[APPRENTICE_KEY] = chosen
+        show_in_address(id=chosen, case=None)  # the address names the apprentice now shown
 
 
 def apprentice_search(db: Database, user_id: UUID) -> UUID | None:

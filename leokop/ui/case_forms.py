@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from uuid import UUID
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +16,7 @@ from leokop.repo import cases, risks
 from leokop.repo.users import Profile
 from leokop.services import entries
 from leokop.ui import saving
+from leokop.ui.addresses import apprentice_link
 from leokop.ui.apprentice_forms import _changed_at, _changed_by, _shown_rows, date_field, reevaluate
 from leokop.ui.saving import Edit
 
@@ -104,8 +106,9 @@ def _missing(value) -> bool:
 
 
 def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFrame, people: pd.DataFrame,
-                  today: date, contract_end: date | None = None) -> None:
-    """Open cases expanded with their thread, measures and forms; closed ones below, read only."""
+                  today: date, contract_end: date | None = None, opened: UUID | None = None) -> None:
+    """Open cases expanded with their thread, measures and forms; closed ones below, read only. `opened`: the case
+    the address names (/azubi?id=…&case=…): only it is expanded, also a closed one. Each case has its link."""
     st.subheader(texts.SECTION_CASE_LIST)
     if all_cases.empty:
         st.caption(texts.NO_CASES)
@@ -119,7 +122,8 @@ def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFra
         saving.key(f"case-status-{i}", f"case-status-value-{i}")))
     open_cases = all_cases[(all_cases["status"] != "erledigt") | on_screen]
     for case in records(open_cases):
-        with st.expander(_case_header(case), expanded=True):
+        with st.expander(_case_header(case), expanded=opened is None or case["id"] == opened):
+            apprentice_link(case["apprentice_id"], texts.CASE_OWN_LINK, case["id"])
             _thread(comments[comments["case_id"] == case["id"]], measures[measures["case_id"] == case["id"]])
             _measure_done_forms(db, user, measures[measures["case_id"] == case["id"]])
             _comment_form(db, user, place, case)
@@ -129,7 +133,8 @@ def cases_section(db: Database, user: Profile, place: str, all_cases: pd.DataFra
     if not closed.empty:
         st.subheader(texts.CLOSED_CASES)
         for case in records(closed):
-            with st.expander(_case_header(case)):
+            with st.expander(_case_header(case), expanded=case["id"] == opened):
+                apprentice_link(case["apprentice_id"], texts.CASE_OWN_LINK, case["id"])
                 st.caption(f"{texts.CASE_CLOSING_REASON}: {plain(case['closing_reason'])}")
                 _thread(comments[comments["case_id"] == case["id"]], measures[measures["case_id"] == case["id"]])
 

@@ -12,6 +12,7 @@ from leokop.formats import plain, plain_or
 from leokop.frames import records
 from leokop.services import planning
 from leokop.ui import charts
+from leokop.ui.addresses import apprentice_link
 from leokop.ui.widgets import german_date
 
 SECTION_KEY = "dashboard-section"  # the open tab of the pair dashboard (its label)
@@ -29,15 +30,18 @@ def release_hint(hidden: dict, category: str) -> None:
 
 
 def case_list(open_cases: pd.DataFrame, names: dict) -> None:
-    """Open cases, most severe first (the order comes from the query)."""
+    """Open cases, most severe first (the order comes from the query), each with the link to the case."""
     for case in records(open_cases):
-        st.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{plain_or(names.get(case['apprentice_id']))}**: "
-                    f"{plain(case['title'])} – {texts.CASE_STATUS_LABELS[case['status']]}, "
-                    f"{texts.CASE_STATE_RESPONSIBLE}: {plain_or(case['responsible'], texts.NOBODY)}")
+        text, link = st.columns([5, 1], vertical_alignment="center")
+        text.markdown(f"{texts.SEVERITY_BADGES[case['severity']]} **{plain_or(names.get(case['apprentice_id']))}**: "
+                      f"{plain(case['title'])} – {texts.CASE_STATUS_LABELS[case['status']]}, "
+                      f"{texts.CASE_STATE_RESPONSIBLE}: {plain_or(case['responsible'], texts.NOBODY)}")
+        apprentice_link(case["apprentice_id"], texts.OPEN_CASE_LINK, case["id"], parent=link)
 
 
 def risk_list(flags: pd.DataFrame, names: dict) -> None:
-    """Open flags grouped by apprentice; the apprentices with the most severe flag first (the query's order)."""
+    """Open flags grouped by apprentice; the apprentices with the most severe flag first (the query's order); each
+    apprentice's flags with the link to their page."""
     if flags.empty:
         st.success(texts.NO_RISKS)
         return
@@ -47,6 +51,7 @@ def risk_list(flags: pd.DataFrame, names: dict) -> None:
             f"{texts.SEVERITY_BADGES[flag['severity']]} {plain(flag['reason'])}")  # may quote a concern's text
     for apprentice_id, lines in grouped.items():
         st.markdown(f"**{plain_or(names.get(apprentice_id))}**  \n" + "  \n".join(lines))
+        apprentice_link(apprentice_id, texts.OPEN_APPRENTICE_LINK.format(name=plain_or(names.get(apprentice_id))))
 
 
 def schedule_rows(schedule: pd.DataFrame, names: dict) -> pd.DataFrame:

@@ -15,9 +15,11 @@ from leokop.frames import records
 from leokop.repo import materials
 from leokop.repo.users import Profile
 from leokop.services import materials as checks
+from leokop.services.addresses import SEARCH_PARAM
 from leokop.services.entries import text_problems
 from leokop.storage import Storage
 from leokop.ui import saving
+from leokop.ui.addresses import show_in_address
 from leokop.ui.saving import Edit
 from leokop.ui.widgets import german_date, record_select, say_if_capped
 
@@ -105,10 +107,22 @@ def share_form(db: Database, store: Storage, user: Profile, coop_id: UUID, optio
                     texts.MAT_SHARED.format(title=plain(title.strip())), refusals=STORAGE_REFUSALS)
 
 
+_QUERY_KEY = "mat-query"
+
+
+def _query_changed() -> None:
+    """The search typed goes into the address (decision 97)."""
+    show_in_address(q=st.session_state.get(_QUERY_KEY))
+
+
 def library(db: Database, user: Profile, coop_id: UUID, learning_fields: pd.DataFrame) -> UUID | None:
     """Search and filters, the hits newest first; returns the material chosen for the detail view."""
     left, middle, right = st.columns([3, 2, 1])
-    query = left.text_input(texts.MAT_SEARCH, key="mat-query")
+    named = st.query_params.get(SEARCH_PARAM)  # /materialien?pair=…&q=…: the search the address names (the box's
+    # on_change keeps it equal to the box)
+    if named is not None:
+        st.session_state[_QUERY_KEY] = named
+    query = left.text_input(texts.MAT_SEARCH, key=_QUERY_KEY, on_change=_query_changed)
     lf_labels = {None: texts.MAT_ALL, **labels_by_id(learning_fields, "code", "title")}
     lf = middle.selectbox(texts.MAT_FILTER_LF, list(lf_labels), format_func=lf_labels.get, key="mat-lf",
                           placeholder=texts.PLACEHOLDER_CHOOSE)

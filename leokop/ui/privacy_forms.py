@@ -15,10 +15,9 @@ from leokop.repo.users import Profile
 from leokop.services import entries, exports
 from leokop.services import privacy as rules
 from leokop.ui import saving, user_cache, widgets
+from leokop.ui.addresses import VIEW_VISIT
 from leokop.ui.saving import Edit
 
-# Streamlit reruns the page on every click in it: reruns within this time after a recorded view are the same visit.
-VIEW_VISIT = timedelta(minutes=15)
 _VIEWS_KEY = "leokop_recorded_views"
 # The audit tab opens on the last year: the school year's consents and acceptances are in it.
 AUDIT_DEFAULT_SPAN = timedelta(days=365)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -15,7 +16,8 @@ from leokop.formats import german_date
 from leokop.frames import capped, records
 from leokop.repo.imports import admin_schools
 from leokop.services.accounts import Scope
-from leokop.ui import user_cache
+from leokop.services.addresses import PAIR_PARAM, apprentice_params
+from leokop.ui import addresses, user_cache
 
 
 def apprentice_table(apprentices: pd.DataFrame) -> None:
@@ -90,13 +92,17 @@ def unique_labels(options: Mapping[Any, Any]) -> dict[Any, str]:
 _LAST_SUFFIX = "~chosen"  # record_select's last choice that named a record
 
 
-def _remember_choice(key: str, remember: str) -> None:
-    """on_change of a record_select with `remember`: the user's choice, before the script runs again."""
-    st.session_state[remember] = st.session_state.get(key)
+def _remember_choice(key: str, remember: str | None, then: Callable[[], None] | None) -> None:
+    """on_change of a record_select with `remember` or `on_change`: the user's choice, before the script runs
+    again."""
+    if remember:
+        st.session_state[remember] = st.session_state.get(key)
+    if then is not None:
+        then()
 
 
 def record_select(label: str, options: Mapping[Any, Any], key: str, *, remember: str | None = None, parent=None,
-                  help: str | None = None) -> Any | None:
+                  help: str | None = None, on_change: Callable[[], None] | None = None) -> Any | None:
     """Choose one of these records: `options` is {id: label} in the order shown; returns the chosen id (None when
     there is none to choose).
 
@@ -104,7 +110,8 @@ def record_select(label: str, options: Mapping[Any, Any], key: str, *, remember:
     its options changing (another pair, a new material) never makes it a new widget that drops the user's next
     choice. A chosen record that is no longer among the options falls back to the first one, and that is what the
     box shows. `remember` names a session key that keeps the choice beyond this widget (the pair across pages, or a
-    choice made elsewhere); it is set from the box on every change and read first."""
+    choice made elsewhere); it is set from the box on every change and read first. `on_change` runs after the
+    user's change is remembered (the address and the database follow it)."""
     parent = parent or st
     labels = unique_labels(options)
     ids = list(labels)
@@ -128,8 +135,8 @@ def record_select(label: str, options: Mapping[Any, Any], key: str, *, remember:
     st.session_state[key] = chosen
     choice = parent.selectbox(label, ids, format_func=labels.__getitem__, key=key, help=help,
                               placeholder=texts.PLACEHOLDER_CHOOSE,
-                              on_change=_remember_choice if remember else None,
-                              args=(key, remember) if remember else None)
+                              on_change=_remember_choice if remember or on_change else None,
+                              args=(key, remember, on_change) if remember or on_change else None)
     if remember:
         st.session_state[remember] = choice
     st.session_state[last] = choice
@@ -142,19 +149,30 @@ APPRENTICE_KEY = "leokop_apprentice"
 
 
 def chosen_cooperation(db: Database, user_id: UUID) -> UUID:
-    """The pair a cooperation page shows: the user's choice among their pairs; without any pair the page says so
-    in German and stops."""
+    """The pair a cooperation page shows (decision 97): the one its address names (`?pair=…`; one the user does not
+    work in is refused in German), else the one chosen in this session, else addresses.first_pair (the one chosen
+    last, kept in the database, or the one that needs attention). The choice goes into the address. Without any
+    pair the page says so in German and stops."""
     pairs = user_cache.my_cooperations(db, user_id)
     if pairs.empty:
         st.info(texts.COOP_NONE)
         st.stop()
-    return cooperation_select(pairs)
+    ids = pairs["id"].tolist()
+    named = addresses.address_id(PAIR_PARAM)
+    addresses.refuse_unless(db, user_id, "cooperations", named, ids)
+    if named is not None:
+        st.session_state[COOP_KEY] = named
+    elif st.session_state.get(COOP_KEY) not in ids:
+        st.session_state[COOP_KEY] = addresses.first_pair(db, user_id, ids)
+    choice = cooperation_select(pairs, on_change=partial(addresses.pair_chosen, db, user_id, COOP_WIDGET_KEY))
+    addresses.show_in_address(pair=choice)
+    return choice
 
 
-def cooperation_select(pairs: pd.DataFrame):
+def cooperation_select(pairs: pd.DataFrame, on_change: Callable[[], None] | None = None):
     """Choose one of "Meine Kooperationen"; the choice is kept for the session (and the apprentice page)."""
     labels = {row["id"]: f"{row['school']} ↔ {row['company']}" for row in records(pairs)}
-    return record_select(texts.CHOOSE_COOPERATION, labels, COOP_WIDGET_KEY, remember=COOP_KEY)
+    return record_select(texts.CHOOSE_COOPERATION, labels, COOP_WIDGET_KEY, remember=COOP_KEY, on_change=on_change)
 
 
 def apprentice_opener(apprentices: pd.DataFrame, names: dict) -> None:
@@ -166,7 +184,7 @@ def apprentice_opener(apprentices: pd.DataFrame, names: dict) -> None:
     choice = record_select(texts.CHOOSE_APPRENTICE, {i: names[i] for i in ids}, "open-apprentice", parent=left)
     if right.button(texts.OPEN_APPRENTICE, icon=":material/person_search:"):
         st.session_state[APPRENTICE_KEY] = choice
-        st.switch_page("pages/azubi_page.py")
+        st.switch_page("pages/azubi_page.py", query_params=apprentice_params(choice))
 
 
 def admin_school(db: Database, user_id: UUID, key: str) -> tuple[UUID, str] | None:

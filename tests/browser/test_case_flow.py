@@ -247,10 +247,13 @@ def test_absences_raise_a_flag_the_trainer_opens_a_case_the_teacher_closes_it(br
         risks = trainer.get_by_test_id("stExpander").filter(  # the summary also holds the arrow icon's name
             has=trainer.locator("summary", has_text=re.compile(f"{texts.SECTION_RISKS} \\(\\d+\\)")))
         expect(risks).to_have_count(1)
-        entry = risks.get_by_test_id("stMarkdownContainer").filter(has_text=target["display"])
+        # the apprentice's flags (the link below them names the apprentice too, decision 97)
+        entry = risks.get_by_test_id("stMarkdownContainer").filter(has_text=target["display"]).filter(
+            has_text=REASON)
         expect(entry).to_have_count(1)
         expect(entry).to_be_visible()
-        expect(entry).to_contain_text(REASON)
+        link = texts.OPEN_APPRENTICE_LINK.format(name=target["display"])
+        expect(risks.get_by_role("link", name=link)).to_be_visible()
 
         _open_apprentice_page(trainer, target)
         panel = _open_tab(trainer, texts.SECTION_CASES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from uuid import UUID
 
 import psycopg
 import pytest
@@ -10,7 +11,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 
 from leokop.config import SmtpSettings
-from leokop.services.early_warning import refresh
+from leokop.services.early_warning import flag_mail_body, refresh
 from tests.helpers import SHARED_CLASS, company_id, user_id
 
 
@@ -38,7 +39,9 @@ def smtp_server():
     controller.stop()
 
 
-def test_new_flag_mails_the_pair_without_personal_data(worker_db, owner_url, smtp_server):
+def test_new_flag_mails_the_pair_without_personal_data(worker_db, owner_url, smtp_server, monkeypatch):
+    """The mail names no one; with LEOKOP_PUBLIC_URL it carries the address of the apprentice's page (ids only)."""
+    monkeypatch.setenv("LEOKOP_PUBLIC_URL", "https://leokop.schule.example/")
     inbox, settings = smtp_server
     with psycopg.connect(owner_url) as conn:
         apprentice, last_name = conn.execute(  # one without an open concern flag (the inbox page test raises one)
@@ -58,9 +61,17 @@ def test_new_flag_mails_the_pair_without_personal_data(worker_db, owner_url, smt
         assert expected >= {"s.keller@mainufer.schule.hessen.de", "m.brandt@rhein-main-datentechnik.de"}
         body = inbox.messages[0].get_payload()
         assert last_name not in body and "häufig krank" not in body
+        decoded = inbox.messages[0].get_payload(decode=True).decode()  # quoted-printable wraps long lines
+        assert f"https://leokop.schule.example/azubi?id={apprentice}\n" in decoded.replace("\r\n", "\n")
         refresh(worker_db, [apprentice], smtp=settings)  # nothing new: no second mail
         assert len(inbox.messages) == len(expected)
     finally:
         with psycopg.connect(owner_url) as conn:
             conn.execute("delete from concerns where apprentice_id = %s and body = 'häufig krank'", (apprentice,))
         refresh(worker_db, [apprentice])
+
+
+def test_without_a_public_address_the_mail_carries_no_link(monkeypatch):
+    monkeypatch.delenv("LEOKOP_PUBLIC_URL", raising=False)
+    body = flag_mail_body("warnung", UUID(int=7))
+    assert "http" not in body and str(UUID(int=7)) not in body and "(warnung)" in body

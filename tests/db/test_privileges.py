@@ -456,6 +456,9 @@ NOT_ID_CHECKED = {
     # a staff member's display name for "who wrote it" beside rows the caller can read; no apprentice, pair, class
     # or school data, and no e-mail, username or role (decision 83)
     "public.user_display_name(uuid)": "display name only",
+    # writes one audit row "the caller opened an address naming this id and was refused" (sql/042): the actor is
+    # always auth.uid(), nothing is read back, and the answer is the same for any id (decision 97)
+    "public.record_refused_view(text, uuid)": "records the caller's own refused view only",
 }
 
 

@@ -212,6 +212,7 @@ def test_every_table_has_rls_enabled(owner):
     assert rows == []
     tables = {r[0] for r in owner.execute(
         "select tablename from pg_tables where schemaname = 'public'").fetchall()}
+    from tests.db.test_addresses import ADDRESS_TABLES
     from tests.db.test_calendar_feed import FEED_TABLES
     from tests.db.test_identities import IDENTITY_TABLES
     from tests.db.test_imports import IMPORT_TABLES
@@ -227,7 +228,7 @@ def test_every_table_has_rls_enabled(owner):
     matrices = (set(ALL_TABLES) | set(NEW_TABLES) | set(RISK_TABLES) | set(MATERIAL_TABLES) | set(PROJECT_TABLES)
                 | set(PRIVACY_TABLES) | set(IMPORT_TABLES) | set(FORM_TABLES) | set(CALENDAR_TABLES)
                 | set(FEED_TABLES) | set(SESSION_TABLES) | set(INVITATION_TABLES)
-                | set(IDENTITY_TABLES))
+                | set(IDENTITY_TABLES) | set(ADDRESS_TABLES))
     assert tables == matrices, "a new table needs an RLS matrix"
 
 

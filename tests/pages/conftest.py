@@ -12,8 +12,18 @@ APP = Path(__file__).parents[2] / "app.py"
 PASSWORD = "leokop-demo"
 
 
+class LeokopAppTest(AppTest):
+    """AppTest whose page switch clears the address's query parameters, as a real page change does (the menu, and
+    st.switch_page without query_params); AppTest keeps them, and a page would take its subject from the previous
+    page's address (decision 97)."""
+
+    def switch_page(self, page_path: str) -> AppTest:
+        self.query_params = {}
+        return super().switch_page(page_path)
+
+
 def start_app() -> AppTest:
-    return AppTest.from_file(str(APP), default_timeout=30).run()
+    return LeokopAppTest.from_file(str(APP), default_timeout=30).run()
 
 
 def submit_login(at: AppTest, username: str, password: str) -> AppTest:
