@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 from typing import NoReturn
+from urllib.parse import urlencode
 from uuid import UUID
 
 import psycopg
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from leokop import texts
 from leokop.db.errors import error_summary
@@ -32,6 +34,7 @@ VIEW_VISIT = timedelta(minutes=15)
 _REFUSED_KEY = "leokop_refused_views"
 _SHOWN_KEY = "leokop_address_shown"  # {param: the value this session last put into the address}
 APPRENTICE_PAGE_FILE = "pages/azubi_page.py"
+APPRENTICE_PAGE_KEY = "azubi"  # its address (leokop.ui.navigation)
 
 
 def address_value(param: str) -> str | None:
@@ -109,8 +112,14 @@ def pair_chosen(db: Database, user_id: UUID, key: str) -> None:
 
 def apprentice_link(apprentice_id: UUID, label: str, case_id: UUID | None = None, parent=None) -> None:
     """A link to an apprentice's page (and one of their cases): `label` is Markdown, user text in it escaped."""
-    (parent or st).page_link(APPRENTICE_PAGE_FILE, label=label, query_params=apprentice_params(apprentice_id, case_id),
-                             icon=":material/open_in_new:" if case_id is None else ":material/assignment:")
+    params = apprentice_params(apprentice_id, case_id)
+    try:
+        (parent or st).page_link(APPRENTICE_PAGE_FILE, label=label, query_params=params,
+                                 icon=":material/open_in_new:" if case_id is None else ":material/assignment:")
+    except StreamlitPageNotFoundError:
+        # a page file run without app.py's st.navigation (the form matrix runs page files alone): the same
+        # address as a plain Markdown link
+        (parent or st).markdown(f"[{label}](/{APPRENTICE_PAGE_KEY}?{urlencode(params)})")
 
 
 def inbox_links(items) -> None:
