@@ -128,7 +128,7 @@ def run(count: int, address: str, port: int, *, cookie_secret: str | None = None
         return _watch(children, env, command, stop, say)
     finally:
         for child in reversed(children):  # HAProxy first: no request reaches a stopping process
-            _end(child.proc)
+            end_process(child.proc)
         if config is not None:
             shutil.rmtree(config.parent, ignore_errors=True)
         for sig, handler in previous.items():
@@ -207,13 +207,13 @@ def _watch(children: list[_Child], env: dict[str, str], command: Callable[[Worke
     return 0
 
 
-def _end(proc: subprocess.Popen) -> None:
-    """Stop exactly this child, by its PID."""
+def end_process(proc: subprocess.Popen, grace: float = 10) -> None:
+    """Stop exactly this child, by its PID: SIGTERM, and SIGKILL after `grace` seconds."""
     if proc.poll() is not None:
         return
     proc.terminate()
     try:
-        proc.wait(timeout=10)
+        proc.wait(timeout=grace)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from leokop import processes
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -98,18 +100,6 @@ def _wait_until_healthy(proc: subprocess.Popen, base_url: str, log: Path) -> Non
     pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT:.0f} s ({last_error}):\n{_server_output(log)}")
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    """Stop exactly the process this fixture started, by its PID."""
-    if proc.poll() is not None:
-        return
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
-
-
 @contextmanager
 def streamlit_server(script: str, owner_url: str, log_dir: Path, options: tuple[str, ...] = (), *,
                      env: dict[str, str] | None = None) -> Iterator[str]:
@@ -129,7 +119,7 @@ def streamlit_server(script: str, owner_url: str, log_dir: Path, options: tuple[
         _wait_until_healthy(proc, base_url, log)
         yield base_url
     finally:
-        _stop(proc)
+        processes.end_process(proc)
 
 
 @pytest.fixture(scope="module")

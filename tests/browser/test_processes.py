@@ -92,13 +92,7 @@ def served(chromium, owner_url: str, tmp_path_factory: pytest.TempPathFactory) -
         assert set(server.pids()) == {"w1", "w2"}, server.output()
         yield server
     finally:
-        if proc.poll() is None:  # the supervisor stops HAProxy and its processes itself
-            proc.terminate()
-            try:
-                proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+        processes.end_process(proc, grace=60)  # the supervisor stops HAProxy and its processes itself
     for pid in server.pids().values():  # nothing it started is left
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
